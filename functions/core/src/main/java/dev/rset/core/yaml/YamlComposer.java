@@ -14,6 +14,7 @@ import org.yaml.snakeyaml.events.ScalarEvent;
 import org.yaml.snakeyaml.parser.Parser;
 import org.yaml.snakeyaml.parser.ParserImpl;
 import org.yaml.snakeyaml.reader.StreamReader;
+import org.yaml.snakeyaml.scanner.ScannerImpl;
 
 /**
  * Builds go-yaml v2's node tree for the first document of a stream from SnakeYAML's parser
@@ -21,6 +22,18 @@ import org.yaml.snakeyaml.reader.StreamReader;
  * are not read at all.
  */
 final class YamlComposer {
+    static {
+        // go-yaml's scanner also accepts \' and backslash-TAB in double-quoted scalars (templates
+        // produce the former with `js`). SnakeYAML exposes its escape table for such additions;
+        // only sequences that were errors before gain a meaning.
+        try {
+            ScannerImpl.ESCAPE_REPLACEMENTS.putIfAbsent('\'', "'");
+            ScannerImpl.ESCAPE_REPLACEMENTS.putIfAbsent('\t', "\t");
+        } catch (UnsupportedOperationException immutable) {
+            // an unmodifiable table just keeps SnakeYAML's stricter behaviour
+        }
+    }
+
     private final Parser parser;
     private final Map<String, YamlNode> anchors = new HashMap<>();
 
