@@ -1,7 +1,8 @@
 package dev.rset.core.yaml;
 
 import java.math.BigDecimal;
-import java.util.Locale;
+import java.math.MathContext;
+import java.math.RoundingMode;
 
 /**
  * Go's {@code strconv} float formatting, which both encoding/json and go-yaml use. Java's
@@ -26,24 +27,19 @@ final class GoFloats {
         if (abs == 0) {
             return new Digits("0", 1, neg);
         }
+        // Round the exact binary value (not Java's own decimal digits, which Formatter would
+        // round a second time) to ever more digits until it reads back as the same double.
+        BigDecimal exact = new BigDecimal(abs);
+        BigDecimal r = exact;
         for (int precision = 1; precision <= 17; precision++) {
-            String s = String.format(Locale.ROOT, "%." + (precision - 1) + "e", abs);
-            if (Double.parseDouble(s) == abs) {
-                return fromScientific(s, neg);
+            r = exact.round(new MathContext(precision, RoundingMode.HALF_EVEN));
+            if (r.doubleValue() == abs) {
+                break;
             }
         }
-        return fromScientific(String.format(Locale.ROOT, "%.16e", abs), neg);
-    }
-
-    private static Digits fromScientific(String s, boolean neg) {
-        int e = s.indexOf('e');
-        String mantissa = s.substring(0, e).replace(".", "");
-        int exp = Integer.parseInt(s.substring(e + 1));
-        String trimmed = mantissa.replaceAll("0+$", "");
-        if (trimmed.isEmpty()) {
-            trimmed = "0";
-        }
-        return new Digits(trimmed, exp + 1, neg);
+        BigDecimal stripped = r.stripTrailingZeros();
+        String digits = stripped.unscaledValue().toString();
+        return new Digits(digits, digits.length() - stripped.scale(), neg);
     }
 
     /**
