@@ -1,6 +1,7 @@
 package dev.rset.core.yaml;
 
 import dev.rset.core.gotypes.GoInt;
+import dev.rset.core.gotypes.GoTypedList;
 import dev.rset.core.gotypes.GoValue;
 import java.math.BigDecimal;
 import java.math.BigInteger;
@@ -48,6 +49,9 @@ final class JsonEncoder {
             out.append(d.toPlainString());
         } else if (v instanceof Map<?, ?> m) {
             object(m, depth);
+        } else if (v instanceof GoTypedList t && "uint8".equals(t.elemType())) {
+            // Go marshals []byte as a base64 string.
+            string(out, base64(t), escapeHtml);
         } else if (v instanceof List<?> l) {
             array(l, depth);
         } else if (v instanceof GoValue g) {
@@ -55,6 +59,14 @@ final class JsonEncoder {
         } else {
             throw new GoJsonException("json: unsupported type: " + v.getClass().getName());
         }
+    }
+
+    static String base64(List<?> bytes) {
+        byte[] b = new byte[bytes.size()];
+        for (int i = 0; i < b.length; i++) {
+            b[i] = ((Number) bytes.get(i)).byteValue();
+        }
+        return java.util.Base64.getEncoder().encodeToString(b);
     }
 
     private void object(Map<?, ?> m, int depth) {

@@ -1,6 +1,7 @@
 package dev.rset.core.yaml;
 
 import dev.rset.core.gotypes.GoInt;
+import dev.rset.core.gotypes.GoTypedList;
 import dev.rset.core.gotypes.GoValue;
 import java.math.BigDecimal;
 import java.math.BigInteger;
@@ -50,6 +51,9 @@ final class YamlValues {
                 out.put(validUtf16(String.valueOf(e.getKey())), fromTemplateValue(e.getValue()));
             }
             return out;
+        }
+        if (v instanceof GoTypedList t && "uint8".equals(t.elemType())) {
+            return JsonEncoder.base64(t);
         }
         if (v instanceof List<?> l) {
             List<Object> out = new ArrayList<>(l.size());

@@ -79,6 +79,13 @@ class GoJsonTest {
                 GoJson.marshal(List.of(time, zoned, other), true));
     }
 
+    @Test
+    void byteSlicesAreBase64() {
+        GoTypedList bytes = new GoTypedList("uint8", List.of(GoInt.of(104), GoInt.of(105)));
+        assertEquals("\"aGk=\"", GoJson.marshal(bytes, true));
+        assertEquals("aGk=\n", GoYaml.marshal(bytes));
+    }
+
     private static GoValue value(String type, String printed) {
         return new GoValue() {
             @Override
