@@ -160,6 +160,20 @@ class GoJsonTest {
     }
 
     @Test
+    void generatedStringsRoundTrip() {
+        java.util.Random r = new java.util.Random(5);
+        int[] pool = {'a', '"', '\\', '/', '<', '>', '&', '\n', '\t', 0x01, 0x1f, 0x7f, 0xe9, 0x2028, 0x1F600, ' '};
+        for (int i = 0; i < 2000; i++) {
+            StringBuilder sb = new StringBuilder();
+            for (int n = r.nextInt(10); n > 0; n--) {
+                sb.appendCodePoint(pool[r.nextInt(pool.length)]);
+            }
+            String s = sb.toString();
+            assertEquals(s, GoJson.unmarshal(GoJson.marshal(s, r.nextBoolean())));
+        }
+    }
+
+    @Test
     void roundTrip() {
         Object v = map("k", Arrays.asList("a", 1.5, map("z", null)));
         assertEquals(v, GoJson.unmarshal(GoJson.marshal(v, true)));
