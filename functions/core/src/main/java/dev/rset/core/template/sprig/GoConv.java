@@ -63,12 +63,47 @@ final class GoConv {
         if (INFINITY.matcher(s).matches()) {
             return s.startsWith("-") ? Double.NEGATIVE_INFINITY : Double.POSITIVE_INFINITY;
         }
+        if (s.indexOf('_') >= 0) {
+            if (!underscoresOk(s)) {
+                return null;
+            }
+            s = s.replace("_", "");
+        }
         if (!DECIMAL_FLOAT.matcher(s).matches() && !HEX_FLOAT.matcher(s).matches()) {
             return null;
         }
         double d = Double.parseDouble(s);
         // Go reports overflow as an error; sprig then falls back to 0.
         return Double.isInfinite(d) ? null : d;
+    }
+
+    /** strconv's rule for digit separators: each underscore between two digits (or prefix and digit). */
+    private static boolean underscoresOk(String s) {
+        int i = !s.isEmpty() && (s.charAt(0) == '+' || s.charAt(0) == '-') ? 1 : 0;
+        char saw = '^'; // ^ start, 0 digit or base prefix, _ underscore, ! anything else
+        boolean hex = false;
+        if (s.length() >= i + 2 && s.charAt(i) == '0' && "xXbBoO".indexOf(s.charAt(i + 1)) >= 0) {
+            hex = s.charAt(i + 1) == 'x' || s.charAt(i + 1) == 'X';
+            i += 2;
+            saw = '0';
+        }
+        for (; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c >= '0' && c <= '9' || hex && Character.digit(c, 16) >= 0 && c < 0x80) {
+                saw = '0';
+            } else if (c == '_') {
+                if (saw != '0') {
+                    return false;
+                }
+                saw = '_';
+            } else {
+                if (saw == '_') {
+                    return false;
+                }
+                saw = '!';
+            }
+        }
+        return saw != '_';
     }
 
     /** slim-sprig {@code toInt64}: numbers convert, bools are 1/0, strings parse base 10, else 0. */
