@@ -38,14 +38,18 @@ public final class Slugify {
 
     /** {@code slug.Make(s)}. */
     public static String make(String s) {
+        return smartTruncate(untruncated(s));
+    }
+
+    /** Every step of {@code slug.Make} but the final length cut. */
+    static String untruncated(String s) {
         String slug = GoStrings.trimSpace(s);
         slug = slug.replace("&", "and").replace("@", "at");
         slug = unidecode(slug);
         slug = slug.toLowerCase(java.util.Locale.ROOT); // ASCII only at this point
         slug = NON_AUTHORIZED.matcher(slug).replaceAll("-");
         slug = DASHES.matcher(slug).replaceAll("-");
-        slug = GoStrings.trim(slug, "-_");
-        return smartTruncate(slug);
+        return GoStrings.trim(slug, "-_");
     }
 
     private static String smartTruncate(String text) {
