@@ -209,7 +209,7 @@ record GoDuration(long nanos) implements GoValue {
         return new FunctionException("time: invalid duration " + quote(orig));
     }
 
-    /** The time package's own quoting: non-ASCII and control bytes as \\xNN, {@code "} and {@code \\} escaped. */
+    /** The time package's own quoting: non-ASCII and control bytes as {@code \xNN}; quote and backslash escaped. */
     static String quote(String s) {
         StringBuilder sb = new StringBuilder("\"");
         for (byte b : s.getBytes(java.nio.charset.StandardCharsets.UTF_8)) {
