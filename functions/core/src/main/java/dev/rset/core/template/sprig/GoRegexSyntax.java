@@ -240,7 +240,7 @@ final class GoRegexSyntax {
                 return inClass ? "\\x00-\\x08\\x0B\\x0E-\\x1F!-\\x{10FFFF}" : "[^\\t\\n\\f\\r ]";
             }
             case 'v' -> {
-                return "\\x0B";
+                return "\\x{b}";
             }
             case 'd', 'D', 'w', 'W', 'a', 'f', 'n', 'r', 't' -> {
                 return src.substring(start, pos);

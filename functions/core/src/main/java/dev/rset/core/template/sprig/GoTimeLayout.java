@@ -13,122 +13,12 @@ import java.util.List;
  * Operator container, which is UTC. Error texts are Go's {@code parsing time ...} messages.
  */
 final class GoTimeLayout {
-    /** A layout element; the literal text between elements is matched verbatim. */
-    private enum Std {
-        LONG_MONTH("January"), MONTH("Jan"), NUM_MONTH("1"), ZERO_MONTH("01"), LONG_WEEKDAY("Monday"),
-        WEEKDAY("Mon"), DAY("2"), UNDER_DAY("_2"), ZERO_DAY("02"), UNDER_YEAR_DAY("__2"),
-        ZERO_YEAR_DAY("002"), HOUR("15"), HOUR12("3"), ZERO_HOUR12("03"), MINUTE("4"), ZERO_MINUTE("04"),
-        SECOND("5"), ZERO_SECOND("05"), LONG_YEAR("2006"), YEAR("06"), PM("PM"), LOWER_PM("pm"), TZ("MST"),
-        ISO_TZ("Z0700"), ISO_SHORT_TZ("Z07"), ISO_COLON_TZ("Z07:00"), ISO_SECONDS_TZ("Z070000"),
-        ISO_COLON_SECONDS_TZ("Z07:00:00"), NUM_TZ("-0700"), NUM_SHORT_TZ("-07"), NUM_COLON_TZ("-07:00"),
-        NUM_SECONDS_TZ("-070000"), NUM_COLON_SECONDS_TZ("-07:00:00"), FRAC0(null), FRAC9(null);
-
-        final String text;
-
-        Std(String text) {
-            this.text = text;
-        }
-    }
-
     private static final List<String> LONG_MONTHS = List.of("January", "February", "March", "April", "May",
             "June", "July", "August", "September", "October", "November", "December");
     private static final List<String> LONG_DAYS = List.of("Sunday", "Monday", "Tuesday", "Wednesday",
             "Thursday", "Friday", "Saturday");
 
-    /** The next element at or after {@code from}: its start, its end, and its kind. */
-    private record Chunk(int start, int end, Std std) {
-    }
-
     private GoTimeLayout() {
-    }
-
-    private static Chunk nextChunk(String l, int from) {
-        for (int i = from; i < l.length(); i++) {
-            Std std = stdAt(l, i);
-            if (std != null) {
-                int len = std.text != null ? std.text.length() : fracLength(l, i);
-                if (std == Std.UNDER_DAY && l.startsWith("_2006", i)) {
-                    return new Chunk(i + 1, i + 5, Std.LONG_YEAR); // "_" is literal before a year
-                }
-                return new Chunk(i, i + len, std);
-            }
-        }
-        return null;
-    }
-
-    private static Std stdAt(String l, int i) {
-        char c = l.charAt(i);
-        switch (c) {
-            case 'J':
-                return l.startsWith("January", i) ? Std.LONG_MONTH : l.startsWith("Jan", i) ? Std.MONTH : null;
-            case 'M':
-                if (l.startsWith("Monday", i)) {
-                    return Std.LONG_WEEKDAY;
-                }
-                return l.startsWith("Mon", i) ? Std.WEEKDAY : l.startsWith("MST", i) ? Std.TZ : null;
-            case '0':
-                if (l.startsWith("002", i)) {
-                    return Std.ZERO_YEAR_DAY;
-                }
-                if (i + 1 < l.length() && l.charAt(i + 1) >= '1' && l.charAt(i + 1) <= '6') {
-                    return new Std[] {Std.ZERO_MONTH, Std.ZERO_DAY, Std.ZERO_HOUR12, Std.ZERO_MINUTE,
-                        Std.ZERO_SECOND, Std.YEAR}[l.charAt(i + 1) - '1'];
-                }
-                return null;
-            case '1':
-                return l.startsWith("15", i) ? Std.HOUR : Std.NUM_MONTH;
-            case '2':
-                return l.startsWith("2006", i) ? Std.LONG_YEAR : Std.DAY;
-            case '_':
-                if (l.startsWith("__2", i)) {
-                    return Std.UNDER_YEAR_DAY;
-                }
-                return l.startsWith("_2", i) ? Std.UNDER_DAY : null;
-            case '3':
-                return Std.HOUR12;
-            case '4':
-                return Std.MINUTE;
-            case '5':
-                return Std.SECOND;
-            case 'P':
-                return l.startsWith("PM", i) ? Std.PM : null;
-            case 'p':
-                return l.startsWith("pm", i) ? Std.LOWER_PM : null;
-            case '-':
-                for (Std s : new Std[] {Std.NUM_COLON_SECONDS_TZ, Std.NUM_SECONDS_TZ, Std.NUM_COLON_TZ,
-                    Std.NUM_TZ, Std.NUM_SHORT_TZ}) {
-                    if (l.startsWith(s.text, i)) {
-                        return s;
-                    }
-                }
-                return null;
-            case 'Z':
-                for (Std s : new Std[] {Std.ISO_COLON_SECONDS_TZ, Std.ISO_SECONDS_TZ, Std.ISO_COLON_TZ,
-                    Std.ISO_TZ, Std.ISO_SHORT_TZ}) {
-                    if (l.startsWith(s.text, i)) {
-                        return s;
-                    }
-                }
-                return null;
-            case '.', ',':
-                if (i + 1 < l.length() && (l.charAt(i + 1) == '0' || l.charAt(i + 1) == '9')) {
-                    int len = fracLength(l, i);
-                    if (i + len >= l.length() || !Character.isDigit(l.charAt(i + len))) {
-                        return l.charAt(i + 1) == '0' ? Std.FRAC0 : Std.FRAC9;
-                    }
-                }
-                return null;
-            default:
-                return null;
-        }
-    }
-
-    private static int fracLength(String l, int i) {
-        int j = i + 1;
-        while (j < l.length() && l.charAt(j) == l.charAt(i + 1)) {
-            j++;
-        }
-        return j - i;
     }
 
     /** Thrown inside the parser; becomes Go's ParseError text. */
@@ -159,7 +49,7 @@ final class GoTimeLayout {
         String zoneName = "";
         int pos = 0;
         while (true) {
-            Chunk c = nextChunk(layout, pos);
+            GoLayoutChunks.Chunk c = GoLayoutChunks.nextChunk(layout, pos);
             String prefix = layout.substring(pos, c == null ? layout.length() : c.start());
             String rest = skip(v, prefix);
             if (rest == null) {
@@ -194,12 +84,12 @@ final class GoTimeLayout {
                         v = v.substring(4);
                     }
                     case MONTH, LONG_MONTH -> {
-                        int idx = lookup(v, LONG_MONTHS, c.std() == Std.MONTH);
+                        int idx = lookup(v, LONG_MONTHS, c.std() == GoLayoutChunks.Std.MONTH);
                         month = idx + 1;
-                        v = v.substring((c.std() == Std.MONTH ? 3 : LONG_MONTHS.get(idx).length()));
+                        v = v.substring((c.std() == GoLayoutChunks.Std.MONTH ? 3 : LONG_MONTHS.get(idx).length()));
                     }
                     case NUM_MONTH, ZERO_MONTH -> {
-                        int[] r = num(v, c.std() == Std.ZERO_MONTH);
+                        int[] r = num(v, c.std() == GoLayoutChunks.Std.ZERO_MONTH);
                         month = r[0];
                         v = v.substring(r[1]);
                         if (month <= 0 || month > 12) {
@@ -207,20 +97,20 @@ final class GoTimeLayout {
                         }
                     }
                     case WEEKDAY, LONG_WEEKDAY -> {
-                        int idx = lookup(v, LONG_DAYS, c.std() == Std.WEEKDAY);
-                        v = v.substring(c.std() == Std.WEEKDAY ? 3 : LONG_DAYS.get(idx).length());
+                        int idx = lookup(v, LONG_DAYS, c.std() == GoLayoutChunks.Std.WEEKDAY);
+                        v = v.substring(c.std() == GoLayoutChunks.Std.WEEKDAY ? 3 : LONG_DAYS.get(idx).length());
                     }
                     case DAY, UNDER_DAY, ZERO_DAY -> {
-                        if (c.std() == Std.UNDER_DAY && v.startsWith(" ")) {
+                        if (c.std() == GoLayoutChunks.Std.UNDER_DAY && v.startsWith(" ")) {
                             v = v.substring(1);
                         }
-                        int[] r = num(v, c.std() == Std.ZERO_DAY);
+                        int[] r = num(v, c.std() == GoLayoutChunks.Std.ZERO_DAY);
                         day = r[0];
                         v = v.substring(r[1]);
                     }
                     case UNDER_YEAR_DAY, ZERO_YEAR_DAY -> {
                         for (int k = 0; k < 2; k++) {
-                            if (c.std() == Std.UNDER_YEAR_DAY && v.startsWith(" ")) {
+                            if (c.std() == GoLayoutChunks.Std.UNDER_YEAR_DAY && v.startsWith(" ")) {
                                 v = v.substring(1);
                             }
                         }
@@ -228,7 +118,7 @@ final class GoTimeLayout {
                         while (n < 3 && n < v.length() && Character.isDigit(v.charAt(n))) {
                             n++;
                         }
-                        if (n == 0 || c.std() == Std.ZERO_YEAR_DAY && n < 3) {
+                        if (n == 0 || c.std() == GoLayoutChunks.Std.ZERO_YEAR_DAY && n < 3) {
                             throw bad();
                         }
                         yday = Integer.parseInt(v.substring(0, n));
@@ -246,7 +136,7 @@ final class GoTimeLayout {
                         }
                     }
                     case HOUR12, ZERO_HOUR12 -> {
-                        int[] r = num(v, c.std() == Std.ZERO_HOUR12);
+                        int[] r = num(v, c.std() == GoLayoutChunks.Std.ZERO_HOUR12);
                         hour = r[0];
                         v = v.substring(r[1]);
                         if (hour < 0 || hour > 12) {
@@ -254,7 +144,7 @@ final class GoTimeLayout {
                         }
                     }
                     case MINUTE, ZERO_MINUTE -> {
-                        int[] r = num(v, c.std() == Std.ZERO_MINUTE);
+                        int[] r = num(v, c.std() == GoLayoutChunks.Std.ZERO_MINUTE);
                         min = r[0];
                         v = v.substring(r[1]);
                         if (min < 0 || min >= 60) {
@@ -262,7 +152,7 @@ final class GoTimeLayout {
                         }
                     }
                     case SECOND, ZERO_SECOND -> {
-                        int[] r = num(v, c.std() == Std.ZERO_SECOND);
+                        int[] r = num(v, c.std() == GoLayoutChunks.Std.ZERO_SECOND);
                         sec = r[0];
                         v = v.substring(r[1]);
                         if (sec < 0 || sec >= 60) {
@@ -271,8 +161,8 @@ final class GoTimeLayout {
                         }
                         // A fraction in the value is accepted even without one in the layout.
                         if (v.length() >= 2 && (v.charAt(0) == '.' || v.charAt(0) == ',') && Character.isDigit(v.charAt(1))) {
-                            Chunk next = nextChunk(layout, pos);
-                            if (next != null && (next.std() == Std.FRAC0 || next.std() == Std.FRAC9)) {
+                            GoLayoutChunks.Chunk next = GoLayoutChunks.nextChunk(layout, pos);
+                            if (next != null && (next.std() == GoLayoutChunks.Std.FRAC0 || next.std() == GoLayoutChunks.Std.FRAC9)) {
                                 break;
                             }
                             int n = 2;

@@ -633,5 +633,8 @@ final class GoOracleTable {
             int64	"+5"	=>	"int64|5"
             atoi	""	=>	"int|0"
             float64	"-.5e1"	=>	"float64|-5"
+            regexMatch	"[\\\\v]"	"\\u000b"	=>	"bool|true"
+            regexMatch	"[\\\\v]"	"B"	=>	"bool|false"
+            regexMatch	"\\\\v"	"\\u000b"	=>	"bool|true"
             """;
 }
