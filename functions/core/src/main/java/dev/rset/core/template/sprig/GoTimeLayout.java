@@ -11,6 +11,7 @@ import java.util.List;
  * Go's {@code time.ParseInLocation} for Go reference-time layouts ({@code 2006-01-02},
  * {@code Jan _2 15:04:05}, {@code 2006-01-02T15:04:05Z07:00}, ...), in the Local zone of a Flux
  * Operator container, which is UTC. Error texts are Go's {@code parsing time ...} messages.
+ * One instance parses one value: each layout element consumes the front of {@link #rest}.
  */
 final class GoTimeLayout {
     private static final List<String> LONG_MONTHS = List.of("January", "February", "March", "April", "May",
@@ -18,290 +19,299 @@ final class GoTimeLayout {
     private static final List<String> LONG_DAYS = List.of("Sunday", "Monday", "Tuesday", "Wednesday",
             "Thursday", "Friday", "Saturday");
 
-    private GoTimeLayout() {
-    }
+    private final String layout;
+    private final String value;
+    private String rest;
+    private int year;
+    private int month = -1;
+    private int day = -1;
+    private int yday = -1;
+    private int hour;
+    private int min;
+    private int sec;
+    private int nsec;
+    private boolean pm;
+    private boolean am;
+    private boolean utc;
+    private int zoneOffset = -1;
+    private String zoneName = "";
 
-    /** Thrown inside the parser; becomes Go's ParseError text. */
-    private static FunctionException parseError(String layout, String value, String layoutElem, String valueElem) {
-        return new FunctionException("parsing time " + GoDuration.quote(value) + " as " + GoDuration.quote(layout)
-                + ": cannot parse " + GoDuration.quote(valueElem) + " as " + GoDuration.quote(layoutElem));
-    }
-
-    private static FunctionException messageError(String value, String message) {
-        return new FunctionException("parsing time " + GoDuration.quote(value) + message);
+    private GoTimeLayout(String layout, String value) {
+        this.layout = layout;
+        this.value = value;
+        this.rest = value;
     }
 
     /** {@code time.ParseInLocation(layout, value, time.Local)} with Local being UTC. */
     static GoTime parse(String layout, String value) {
-        String v = value;
-        int year = 0;
-        int month = -1;
-        int day = -1;
-        int yday = -1;
-        int hour = 0;
-        int min = 0;
-        int sec = 0;
-        int nsec = 0;
-        boolean pm = false;
-        boolean am = false;
-        boolean utc = false;
-        int zoneOffset = -1;
-        String zoneName = "";
+        return new GoTimeLayout(layout, value).run();
+    }
+
+    private GoTime run() {
         int pos = 0;
         while (true) {
             GoLayoutChunks.Chunk c = GoLayoutChunks.nextChunk(layout, pos);
             String prefix = layout.substring(pos, c == null ? layout.length() : c.start());
-            String rest = skip(v, prefix);
-            if (rest == null) {
-                throw parseError(layout, value, prefix, v);
+            String afterPrefix = skip(rest, prefix);
+            if (afterPrefix == null) {
+                throw parseError(prefix, rest);
             }
-            v = rest;
+            rest = afterPrefix;
             if (c == null) {
-                if (!v.isEmpty()) {
-                    throw messageError(value, ": extra text: " + GoDuration.quote(v));
+                if (!rest.isEmpty()) {
+                    throw messageError(": extra text: " + GoDuration.quote(rest));
                 }
-                break;
+                return build();
             }
             pos = c.end();
-            String stdText = layout.substring(c.start(), c.end());
-            String hold = v;
-            String range = null;
+            String valueElem = rest;
+            String range;
             try {
-                switch (c.std()) {
-                    case YEAR -> {
-                        if (v.length() < 2 || !digits(v, 0, 2)) {
-                            throw bad();
-                        }
-                        year = Integer.parseInt(v.substring(0, 2));
-                        year += year >= 69 ? 1900 : 2000;
-                        v = v.substring(2);
-                    }
-                    case LONG_YEAR -> {
-                        if (v.length() < 4 || !digits(v, 0, 4)) {
-                            throw bad();
-                        }
-                        year = Integer.parseInt(v.substring(0, 4));
-                        v = v.substring(4);
-                    }
-                    case MONTH, LONG_MONTH -> {
-                        int idx = lookup(v, LONG_MONTHS, c.std() == GoLayoutChunks.Std.MONTH);
-                        month = idx + 1;
-                        v = v.substring((c.std() == GoLayoutChunks.Std.MONTH ? 3 : LONG_MONTHS.get(idx).length()));
-                    }
-                    case NUM_MONTH, ZERO_MONTH -> {
-                        int[] r = num(v, c.std() == GoLayoutChunks.Std.ZERO_MONTH);
-                        month = r[0];
-                        v = v.substring(r[1]);
-                        if (month <= 0 || month > 12) {
-                            range = "month";
-                        }
-                    }
-                    case WEEKDAY, LONG_WEEKDAY -> {
-                        int idx = lookup(v, LONG_DAYS, c.std() == GoLayoutChunks.Std.WEEKDAY);
-                        v = v.substring(c.std() == GoLayoutChunks.Std.WEEKDAY ? 3 : LONG_DAYS.get(idx).length());
-                    }
-                    case DAY, UNDER_DAY, ZERO_DAY -> {
-                        if (c.std() == GoLayoutChunks.Std.UNDER_DAY && v.startsWith(" ")) {
-                            v = v.substring(1);
-                        }
-                        int[] r = num(v, c.std() == GoLayoutChunks.Std.ZERO_DAY);
-                        day = r[0];
-                        v = v.substring(r[1]);
-                    }
-                    case UNDER_YEAR_DAY, ZERO_YEAR_DAY -> {
-                        for (int k = 0; k < 2; k++) {
-                            if (c.std() == GoLayoutChunks.Std.UNDER_YEAR_DAY && v.startsWith(" ")) {
-                                v = v.substring(1);
-                            }
-                        }
-                        int n = 0;
-                        while (n < 3 && n < v.length() && Character.isDigit(v.charAt(n))) {
-                            n++;
-                        }
-                        if (n == 0 || c.std() == GoLayoutChunks.Std.ZERO_YEAR_DAY && n < 3) {
-                            throw bad();
-                        }
-                        yday = Integer.parseInt(v.substring(0, n));
-                        v = v.substring(n);
-                        if (yday < 1 || yday > 366) {
-                            range = "day-of-year";
-                        }
-                    }
-                    case HOUR -> {
-                        int[] r = num(v, false);
-                        hour = r[0];
-                        v = v.substring(r[1]);
-                        if (hour < 0 || hour >= 24) {
-                            range = "hour";
-                        }
-                    }
-                    case HOUR12, ZERO_HOUR12 -> {
-                        int[] r = num(v, c.std() == GoLayoutChunks.Std.ZERO_HOUR12);
-                        hour = r[0];
-                        v = v.substring(r[1]);
-                        if (hour < 0 || hour > 12) {
-                            range = "hour";
-                        }
-                    }
-                    case MINUTE, ZERO_MINUTE -> {
-                        int[] r = num(v, c.std() == GoLayoutChunks.Std.ZERO_MINUTE);
-                        min = r[0];
-                        v = v.substring(r[1]);
-                        if (min < 0 || min >= 60) {
-                            range = "minute";
-                        }
-                    }
-                    case SECOND, ZERO_SECOND -> {
-                        int[] r = num(v, c.std() == GoLayoutChunks.Std.ZERO_SECOND);
-                        sec = r[0];
-                        v = v.substring(r[1]);
-                        if (sec < 0 || sec >= 60) {
-                            range = "second";
-                            break;
-                        }
-                        // A fraction in the value is accepted even without one in the layout.
-                        if (v.length() >= 2 && (v.charAt(0) == '.' || v.charAt(0) == ',') && Character.isDigit(v.charAt(1))) {
-                            GoLayoutChunks.Chunk next = GoLayoutChunks.nextChunk(layout, pos);
-                            if (next != null && (next.std() == GoLayoutChunks.Std.FRAC0 || next.std() == GoLayoutChunks.Std.FRAC9)) {
-                                break;
-                            }
-                            int n = 2;
-                            while (n < v.length() && Character.isDigit(v.charAt(n))) {
-                                n++;
-                            }
-                            nsec = nanos(v.substring(1, n));
-                            v = v.substring(n);
-                        }
-                    }
-                    case PM -> {
-                        if (v.length() < 2) {
-                            throw bad();
-                        }
-                        String p = v.substring(0, 2);
-                        if (p.equals("PM")) {
-                            pm = true;
-                        } else if (p.equals("AM")) {
-                            am = true;
-                        } else {
-                            throw bad();
-                        }
-                        v = v.substring(2);
-                    }
-                    case LOWER_PM -> {
-                        if (v.length() < 2) {
-                            throw bad();
-                        }
-                        String p = v.substring(0, 2);
-                        if (p.equals("pm")) {
-                            pm = true;
-                        } else if (p.equals("am")) {
-                            am = true;
-                        } else {
-                            throw bad();
-                        }
-                        v = v.substring(2);
-                    }
-                    case ISO_TZ, ISO_SHORT_TZ, ISO_COLON_TZ, ISO_SECONDS_TZ, ISO_COLON_SECONDS_TZ, NUM_TZ,
-                            NUM_SHORT_TZ, NUM_COLON_TZ, NUM_SECONDS_TZ, NUM_COLON_SECONDS_TZ -> {
-                        if (c.std().name().startsWith("ISO") && v.startsWith("Z")) {
-                            v = v.substring(1);
-                            utc = true;
-                            break;
-                        }
-                        String shape = c.std().text.substring(1); // e.g. 07:00
-                        int len = 1 + shape.length();
-                        if (v.length() < len || (v.charAt(0) != '+' && v.charAt(0) != '-')) {
-                            throw bad();
-                        }
-                        int hh;
-                        int mm = 0;
-                        int ss = 0;
-                        String body = v.substring(1, len);
-                        for (int k = 0; k < shape.length(); k++) {
-                            boolean colon = shape.charAt(k) == ':';
-                            if (colon != (body.charAt(k) == ':') || !colon && !Character.isDigit(body.charAt(k))) {
-                                throw bad();
-                            }
-                        }
-                        String d = body.replace(":", "");
-                        hh = Integer.parseInt(d.substring(0, 2));
-                        if (d.length() >= 4) {
-                            mm = Integer.parseInt(d.substring(2, 4));
-                        }
-                        if (d.length() >= 6) {
-                            ss = Integer.parseInt(d.substring(4, 6));
-                        }
-                        if (hh > 24) {
-                            range = "time zone offset hour";
-                        } else if (mm > 60) {
-                            range = "time zone offset minute";
-                        } else if (ss > 60) {
-                            range = "time zone offset second";
-                        }
-                        zoneOffset = (hh * 60 + mm) * 60 + ss;
-                        if (v.charAt(0) == '-') {
-                            zoneOffset = -zoneOffset;
-                        }
-                        v = v.substring(len);
-                    }
-                    case TZ -> {
-                        if (v.length() >= 3 && v.startsWith("UTC")) {
-                            utc = true;
-                            v = v.substring(3);
-                            break;
-                        }
-                        int n = zoneAbbreviationLength(v);
-                        if (n == 0) {
-                            throw bad();
-                        }
-                        zoneName = v.substring(0, n);
-                        v = v.substring(n);
-                    }
-                    case FRAC0 -> {
-                        int digitsWanted = c.end() - c.start() - 1;
-                        if (v.length() < digitsWanted + 1 || v.charAt(0) != layout.charAt(c.start())
-                                && !(v.charAt(0) == '.' || v.charAt(0) == ',')) {
-                            throw bad();
-                        }
-                        if (!digits(v, 1, 1 + digitsWanted)) {
-                            throw bad();
-                        }
-                        nsec = nanos(v.substring(1, 1 + digitsWanted));
-                        v = v.substring(1 + digitsWanted);
-                    }
-                    case FRAC9 -> {
-                        if (v.length() < 2 || !(v.charAt(0) == '.' || v.charAt(0) == ',') || !Character.isDigit(v.charAt(1))) {
-                            break; // fractional second is optional
-                        }
-                        int n = 1;
-                        while (n < 10 && n < v.length() && Character.isDigit(v.charAt(n))) {
-                            n++;
-                        }
-                        nsec = nanos(v.substring(1, n));
-                        v = v.substring(n);
-                    }
-                    default -> throw new IllegalStateException(c.std().name());
-                }
+                range = element(c);
             } catch (Bad b) {
-                throw parseError(layout, value, stdText, hold);
+                throw parseError(layout.substring(c.start(), c.end()), valueElem);
             }
             if (range != null) {
-                throw messageError(value, ": " + range + " out of range");
+                throw messageError(": " + range + " out of range");
             }
         }
+    }
+
+    /** Consumes one element's text; returns the name of a field out of range, if any. */
+    private String element(GoLayoutChunks.Chunk c) throws Bad {
+        GoLayoutChunks.Std std = c.std();
+        switch (std) {
+            case YEAR -> {
+                year = fixedDigits(2);
+                year += year >= 69 ? 1900 : 2000;
+                return null;
+            }
+            case LONG_YEAR -> {
+                year = fixedDigits(4);
+                return null;
+            }
+            case MONTH, LONG_MONTH -> {
+                month = name(LONG_MONTHS, std == GoLayoutChunks.Std.MONTH) + 1;
+                return null;
+            }
+            case WEEKDAY, LONG_WEEKDAY -> {
+                name(LONG_DAYS, std == GoLayoutChunks.Std.WEEKDAY); // checked, then ignored
+                return null;
+            }
+            case NUM_MONTH, ZERO_MONTH -> {
+                month = num(std == GoLayoutChunks.Std.ZERO_MONTH);
+                return month <= 0 || month > 12 ? "month" : null;
+            }
+            case DAY, UNDER_DAY, ZERO_DAY -> {
+                if (std == GoLayoutChunks.Std.UNDER_DAY && rest.startsWith(" ")) {
+                    rest = rest.substring(1);
+                }
+                day = num(std == GoLayoutChunks.Std.ZERO_DAY);
+                return null; // checked against the month at the end
+            }
+            case UNDER_YEAR_DAY, ZERO_YEAR_DAY -> {
+                return yearDay(std == GoLayoutChunks.Std.ZERO_YEAR_DAY);
+            }
+            case HOUR -> {
+                hour = num(false);
+                return hour >= 24 ? "hour" : null;
+            }
+            case HOUR12, ZERO_HOUR12 -> {
+                hour = num(std == GoLayoutChunks.Std.ZERO_HOUR12);
+                return hour > 12 ? "hour" : null;
+            }
+            case MINUTE, ZERO_MINUTE -> {
+                min = num(std == GoLayoutChunks.Std.ZERO_MINUTE);
+                return min >= 60 ? "minute" : null;
+            }
+            case SECOND, ZERO_SECOND -> {
+                sec = num(std == GoLayoutChunks.Std.ZERO_SECOND);
+                if (sec >= 60) {
+                    return "second";
+                }
+                implicitFraction(c.end());
+                return null;
+            }
+            case PM, LOWER_PM -> {
+                meridiem(std == GoLayoutChunks.Std.PM);
+                return null;
+            }
+            case TZ -> {
+                zoneAbbreviation();
+                return null;
+            }
+            case FRAC0 -> {
+                fixedFraction(c.end() - c.start() - 1);
+                return null;
+            }
+            case FRAC9 -> {
+                optionalFraction();
+                return null;
+            }
+            default -> {
+                return numericZone(std);
+            }
+        }
+    }
+
+    private int fixedDigits(int n) throws Bad {
+        if (!digits(rest, 0, n)) {
+            throw bad();
+        }
+        int v = Integer.parseInt(rest.substring(0, n));
+        rest = rest.substring(n);
+        return v;
+    }
+
+    private int name(List<String> names, boolean abbrev) throws Bad {
+        int idx = lookup(rest, names, abbrev);
+        rest = rest.substring(abbrev ? 3 : names.get(idx).length());
+        return idx;
+    }
+
+    private int num(boolean fixed) throws Bad {
+        int[] r = num(rest, fixed);
+        rest = rest.substring(r[1]);
+        return r[0];
+    }
+
+    private String yearDay(boolean zeroPadded) throws Bad {
+        for (int k = 0; k < 2 && !zeroPadded && rest.startsWith(" "); k++) {
+            rest = rest.substring(1);
+        }
+        int n = 0;
+        while (n < 3 && n < rest.length() && Character.isDigit(rest.charAt(n))) {
+            n++;
+        }
+        if (n == 0 || zeroPadded && n < 3) {
+            throw bad();
+        }
+        yday = Integer.parseInt(rest.substring(0, n));
+        rest = rest.substring(n);
+        return yday < 1 || yday > 366 ? "day-of-year" : null;
+    }
+
+    /** A fraction after the seconds is taken even when the layout has none right there. */
+    private void implicitFraction(int layoutPos) {
+        if (rest.length() < 2 || !isDecimalSeparator(rest.charAt(0)) || !Character.isDigit(rest.charAt(1))) {
+            return;
+        }
+        GoLayoutChunks.Chunk next = GoLayoutChunks.nextChunk(layout, layoutPos);
+        if (next != null && (next.std() == GoLayoutChunks.Std.FRAC0 || next.std() == GoLayoutChunks.Std.FRAC9)) {
+            return;
+        }
+        int n = 2;
+        while (n < rest.length() && Character.isDigit(rest.charAt(n))) {
+            n++;
+        }
+        nsec = nanos(rest.substring(1, n));
+        rest = rest.substring(n);
+    }
+
+    private static boolean isDecimalSeparator(char c) {
+        return c == '.' || c == ',';
+    }
+
+    private void meridiem(boolean upper) throws Bad {
+        if (rest.length() < 2) {
+            throw bad();
+        }
+        String p = rest.substring(0, 2);
+        if (p.equals(upper ? "PM" : "pm")) {
+            pm = true;
+        } else if (p.equals(upper ? "AM" : "am")) {
+            am = true;
+        } else {
+            throw bad();
+        }
+        rest = rest.substring(2);
+    }
+
+    private void zoneAbbreviation() throws Bad {
+        if (rest.startsWith("UTC")) {
+            utc = true;
+            rest = rest.substring(3);
+            return;
+        }
+        int n = zoneAbbreviationLength(rest);
+        if (n == 0) {
+            throw bad();
+        }
+        zoneName = rest.substring(0, n);
+        rest = rest.substring(n);
+    }
+
+    private void fixedFraction(int digitsWanted) throws Bad {
+        if (rest.length() < digitsWanted + 1 || !isDecimalSeparator(rest.charAt(0)) || !digits(rest, 1, 1 + digitsWanted)) {
+            throw bad();
+        }
+        nsec = nanos(rest.substring(1, 1 + digitsWanted));
+        rest = rest.substring(1 + digitsWanted);
+    }
+
+    private void optionalFraction() {
+        if (rest.length() < 2 || !isDecimalSeparator(rest.charAt(0)) || !Character.isDigit(rest.charAt(1))) {
+            return;
+        }
+        int n = 1;
+        while (n < 10 && n < rest.length() && Character.isDigit(rest.charAt(n))) {
+            n++;
+        }
+        nsec = nanos(rest.substring(1, n));
+        rest = rest.substring(n);
+    }
+
+    /** {@code Z07:00}-style (Z allowed) and {@code -07:00}-style offsets. */
+    private String numericZone(GoLayoutChunks.Std std) throws Bad {
+        if (std.name().startsWith("ISO") && rest.startsWith("Z")) {
+            rest = rest.substring(1);
+            utc = true;
+            return null;
+        }
+        String shape = std.text.substring(1); // e.g. 07:00
+        int len = 1 + shape.length();
+        if (rest.length() < len || rest.charAt(0) != '+' && rest.charAt(0) != '-') {
+            throw bad();
+        }
+        String body = rest.substring(1, len);
+        for (int k = 0; k < shape.length(); k++) {
+            boolean colon = shape.charAt(k) == ':';
+            if (colon != (body.charAt(k) == ':') || !colon && !Character.isDigit(body.charAt(k))) {
+                throw bad();
+            }
+        }
+        String d = body.replace(":", "");
+        int hh = Integer.parseInt(d.substring(0, 2));
+        int mm = d.length() >= 4 ? Integer.parseInt(d.substring(2, 4)) : 0;
+        int ss = d.length() >= 6 ? Integer.parseInt(d.substring(4, 6)) : 0;
+        zoneOffset = ((hh * 60 + mm) * 60 + ss) * (rest.charAt(0) == '-' ? -1 : 1);
+        rest = rest.substring(len);
+        if (hh > 24) {
+            return "time zone offset hour";
+        }
+        if (mm > 60) {
+            return "time zone offset minute";
+        }
+        return ss > 60 ? "time zone offset second" : null;
+    }
+
+    /** Applies AM/PM and day-of-year, validates the day, and places the time in its zone. */
+    private GoTime build() {
         if (pm && hour < 12) {
             hour += 12;
         } else if (am && hour == 12) {
             hour = 0;
         }
         if (yday >= 0) {
-            boolean leap = Year.isLeap(year);
-            if (yday > (leap ? 366 : 365)) {
-                throw messageError(value, ": day-of-year out of range");
+            if (yday > (Year.isLeap(year) ? 366 : 365)) {
+                throw messageError(": day-of-year out of range");
             }
             LocalDateTime d = LocalDateTime.of(year, 1, 1, 0, 0).plusDays(yday - 1L);
-            if (month >= 0 && month != d.getMonthValue() || day >= 0 && day != d.getDayOfMonth()) {
-                throw messageError(value, ": day-of-year does not match " + (month >= 0 && month != d.getMonthValue() ? "month" : "day"));
+            if (month >= 0 && month != d.getMonthValue()) {
+                throw messageError(": day-of-year does not match month");
+            }
+            if (day >= 0 && day != d.getDayOfMonth()) {
+                throw messageError(": day-of-year does not match day");
             }
             month = d.getMonthValue();
             day = d.getDayOfMonth();
@@ -310,7 +320,7 @@ final class GoTimeLayout {
             day = day < 0 ? 1 : day;
         }
         if (day < 1 || day > YearMonth.of(year, month).lengthOfMonth()) {
-            throw messageError(value, ": day out of range");
+            throw messageError(": day out of range");
         }
         long local = LocalDateTime.of(year, month, day, hour, min, sec).toEpochSecond(ZoneOffset.UTC);
         if (utc) {
@@ -321,13 +331,22 @@ final class GoTimeLayout {
             return new GoTime(local - zoneOffset, nsec, zoneOffset, zoneOffset == 0 ? "UTC" : "");
         }
         if (!zoneName.isEmpty()) {
-            int offset = 0;
-            if (zoneName.length() > 3 && zoneName.startsWith("GMT")) {
-                offset = Integer.parseInt(zoneName.substring(3)) * 3600;
-            }
-            return new GoTime(local - offset, nsec, offset, zoneName);
+            // An abbreviation Local does not know gets a fabricated zone at offset 0; for GMT+h Go
+            // attaches the offset without moving the instant (the wall clock was read as UTC).
+            int offset = zoneName.length() > 3 && zoneName.startsWith("GMT")
+                    ? Integer.parseInt(zoneName.substring(3)) * 3600 : 0;
+            return new GoTime(local, nsec, offset, zoneName);
         }
         return new GoTime(local, nsec, 0, "UTC");
+    }
+
+    private FunctionException parseError(String layoutElem, String valueElem) {
+        return new FunctionException("parsing time " + GoDuration.quote(value) + " as " + GoDuration.quote(layout)
+                + ": cannot parse " + GoDuration.quote(valueElem) + " as " + GoDuration.quote(layoutElem));
+    }
+
+    private FunctionException messageError(String message) {
+        return new FunctionException("parsing time " + GoDuration.quote(value) + message);
     }
 
     /** Go's {@code skip}: removes the literal prefix, a run of spaces matching any run; null if no match. */
