@@ -1,16 +1,73 @@
 package dev.rset.core.yaml;
 
+import java.util.ArrayList;
+import java.util.List;
+
 /**
  * YAML as sigs.k8s.io/yaml reads and writes it (go-yaml v2 underneath): the serialisation used
  * by {@code toYaml} and by the per-resource template rendering, and the YAML 1.1 reading of
  * rendered text.
  */
 public final class GoYaml {
+    private static final String YAML_TO_JSON = "error converting YAML to JSON: ";
+
     private GoYaml() {
     }
 
-    /** {@code sigs.k8s.io/yaml.Marshal(v)}: JSON-marshal, then emit as YAML with sorted keys. */
+    /**
+     * {@code sigs.k8s.io/yaml.Marshal(v)}: JSON-marshal, then emit as YAML with sorted keys,
+     * ending with a newline. Throws {@link GoYamlException} where json.Marshal fails.
+     */
     public static String marshal(Object v) {
-        throw new UnsupportedOperationException("not implemented yet");
+        Object yamlValue;
+        try {
+            yamlValue = YamlValues.fromTemplateValue(v);
+        } catch (GoJsonException e) {
+            throw new GoYamlException("error marshaling into JSON: " + e.getMessage());
+        }
+        return YamlEmitter.emit(yamlValue);
+    }
+
+    /**
+     * {@code sigs.k8s.io/yaml.Unmarshal} of the first document into {@code interface{}}, with
+     * Kubernetes' number typing: maps (LinkedHashMap, keys in JSON order), lists, strings,
+     * booleans, null, Long for integral numbers and Double for the others.
+     */
+    public static Object unmarshal(String yaml) throws GoYamlException {
+        Object jsonable;
+        try {
+            jsonable = YamlJson.jsonable(YamlDecoder.decode(YamlComposer.firstDocument(yaml)));
+        } catch (GoYamlException e) {
+            throw new GoYamlException(YAML_TO_JSON + e.getMessage());
+        }
+        return YamlJson.templateValue(jsonable);
+    }
+
+    /**
+     * A multi-document stream as Kubernetes' YAML-or-JSON decoder reads it (fluxcd/pkg/ssa's
+     * ReadObjects): a stream starting with '{' is a sequence of JSON values, otherwise it is cut
+     * at {@code ---} lines and each document unmarshalled; empty and null documents are skipped.
+     */
+    public static List<Object> unmarshalAll(String yaml) throws GoYamlException {
+        List<Object> out = new ArrayList<>();
+        if (yaml.stripLeading().startsWith("{")) {
+            try {
+                for (Object v : JsonDecoder.decodeStream(yaml, JsonDecoder.Numbers.KUBERNETES)) {
+                    if (v != null) {
+                        out.add(v);
+                    }
+                }
+            } catch (GoJsonException e) {
+                throw new GoYamlException(e.getMessage());
+            }
+            return out;
+        }
+        for (String doc : YamlDocuments.split(yaml)) {
+            Object v = unmarshal(doc);
+            if (v != null) {
+                out.add(v);
+            }
+        }
+        return out;
     }
 }
