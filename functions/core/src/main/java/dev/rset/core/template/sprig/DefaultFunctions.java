@@ -9,8 +9,10 @@ import dev.rset.core.template.FuncMap;
 import dev.rset.core.template.FunctionException;
 import dev.rset.core.template.Signature;
 import dev.rset.core.yaml.GoJson;
+import dev.rset.core.yaml.GoJsonException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 
 /** sprig's defaults.go and reflect.go: emptiness, defaults, JSON, ternary, type inspection. */
 final class DefaultFunctions {
@@ -81,33 +83,27 @@ final class DefaultFunctions {
         return out;
     }
 
-    private static Object orNull(java.util.function.Supplier<Object> f) {
+    private static Object orNull(Supplier<Object> f) {
         try {
             return f.get();
-        } catch (UnsupportedOperationException notImplemented) {
-            throw notImplemented;
-        } catch (RuntimeException goError) {
+        } catch (GoJsonException goError) {
             return null;
         }
     }
 
-    private static Object orEmpty(java.util.function.Supplier<Object> f) {
+    private static Object orEmpty(Supplier<Object> f) {
         try {
             return f.get();
-        } catch (UnsupportedOperationException notImplemented) {
-            throw notImplemented;
-        } catch (RuntimeException goError) {
+        } catch (GoJsonException goError) {
             return "";
         }
     }
 
     /** Runs a GoJson call, reporting its failure with Go's error text as the function's error. */
-    private static Object json(java.util.function.Supplier<Object> f) {
+    private static Object json(Supplier<Object> f) {
         try {
             return f.get();
-        } catch (UnsupportedOperationException | FunctionException passThrough) {
-            throw passThrough;
-        } catch (RuntimeException goError) {
+        } catch (GoJsonException goError) {
             throw new FunctionException(goError.getMessage());
         }
     }

@@ -7,6 +7,7 @@ import dev.rset.core.template.FuncMap;
 import dev.rset.core.template.FunctionException;
 import dev.rset.core.template.Signature;
 import dev.rset.core.yaml.GoYaml;
+import dev.rset.core.yaml.GoYamlException;
 
 /** The functions the Flux Operator adds to slim-sprig: {@code slugify}, {@code toYaml}, {@code mustToYaml}. */
 public final class FluxFunctions {
@@ -19,18 +20,14 @@ public final class FluxFunctions {
         m.put("toYaml", Signature.of(ANY), a -> {
             try {
                 return GoYaml.marshal(a[0]);
-            } catch (UnsupportedOperationException notImplemented) {
-                throw notImplemented;
-            } catch (RuntimeException goError) {
+            } catch (GoYamlException goError) {
                 return ""; // toYaml hides marshalling errors
             }
         });
         m.put("mustToYaml", Signature.of(ANY), a -> {
             try {
                 return GoYaml.marshal(a[0]);
-            } catch (UnsupportedOperationException | FunctionException passThrough) {
-                throw passThrough;
-            } catch (RuntimeException goError) {
+            } catch (GoYamlException goError) {
                 throw new FunctionException(goError.getMessage());
             }
         });

@@ -3,9 +3,10 @@ package dev.rset.core.template.sprig;
 import dev.rset.core.gotypes.GoKind;
 import dev.rset.core.gotypes.GoValue;
 import dev.rset.core.template.FunctionException;
+import dev.rset.core.yaml.GoJsonMarshaler;
 
 /** A Go {@code time.Duration}: signed nanoseconds, printed like {@code Duration.String()}. */
-record GoDuration(long nanos) implements GoValue {
+record GoDuration(long nanos) implements GoValue, GoJsonMarshaler {
     static final long NANOSECOND = 1;
     static final long MICROSECOND = 1000 * NANOSECOND;
     static final long MILLISECOND = 1000 * MICROSECOND;
@@ -26,6 +27,12 @@ record GoDuration(long nanos) implements GoValue {
     @Override
     public String goString() {
         return toString();
+    }
+
+    /** encoding/json writes a Duration as its integer nanoseconds. */
+    @Override
+    public Object toJsonValue() {
+        return nanos;
     }
 
     /** {@code Duration.String()}, e.g. {@code 1h2m0.5s}, {@code 1.5ms}, {@code 0s}. */

@@ -20,7 +20,12 @@ final class GoRegex {
 
     private GoRegex(String expr, GoRegexSyntax.Translated t) {
         this.expr = expr;
-        this.pattern = Pattern.compile(t.javaSource(), Pattern.UNIX_LINES | Pattern.UNICODE_CASE);
+        try {
+            this.pattern = Pattern.compile(t.javaSource(), Pattern.UNIX_LINES | Pattern.UNICODE_CASE);
+        } catch (java.util.regex.PatternSyntaxException untranslatable) {
+            // Valid for Go but beyond the translation: still an error, never a crash.
+            throw new FunctionException("error parsing regexp: " + untranslatable.getDescription() + ": `" + expr + "`");
+        }
         this.names = t.groupNames();
         this.groupCount = t.groupCount();
     }

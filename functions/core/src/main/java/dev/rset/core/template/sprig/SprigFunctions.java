@@ -1,6 +1,9 @@
 package dev.rset.core.template.sprig;
 
 import dev.rset.core.template.FuncMap;
+import dev.rset.core.template.FunctionException;
+import dev.rset.core.template.ParamType;
+import dev.rset.core.template.Signature;
 import java.time.Clock;
 
 /**
@@ -31,8 +34,8 @@ public final class SprigFunctions {
         PathFunctions.register(m);
         UrlFunctions.register(m);
         DateFunctions.register(m, clock);
-        m.put("fail", dev.rset.core.template.Signature.of(dev.rset.core.template.ParamType.STRING), a -> {
-            throw new dev.rset.core.template.FunctionException((String) a[0]);
+        m.put("fail", Signature.of(ParamType.STRING), a -> {
+            throw new FunctionException((String) a[0]);
         });
         return m;
     }

@@ -121,4 +121,14 @@ class ConformanceCasesTest {
         assertEquals("1-0-0-rc-0", call("slugify", ">=1.0.0-rc.0"));
         assertEquals("1-0-0", call("slugify", ">=1.0.0"));
     }
+
+    @Test
+    void jsonAndYaml() throws Exception {
+        assertEquals("\"{\\\"a\\\":\\\"x\\\",\\\"k\\\":[1,2],\\\"z\\\":1}\"",
+                call("quote", call("toRawJson", in.get("m"))));
+        assertEquals("a: x\n    k:\n    - 1\n    - 2\n    z: 1",
+                call("trim", call("nindent", i(4), call("toYaml", in.get("m")))));
+        assertEquals("a:\n      b:\n        c: deep",
+                call("trim", call("nindent", i(4), call("toYaml", in.get("nested")))));
+    }
 }

@@ -71,4 +71,11 @@ class DateFunctionsTest {
         assertEquals("time: unknown unit \"\\xc2\\xb5\" in duration \"1\\xc2\\xb5\"",
                 assertThrows(FunctionException.class, () -> GoDuration.parse("1µ")).getMessage());
     }
+
+    @Test
+    void timesAndDurationsMarshalToJsonLikeGo() {
+        assertEquals("1500", dev.rset.core.yaml.GoJson.marshal(new GoDuration(1500), true));
+        assertEquals("\"2024-03-15T10:20:30+05:30\"", dev.rset.core.yaml.GoJson.marshal(
+                GoTimeLayout.parse("2006-01-02 15:04:05 -07:00", "2024-03-15 10:20:30 +05:30"), true));
+    }
 }
