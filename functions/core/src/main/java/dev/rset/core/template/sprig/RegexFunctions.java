@@ -21,8 +21,9 @@ final class RegexFunctions {
         return (String) o;
     }
 
+    /** A Go int count; any value past the string's length means "all", so clamping is exact. */
     private static int n(Object o) {
-        return ((GoInt) o).intValue();
+        return StringFunctions.clamp(((GoInt) o).longValue());
     }
 
     static void register(FuncMap m) {

@@ -46,7 +46,7 @@ final class StringFunctions {
         m.put("toString", Signature.of(ANY), a -> GoConv.strval(a[0]));
         m.put("split", Signature.of(STRING, STRING), a -> indexed(GoStrings.splitN(s(a[1]), s(a[0]), -1)));
         m.put("splitn", Signature.of(STRING, INT, STRING),
-                a -> indexed(GoStrings.splitN(s(a[2]), s(a[0]), i(a[1]))));
+                a -> indexed(GoStrings.splitN(s(a[2]), s(a[0]), clamp(i(a[1])))));
         m.put("splitList", Signature.of(STRING, STRING),
                 a -> GoTypedList.strings(GoStrings.splitN(s(a[1]), s(a[0]), -1)));
         m.put("toStrings", Signature.of(ANY), a -> strslice(a[0]));
@@ -58,24 +58,30 @@ final class StringFunctions {
         return (String) o;
     }
 
-    static int i(Object o) {
-        return ((GoInt) o).intValue();
+    /** A Go int argument; 64 bits wide, so kept as a long. */
+    static long i(Object o) {
+        return ((GoInt) o).longValue();
+    }
+
+    /** A count or limit for Java APIs: beyond any string length either way, so clamping is exact. */
+    static int clamp(long v) {
+        return (int) Math.max(Integer.MIN_VALUE, Math.min(Integer.MAX_VALUE, v));
     }
 
     /** Byte-based, as Go's {@code len} and slicing are. */
-    static String trunc(int c, String s) {
+    static String trunc(long c, String s) {
         byte[] b = GoStrings.utf8(s);
         if (c < 0 && b.length + c > 0) {
-            return GoStrings.fromUtf8(b, b.length + c, b.length);
+            return GoStrings.fromUtf8(b, (int) (b.length + c), b.length);
         }
         if (c >= 0 && b.length > c) {
-            return GoStrings.fromUtf8(b, 0, c);
+            return GoStrings.fromUtf8(b, 0, (int) c);
         }
         return s;
     }
 
     /** sprig {@code substring}, including Go's slice-bounds panics for bad indexes. */
-    static String substring(int start, int end, String s) {
+    static String substring(long start, long end, String s) {
         byte[] b = GoStrings.utf8(s);
         if (start < 0) {
             if (end < 0) {
@@ -85,31 +91,34 @@ final class StringFunctions {
                 throw new FunctionException("runtime error: slice bounds out of range [:" + end
                         + "] with length " + b.length);
             }
-            return GoStrings.fromUtf8(b, 0, end);
+            return GoStrings.fromUtf8(b, 0, (int) end);
         }
         if (end < 0 || end > b.length) {
             if (start > b.length) {
                 throw new FunctionException("runtime error: slice bounds out of range [" + start + ":"
                         + b.length + "]");
             }
-            return GoStrings.fromUtf8(b, start, b.length);
+            return GoStrings.fromUtf8(b, (int) start, b.length);
         }
         if (start > end) {
             throw new FunctionException("runtime error: slice bounds out of range [" + start + ":" + end
                     + "]");
         }
-        return GoStrings.fromUtf8(b, start, end);
+        return GoStrings.fromUtf8(b, (int) start, (int) end);
     }
 
-    static String repeat(String s, int count) {
+    static String repeat(String s, long count) {
         if (count < 0) {
             throw new FunctionException("strings: negative Repeat count");
         }
-        if (!s.isEmpty() && (long) GoStrings.byteLength(s) * count > Integer.MAX_VALUE / 2) {
+        if (s.isEmpty()) {
+            return s;
+        }
+        if (count > (Integer.MAX_VALUE / 2) / GoStrings.byteLength(s)) {
             // Go would try to allocate it (and likely die); refuse with Go's overflow text instead.
             throw new FunctionException("strings: Repeat output length overflow");
         }
-        return s.repeat(count);
+        return s.repeat((int) count);
     }
 
     private static String trimSuffix(String s, String suffix) {
@@ -137,7 +146,7 @@ final class StringFunctions {
         return String.join(" ", out);
     }
 
-    static String indent(int spaces, String v) {
+    static String indent(long spaces, String v) {
         String pad = repeat(" ", spaces);
         return pad + v.replace("\n", "\n" + pad);
     }

@@ -694,5 +694,12 @@ final class GoOracleTable {
             mustToYaml	f:NaN	=>	"ERR|error marshaling into JSON: json: unsupported value: NaN"
             toYaml	f:NaN	=>	"string|"
             mustToYaml	j:{"a":[1.5]}	=>	"string|a:\\n- 1.5\\n"
+            trunc	i:4294967297	"abc"	=>	"string|abc"
+            substr	i:0	i:4294967297	"abc"	=>	"string|abc"
+            plural	"one"	"many"	i:4294967297	=>	"string|many"
+            repeat	i:4294967297	""	=>	"string|"
+            splitn	","	i:4294967297	"a,b"	=>	"map[string]string|map[_0:a _1:b]"
+            indent	i:0	"a\\nb"	=>	"string|a\\nb"
+            regexFindAll	"a"	"aaa"	i:4294967297	=>	"[]string|[a a a]"
             """;
 }
