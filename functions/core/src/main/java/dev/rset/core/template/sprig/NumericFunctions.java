@@ -118,8 +118,18 @@ final class NumericFunctions {
         return p.ok() ? p.value() : 0;
     }
 
+    /** Far beyond any useful template; Go would try to allocate it and exhaust memory. */
+    static final long MAX_ELEMENTS = 10_000_000;
+
     static List<Long> untilStep(long start, long stop, long step) {
         List<Long> out = new ArrayList<>();
+        if (step != 0 && (stop < start) == (step < 0)) {
+            java.math.BigInteger count = java.math.BigInteger.valueOf(stop).subtract(java.math.BigInteger.valueOf(start))
+                    .divide(java.math.BigInteger.valueOf(step));
+            if (count.compareTo(java.math.BigInteger.valueOf(MAX_ELEMENTS)) > 0) {
+                throw new FunctionException("refusing to build a list of " + count + " elements");
+            }
+        }
         if (stop < start) {
             if (step >= 0) {
                 return out;

@@ -60,4 +60,15 @@ class CollectionBehaviourTest {
             assertTrue(v >= 5 && v < 8, Long.toString(v));
         }
     }
+
+    @Test
+    void refusesListsGoCouldNotAllocate() throws Exception {
+        // Go would append until it runs out of memory; failing the call keeps the process alive.
+        dev.rset.core.template.FunctionException e = org.junit.jupiter.api.Assertions.assertThrows(
+                dev.rset.core.template.FunctionException.class, () -> call("until", GoInt.of(Long.MAX_VALUE)));
+        assertEquals("refusing to build a list of 9223372036854775807 elements", e.getMessage());
+        org.junit.jupiter.api.Assertions.assertThrows(dev.rset.core.template.FunctionException.class,
+                () -> call("seq", GoInt.of(0), GoInt.of(-1), GoInt.of(-NumericFunctions.MAX_ELEMENTS - 5)));
+        assertEquals("1 2 3", call("seq", GoInt.of(3)));
+    }
 }
