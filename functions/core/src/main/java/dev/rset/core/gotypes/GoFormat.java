@@ -33,7 +33,9 @@ public final class GoFormat {
         String digits = d.unscaledValue().abs().toString();
         int exp = digits.length() - 1 - d.scale(); // decimal exponent of the first digit
         String sign = f < 0 ? "-" : "";
-        if (exp < -4 || exp >= 21) {
+        // %v is %g with the shortest digits, where Go switches to %e from exponent 6 on
+        // (1e+06), not from 21 (that is encoding/json's threshold).
+        if (exp < -4 || exp >= 6) {
             StringBuilder sb = new StringBuilder(sign).append(digits.charAt(0));
             if (digits.length() > 1) {
                 sb.append('.').append(digits, 1, digits.length());
