@@ -216,6 +216,10 @@ public final class GoFormat {
                 fmtS(GoTypes.typeName(a));
                 return;
             }
+            if (verb == 'w') {
+                badVerb(verb);
+                return;
+            }
             printOperand(a, verb, 0);
         }
 
@@ -790,7 +794,8 @@ public final class GoFormat {
                 } else if (argNum >= a.length) {
                     buf.append("%!").appendCodePoint(verb).append("(MISSING)");
                 } else {
-                    if (verb == 'v') {
+                    // %w (error wrapping) takes %v's flags; Sprintf has no error to wrap.
+                    if (verb == 'v' || verb == 'w') {
                         sharpV = sharp;
                         sharp = false;
                         plusV = plus;

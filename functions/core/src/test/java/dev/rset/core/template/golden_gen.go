@@ -7,6 +7,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"math/rand"
 	"os"
 	"sort"
 	"strconv"
@@ -156,6 +157,9 @@ func javaString(s string) string {
 }
 
 func main() {
+	if len(os.Args) > 1 && os.Args[1] == "fmt" {
+		fmtMain()
+	}
 	var sb strings.Builder
 	seen := map[string]bool{}
 	for _, c := range cases {
@@ -614,4 +618,162 @@ var cases = []Case{
 	{Name: "exec/nested-template-name", Tpl: "{{define \"inner\"}}{{fail \"deep\"}}{{end}}{{template \"inner\"}}"},
 	{Name: "exec/range-error-context", Tpl: "{{range $i, $x := .l}}{{index $x 5}}{{end}}"},
 	{Name: "exec/with-error", Tpl: "{{with .m}}{{.k.z}}{{end}}"},
+
+	// ---- batch 2: more lexing, parsing and scoping details ----
+	{Name: "lex/unicode-field", Tpl: "{{.héllo}}|{{$ü := 1}}{{$ü}}", Data: `{"héllo":"x"}`},
+	{Name: "lex/digit-var", Tpl: "{{$1 := 2}}{{$1}}"},
+	{Name: "lex/dollar", Tpl: "{{$}}", Data: `"d"`},
+	{Name: "lex/keyword-field", Tpl: "{{.range}}|{{.if}}|{{.end}}|{{.nil}}", Data: `{"range":1,"if":2,"end":3,"nil":4}`},
+	{Name: "lex/no-spaces", Tpl: "{{.s|upper|printf \"%s\"}}"},
+	{Name: "lex/newline-in-action", Tpl: "{{\n.s\n|\nupper\n}}"},
+	{Name: "lex/crlf-trim", Tpl: "a\r\n{{- .n -}}\r\nb"},
+	{Name: "lex/delim-in-string", Tpl: "{{\"}}\"}}|{{`{{`}}"},
+	{Name: "lex/delims-in-string-custom", Tpl: "<<\">>\">>|<<`<<`>>", Delim: true},
+	{Name: "lex/left-delim-text-only", Tpl: "a << b", Delim: false},
+	{Name: "lex/trim-at-start", Tpl: "{{- .n}} x"},
+	{Name: "lex/trim-all-space-text", Tpl: "{{.n}}   \n\t  {{- .n}}"},
+	{Name: "lex/trim-right-to-eof", Tpl: "{{.n -}}   \n"},
+	{Name: "lex/numbers", Tpl: "{{0x_1F}}|{{1_0.5}}|{{.5e3}}|{{1e+3}}|{{0X1P+2}}|{{'\\n'}}|{{'\\x41'}}|{{'\\u00e9'}}|{{'\\377'}}|{{0o1_7}}|{{-0}}|{{-0.0}}|{{0.}}"},
+	{Name: "lex/number-0b", Tpl: "{{0b}}"},
+	{Name: "lex/number-dot", Tpl: "{{.}}{{print .5}}", Data: `1`},
+	{Name: "lex/char-escapes", Tpl: "{{print '\\t' '\\\\' '\\''}}"},
+	{Name: "lex/string-escapes", Tpl: "{{print \"a\\tb\\\\c\\\"d\\u263A\\U0001F600\\101\"}}"},
+	{Name: "lex/raw-string-crlf", Tpl: "{{`a\r\nb`}}"},
+	{Name: "lex/raw-string-multiline-lines", Tpl: "{{`a\nb`}}\n{{.nope.x}}", Mode: "error"},
+	{Name: "lex/string-single-quote-escape", Tpl: "{{\"\\'\"}}"},
+	{Name: "lex/char-double-quote-escape", Tpl: "{{'\\\"'}}"},
+	{Name: "lex/bad-unicode-escape", Tpl: "{{\"\\uD800\"}}"},
+	{Name: "lex/right-paren-extra", Tpl: "{{)}}"},
+	{Name: "lex/hash-in-action", Tpl: "{{# x}}"},
+	{Name: "lex/bad-field-char", Tpl: "{{.a-b}}"},
+	{Name: "lex/bad-var-char", Tpl: "{{$a-b := 1}}"},
+	{Name: "lex/field-then-paren", Tpl: "{{print .s(1)}}"},
+	{Name: "lex/number-then-letter", Tpl: "{{1a}}"},
+	{Name: "lex/plus-alone", Tpl: "{{+}}"},
+	{Name: "lex/dot-at-end", Tpl: "{{."},
+	{Name: "lex/delim-prefix-of-other", Tpl: "{{.n}}}}"},
+	{Name: "scope/range-assign-persists", Tpl: "{{$x := 0}}{{range $i := .l}}{{$x = $i}}{{end}}{{$x}}"},
+	{Name: "scope/if-decl", Tpl: "{{if $x := .n}}{{$x}}{{end}}"},
+	{Name: "scope/if-decl-after-end", Tpl: "{{if $x := .n}}{{end}}{{$x}}"},
+	{Name: "scope/else-sees-decl", Tpl: "{{if $x := .zero}}a{{else}}{{$x}}{{end}}"},
+	{Name: "scope/with-assign", Tpl: "{{with $x := 1}}{{$x = 2}}{{$x}}{{end}}"},
+	{Name: "scope/shadow-then-assign", Tpl: "{{$x := 1}}{{if true}}{{$x := 2}}{{$x = 3}}{{end}}{{$x}}"},
+	{Name: "scope/range-var-shadow", Tpl: "{{$v := \"o\"}}{{range $v := .l}}{{end}}{{$v}}"},
+	{Name: "scope/continue-nested", Tpl: "{{range $a := .nums}}{{range $b := $.nums}}{{if eq $a $b}}{{continue}}{{end}}{{$a}}{{$b}},{{end}};{{end}}"},
+	{Name: "scope/break-in-with", Tpl: "{{range .l}}{{with .}}{{break}}{{end}}x{{end}}y"},
+	{Name: "scope/break-in-template", Tpl: "{{define \"T\"}}{{break}}{{end}}"},
+	{Name: "scope/template-dot", Tpl: "{{define \"T\"}}{{.}}-{{$}}{{end}}{{range .l}}{{template \"T\" .}}{{end}}"},
+	{Name: "define/empty-main-with-define", Tpl: "{{define \"t\"}}from-define{{end}}"},
+	{Name: "define/empty-main-spaces", Tpl: "  {{define \"t\"}}from-define{{end}}  "},
+	{Name: "define/main-and-define-same-name", Tpl: "main{{define \"t\"}}from-define{{end}}"},
+	{Name: "define/block-then-define", Tpl: "{{block \"B\" .}}x{{end}}{{define \"B\"}}y{{end}}"},
+	{Name: "define/empty-block-then-define", Tpl: "{{block \"B\" .n}}{{end}}{{define \"B\"}}y{{.}}{{end}}"},
+	{Name: "define/define-then-empty-block", Tpl: "{{define \"B\"}}y{{.}}{{end}}{{block \"B\" .n}} {{end}}"},
+	{Name: "define/end-extra", Tpl: "{{define \"T\"}}{{end}}{{end}}"},
+	{Name: "define/nested-calls", Tpl: "{{define \"A\"}}a{{template \"B\" .}}{{end}}{{define \"B\"}}b{{.}}{{end}}{{template \"A\" 1}}"},
+	{Name: "define/with-trim", Tpl: "{{- define \"T\" -}}\n  x\n{{- end -}}\n{{template \"T\"}}"},
+	{Name: "define/name-escape", Tpl: "{{define \"a\\tb\"}}x{{end}}{{template \"a\\tb\"}}{{template \"c\\\"d\"}}"},
+	{Name: "define/in-else", Tpl: "{{if true}}{{else}}{{define \"x\"}}{{end}}{{end}}"},
+	{Name: "misc/paren-dot", Tpl: "{{(.m).k}}|{{(.l)}}|{{(.)}}", Data: `{"m":{"k":1},"l":[1]}`},
+	{Name: "misc/chain-var-in-paren", Tpl: "{{$m := .m}}{{($m).k}}|{{($m.k)}}", Data: `{"m":{"k":1}}`},
+	{Name: "misc/and-in-if", Tpl: "{{if and .b .n}}y{{end}}{{if or .empty .zero}}n{{else}}e{{end}}"},
+	{Name: "misc/len-pipe", Tpl: "{{ .m.k | len }}"},
+	{Name: "misc/printf-pipe-final", Tpl: "{{3 | printf \"%d-%d\" 2}}"},
+	{Name: "misc/eq-pipe-final", Tpl: "{{3 | eq 3}}|{{.n | eq 1 2}}"},
+	{Name: "misc/not-pipe", Tpl: "{{.b | not}}"},
+	{Name: "misc/index-pipe", Tpl: "{{1 | index .l}}"},
+	{Name: "misc/html-pipe-multi", Tpl: "{{\"<b>\" | html \"&\"}}"},
+	{Name: "misc/template-paren-pipe", Tpl: "{{define \"T\"}}{{.}}{{end}}{{template \"T\" (print 1 2)}}|{{template \"T\" .l | len}}"},
+	{Name: "misc/variable-deref-chain", Tpl: "{{$n := .nested}}{{$n.a.b}}|{{$n.a.b.c}}"},
+	{Name: "misc/map-with-dots-key", Tpl: "{{index . \"a.b\"}}|{{.a}}", Data: `{"a.b":1,"a":{"b":2}}`},
+	{Name: "misc/large-output", Tpl: "{{range 50}}{{.}},{{end}}"},
+	{Name: "misc/print-float-list", Tpl: "{{list 1.5 2.0 1e21 -0.0}}|{{printf \"%v\" (list 0.1 100000.0 1234567.0)}}"},
+	{Name: "misc/sprint-spacing", Tpl: "{{print 1 \"a\" 2 3 \"b\" \"c\" 4.5 true false nil}}"},
+	{Name: "misc/println-values", Tpl: "{{println 1 \"a\" nil .l}}"},
+	{Name: "misc/html-values", Tpl: "{{html .l}}|{{html .m}}|{{html 1.5}}|{{html .nil}}|{{html .missing}}"},
+	{Name: "misc/js-values", Tpl: "{{js .l}}|{{js 1 2}}|{{js nil}}"},
+	{Name: "misc/urlquery-map", Tpl: "{{urlquery .m}}|{{urlquery nil}}"},
+	{Name: "misc/compare-chain", Tpl: "{{if and (ge .n 1) (le .n 5) (ne .s \"\")}}in{{end}}"},
+	{Name: "misc/eq-bool-string", Tpl: "{{eq true \"true\"}}"},
+	{Name: "misc/eq-float-int64", Tpl: "{{eq .f .n}}"},
+	{Name: "misc/lt-strings", Tpl: "{{lt \"apple\" \"banana\"}}|{{lt \"b\" \"a\"}}|{{lt \"\" \"a\"}}|{{lt \"é\" \"z\"}}"},
+	{Name: "misc/lt-floats", Tpl: "{{lt 1.5 2.5}}|{{lt .f .fl}}|{{gt .small 0.0}}"},
+	{Name: "misc/ge-int64", Tpl: "{{ge .big 1000000}}|{{gt .neg -5}}"},
+	{Name: "misc/eq-nil-entry-pair", Tpl: "{{eq .nil .nil}}|{{ne .nil .s}}"},
+	{Name: "misc/missing-key-in-with", Tpl: "{{with .missing}}x{{else}}none{{end}}", Mode: "error"},
+	{Name: "misc/missing-in-and", Tpl: "{{and .b .missing}}", Mode: "error"},
+	{Name: "misc/missing-variable-chain", Tpl: "{{$m := .m}}{{$m.nope}}", Mode: "error"},
+	{Name: "misc/missing-index-ok", Tpl: "{{index .m \"nope\"}}", Mode: "error"},
+	{Name: "misc/dot-in-nested-range", Tpl: "{{range $k, $v := .m}}{{range $.l}}{{$k}}{{.}}{{end}}|{{end}}"},
+	{Name: "misc/error-after-trim", Tpl: "a\n  {{- fail \"x\" -}}\n  b"},
+	{Name: "misc/empty-template", Tpl: "{{/* only a comment */}}"},
+	{Name: "misc/whitespace-template", Tpl: "  \n  "},
+	{Name: "misc/bool-literal-args", Tpl: "{{print true false}}|{{list true | len}}"},
+	{Name: "misc/function-returning-list-range", Tpl: "{{range list 1 \"a\" nil}}[{{.}}]{{end}}"},
+	{Name: "misc/function-returning-typed-range", Tpl: "{{range $i, $s := strs \"x\" \"y\"}}{{$i}}{{$s}}{{end}}"},
+	{Name: "misc/nil-interface-to-list-param", Tpl: "{{first (index .lnil 0)}}"},
+	{Name: "misc/range-over-function-result-map", Tpl: "{{range $k, $v := inputs.m}}{{$k}}{{end}}"},
+	{Name: "misc/chain-function-list", Tpl: "{{inputs.l}}"},
+	{Name: "misc/chain-function-list-field", Tpl: "{{inputs.l.x}}"},
+	{Name: "misc/chain-deep-nil", Tpl: "{{inputs.nil.x}}"},
+	{Name: "misc/chain-missing-then-field", Tpl: "{{inputs.nope.x}}", Mode: "zero"},
+	{Name: "misc/var-missing-zero", Tpl: "{{$x := .nope}}{{$x}}|{{printf \"%T\" $x}}", Mode: "zero"},
+	{Name: "misc/index-typed", Tpl: "{{index (strs \"a\" \"b\") 1}}|{{printf \"%T\" (index (strs \"a\") 0)}}"},
+	{Name: "misc/slice-typed-type", Tpl: "{{printf \"%T\" (slice (strs \"a\" \"b\") 1)}}|{{printf \"%T\" (slice .l 1)}}|{{printf \"%T\" (slice .s 1)}}"},
+	{Name: "misc/len-of-index-nil", Tpl: "{{len (index .lnil 0)}}"},
+	{Name: "misc/slice-of-nil-element", Tpl: "{{slice (index .lnil 0) 0}}"},
+	{Name: "misc/index-nil-element-chain", Tpl: "{{index .lnil 0 0}}"},
+}
+
+var fmtVerbs = []string{"v", "d", "s", "q", "x", "X", "o", "O", "b", "c", "U", "e", "E", "f", "F", "g", "G", "t", "T", "%", "+v", "#v", "w", "z"}
+var fmtFlags = []string{"", "", "+", "-", "#", "0", " ", "-0", "+0", "#0", "+ ", "# ", "0#", "-#"}
+var fmtWidths = []string{"", "", "", "1", "5", "12", "*", "[1]*"}
+var fmtPrecs = []string{"", "", "", ".0", ".1", ".3", ".12", ".", ".*"}
+var fmtArgs = []string{"0", "42", "-42", ".big", ".neg", "9223372036854775807", "-9223372036854775808", "2.5", ".f", "-0.0", ".fl", ".small", "1e-7", "123456.789",
+	"1e100", "0.1", "3.0", "\"hi\"", ".uni", "\"\"", "\"a\\tb\\\"c\"", "\"日本\"", "true", "false", "nil", ".l", ".m", ".nums", ".lnil", "(strs \"a\" \"b\")",
+	"'x'", "128512", "1114112", "255", "(list 1.5 \"x\" nil)", ".emptym", "65", "-1"}
+
+func fmtMain() {
+	r := rand.New(rand.NewSource(20261125))
+	seen := map[string]bool{}
+	var lines []string
+	for len(lines) < 2500 {
+		f := "%" + fmtFlags[r.Intn(len(fmtFlags))] + fmtWidths[r.Intn(len(fmtWidths))] + fmtPrecs[r.Intn(len(fmtPrecs))] + fmtVerbs[r.Intn(len(fmtVerbs))]
+		arg := fmtArgs[r.Intn(len(fmtArgs))]
+		args := arg
+		if strings.Contains(f, "*") {
+			args = "3 " + arg
+			if strings.Count(f, "*") == 2 {
+				args = "4 2 " + arg
+			}
+		}
+		key := f + "\x00" + args
+		if seen[key] {
+			continue
+		}
+		seen[key] = true
+		tpl := "{{printf `" + f + "` " + args + "}}"
+		out, errText := run(Case{Name: "fmt", Tpl: tpl})
+		if errText != "" {
+			out = "ERROR: " + errText
+		}
+		lines = append(lines, "            "+javaString(f+"\u0001"+args+"\u0001"+out)+",")
+	}
+	fmt.Print(`package dev.rset.core.template;
+
+/**
+ * printf results produced by real Go 1.24 for random combinations of flags, width, precision,
+ * verb and operand (GENERATED by {@code go run golden_gen.go fmt}; do not edit by hand). Each
+ * entry is FORMAT, ARGS (template operands) and the expected output, separated by U+0001.
+ */
+final class GoldenFmtCases {
+    private GoldenFmtCases() {
+    }
+
+    static final String[] ALL = {
+`)
+	s := strings.Join(lines, "\n")
+	fmt.Println(strings.TrimSuffix(s, ","))
+	fmt.Print("    };\n}\n")
+	os.Exit(0)
 }
