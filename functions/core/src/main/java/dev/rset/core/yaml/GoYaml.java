@@ -34,9 +34,29 @@ public final class GoYaml {
      * booleans, null, Long for integral numbers and Double for the others.
      */
     public static Object unmarshal(String yaml) throws GoYamlException {
+        return unmarshal(yaml, false);
+    }
+
+    /**
+     * A manifest as a user wrote it (a ResourceSet, its inputs, a provider): as
+     * {@link #unmarshal(String)}, except that a plain map key that YAML 1.1 reads as a boolean
+     * ({@code n}, {@code on}, {@code yes}) keeps its text instead of becoming "true"/"false", so
+     * an input named {@code n} is {@code inputs.n}, as the conformance corpus expects. Rendered
+     * objects are read with {@link #unmarshal(String)}, exactly as the Flux Operator reads them.
+     */
+    public static Object unmarshalManifest(String yaml) throws GoYamlException {
+        return unmarshal(yaml, true);
+    }
+
+    /** {@link #unmarshalAll(String)} with the key rule of {@link #unmarshalManifest(String)}. */
+    public static List<Object> unmarshalAllManifests(String yaml) throws GoYamlException {
+        return unmarshalAll(yaml, true);
+    }
+
+    private static Object unmarshal(String yaml, boolean keysAsWritten) {
         Object jsonable;
         try {
-            jsonable = YamlJson.jsonable(YamlDecoder.decode(YamlComposer.firstDocument(yaml)));
+            jsonable = YamlJson.jsonable(YamlDecoder.decode(YamlComposer.firstDocument(yaml), keysAsWritten));
         } catch (GoYamlException e) {
             throw new GoYamlException(YAML_TO_JSON + e.getMessage());
         }
@@ -49,6 +69,10 @@ public final class GoYaml {
      * at {@code ---} lines and each document unmarshalled; empty and null documents are skipped.
      */
     public static List<Object> unmarshalAll(String yaml) throws GoYamlException {
+        return unmarshalAll(yaml, false);
+    }
+
+    private static List<Object> unmarshalAll(String yaml, boolean keysAsWritten) {
         List<Object> out = new ArrayList<>();
         if (yaml.stripLeading().startsWith("{")) {
             try {
@@ -63,7 +87,7 @@ public final class GoYaml {
             return out;
         }
         for (String doc : YamlDocuments.split(yaml)) {
-            Object v = unmarshal(doc);
+            Object v = unmarshal(doc, keysAsWritten);
             if (v != null) {
                 out.add(v);
             }

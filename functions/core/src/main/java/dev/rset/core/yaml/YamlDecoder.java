@@ -22,9 +22,22 @@ final class YamlDecoder {
     private int decodeCount;
     private int aliasCount;
     private int aliasDepth;
+    private final boolean keysAsWritten;
+
+    private YamlDecoder(boolean keysAsWritten) {
+        this.keysAsWritten = keysAsWritten;
+    }
 
     static Object decode(YamlNode root) {
-        return root == null ? null : new YamlDecoder().value(root);
+        return decode(root, false);
+    }
+
+    /**
+     * With {@code keysAsWritten}, a plain mapping key that YAML 1.1 would read as a boolean
+     * ({@code on}, {@code n}, {@code yes}) stays the string written; values resolve as usual.
+     */
+    static Object decode(YamlNode root, boolean keysAsWritten) {
+        return root == null ? null : new YamlDecoder(keysAsWritten).value(root);
     }
 
     /** {@code d.unmarshal(n, out)} for an {@code interface{}} out. */
@@ -116,6 +129,9 @@ final class YamlDecoder {
                 continue;
             }
             Object key = value(kv.get(i));
+            if (keysAsWritten && key instanceof Boolean && kv.get(i) instanceof YamlNode.Scalar s) {
+                key = s.value();
+            }
             if (key instanceof Map || key instanceof List) {
                 throw new GoYamlException("yaml: invalid map key: " + GoSyntax.sharpV(key));
             }
