@@ -13,8 +13,8 @@ final class KeyOrder {
     }
 
     static boolean less(String a, String b) {
-        int[] ar = a.codePoints().toArray();
-        int[] br = b.codePoints().toArray();
+        int[] ar = CodePoints.of(a);
+        int[] br = CodePoints.of(b);
         for (int i = 0; i < ar.length && i < br.length; i++) {
             if (ar[i] == br[i]) {
                 continue;

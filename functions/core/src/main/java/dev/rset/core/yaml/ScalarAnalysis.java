@@ -8,8 +8,8 @@ record ScalarAnalysis(int[] cps, int utf8Length, boolean multiline, boolean flow
         boolean blockPlainAllowed, boolean singleQuotedAllowed, boolean blockAllowed) {
 
     static ScalarAnalysis of(String value) {
-        int[] v = value.codePoints().toArray();
-        int bytes = value.getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
+        int[] v = CodePoints.of(value);
+        int bytes = CodePoints.utf8Length(v);
         if (v.length == 0) {
             return new ScalarAnalysis(v, 0, false, false, true, true, false);
         }

@@ -226,7 +226,9 @@ final class YamlEmitter {
         if (needWhitespace && !whitespace) {
             put(' ');
         }
-        indicator.codePoints().forEach(this::write);
+        for (int cp : CodePoints.of(indicator)) {
+            write(cp);
+        }
         whitespace = isWhitespace;
         indention = indention && isIndention;
     }
