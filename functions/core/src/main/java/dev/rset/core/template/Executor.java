@@ -223,15 +223,17 @@ final class Executor {
             Object val = evalPipeline(dot, dotIface, r.pipe());
             int mark = varCount; // before any variable of the body
             boolean ran = false;
-            if (val instanceof GoInt || val instanceof Long) {
+            if (val instanceof GoInt || val instanceof Long || val instanceof Values.GoByte) {
+                // Go 1.22: range over an integer n yields 0..n-1 of the same type.
                 if (r.pipe().decl().size() > 1) {
                     throw error("can't use " + GoFormat.sprint(val) + " to iterate over more than one variable");
                 }
-                long n = ((Number) val).longValue();
-                boolean isInt = val instanceof GoInt;
+                long n = val instanceof Values.GoByte b ? b.value() : ((Number) val).longValue();
                 for (long i = 0; i < n; i++) {
                     ran = true;
-                    oneIteration(r, mark, null, isInt ? GoInt.of(i) : Long.valueOf(i), false);
+                    Object v = val instanceof GoInt ? GoInt.of(i)
+                            : val instanceof Long ? (Object) i : new Values.GoByte((int) i);
+                    oneIteration(r, mark, null, v, false);
                 }
             } else if (val instanceof List<?> list) {
                 boolean iface = !(list instanceof GoTypedList);

@@ -739,6 +739,13 @@ var cases = []Case{
 	{Name: "misc/len-of-index-nil", Tpl: "{{len (index .lnil 0)}}"},
 	{Name: "misc/slice-of-nil-element", Tpl: "{{slice (index .lnil 0) 0}}"},
 	{Name: "misc/index-nil-element-chain", Tpl: "{{index .lnil 0 0}}"},
+
+	{Name: "misc/uint8-printf", Tpl: "{{printf \"%d|%x|%c|%q|%v|%5d|%T\" (index .s 0) (index .s 0) (index .s 0) (index .s 0) (index .s 0) (index .s 0) (index .s 0)}}"},
+	{Name: "misc/uint8-compare", Tpl: "{{lt (index .s 0) 200}}|{{eq (index .s 0) .n}}|{{gt (index .s 1) (index .s 0)}}|{{print (index .s 0) (index .s 1)}}"},
+	{Name: "misc/uint8-index", Tpl: "{{index .l (index \"\\x01\" 0)}}"},
+	{Name: "misc/uint8-to-int-param", Tpl: "{{repeat (index \"\\x02\" 0) \"a\"}}"},
+	{Name: "misc/uint8-range", Tpl: "{{range (index \"\\x02\" 0)}}{{.}}{{end}}"},
+	{Name: "misc/uint8-truth", Tpl: "{{if (index \"\\x00\" 0)}}t{{else}}f{{end}}"},
 }
 
 var fmtVerbs = []string{"v", "d", "s", "q", "x", "X", "o", "O", "b", "c", "U", "e", "E", "f", "F", "g", "G", "t", "T", "%", "+v", "#v", "w", "z"}
