@@ -573,6 +573,9 @@ final class Executor {
             }
             argv[i] = validateType(fin, type);
         }
+        if (builtin != null && builtin.kind() == Builtin.Kind.SLICE) {
+            markInterfaceIndexes(argv, argNodes, dotIface);
+        }
         if (builtin != null && builtin.kind() == Builtin.Kind.CALL) {
             String callee = argNodes.isEmpty() ? calleeName(fin) : argNodes.get(0).toString();
             return invoke(n, name, () -> CallBuiltin.call(callee, argv));
@@ -580,6 +583,28 @@ final class Executor {
         Object result = invoke(n, name, () -> fn.call(argv));
         // A user function's nil result is a nil interface{}; builtins return what Go's return.
         return builtin == null ? Values.element(result) : result;
+    }
+
+    /**
+     * Go's {@code slice}, unlike {@code index}, does not unwrap interface values: an index that
+     * comes out of a map or an []interface{} fails as {@code type interface {}} even when it holds
+     * an integer. Marks such arguments for {@link Builtin}.
+     */
+    private void markInterfaceIndexes(Object[] argv, List<Operand> argNodes, boolean dotIface) {
+        for (int i = 1; i < argNodes.size(); i++) {
+            Operand n = argNodes.get(i);
+            boolean iface;
+            if (n instanceof FieldNode || n instanceof ChainNode) {
+                iface = true;
+            } else if (n instanceof VariableNode v) {
+                iface = v.ident().size() > 1 || varIface[findVar(v.name())];
+            } else {
+                iface = n instanceof DotNode && dotIface;
+            }
+            if (iface && argv[i] != null && argv[i] != Values.NIL_INTERFACE) {
+                argv[i] = new Values.InterfaceValue(argv[i]);
+            }
+        }
     }
 
     private static String calleeName(Object fin) {

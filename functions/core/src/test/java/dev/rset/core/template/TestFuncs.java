@@ -32,8 +32,13 @@ final class TestFuncs {
         FuncMap f = new FuncMap();
         f.put("inputs", Signature.of(), a -> data);
         f.put("upper", Signature.of(ParamType.STRING), a -> ((String) a[0]).toUpperCase());
-        f.put("repeat", Signature.of(ParamType.INT, ParamType.STRING),
-                a -> ((String) a[1]).repeat(((Number) a[0]).intValue()));
+        f.put("repeat", Signature.of(ParamType.INT, ParamType.STRING), a -> {
+            int n = ((Number) a[0]).intValue();
+            if (n < 0) {
+                throw new IllegalArgumentException("strings: negative Repeat count"); // Go's panic
+            }
+            return ((String) a[1]).repeat(n);
+        });
         f.put("add64", Signature.of(ParamType.INT64, ParamType.INT64), a -> (Long) a[0] + (Long) a[1]);
         f.put("half", Signature.of(ParamType.FLOAT64), a -> (Double) a[0] / 2);
         f.put("yesno", Signature.of(ParamType.BOOL), a -> (Boolean) a[0] ? "yes" : "no");
