@@ -855,7 +855,11 @@ var soupTokens = []string{"{{", "}}", "{{- ", " -}}", " ", " ", " ", "\n", ".s",
 	"block \"B\" .", "break", "continue", " | ", "(", ")", "upper", "printf \"%v\"", "index", "len", "eq", "lt",
 	"and", "or", "not", "print", "1", "2.5", "\"str\"", "nil", "true", ".", ",", "'a'", "/* c */", "text", "{{/*",
 	"*/}}", "x", ":=", "=", "#", "0x1F", "list", "$i, $v := ", "`raw`", "-3", "1e3", "\"", "'", ")}}", "{{end}}",
-	"{{else}}", "{{if .b}}", "{{range .l}}", "{{with .m}}", "{{.s}}", "\t"}
+	"{{else}}", "{{if .b}}", "{{range .l}}", "{{with .m}}", "{{.s}}", "\t",
+	"{{-", "-}}", "é", "日本", "1_0", "0b2", "089", "1.2.3", "'\\n'", "\"\\q\"", "$1", "..x", ".x.", "$.s", "`",
+	"{{else if .b}}", "{{else with .m}}", "{{define ", "{{block ", "{{template ", "{{break}}", "{{continue}}",
+	"{{range $i, $v := .m}}", "0x", "1e", "+", "-", "2i", "1+2i", "\r\n", "{{ $x := 1 }}", "{{$x}}", ":", "==",
+	"{{nil}}", "(nil)", "{{(1)}}", ".nested.a.b.c", "{{/* a */ -}}", "{{- /* b */}}", "/*", "*/", "}", "{", "@"}
 
 type gen struct {
 	r    *rand.Rand
@@ -962,7 +966,12 @@ func (g *gen) body(depth int) string {
 }
 
 func fuzzMain() {
-	r := rand.New(rand.NewSource(99))
+	seed, soup, structured := int64(99), 800, 1000
+	if v := os.Getenv("FUZZ_SEED"); v != "" {
+		fmt.Sscan(v, &seed)
+		soup, structured = 5000, 15000
+	}
+	r := rand.New(rand.NewSource(seed))
 	var lines []string
 	add := func(tpl, mode string) {
 		out, errText := run(Case{Name: "fuzz", Tpl: tpl, Mode: mode})
@@ -971,7 +980,7 @@ func fuzzMain() {
 		}
 		lines = append(lines, "            "+javaString(mode+"\u0001"+tpl+"\u0001"+errText+"\u0001"+out)+",")
 	}
-	for i := 0; i < 800; i++ {
+	for i := 0; i < soup; i++ {
 		var sb strings.Builder
 		n := 2 + r.Intn(12)
 		for j := 0; j < n; j++ {
@@ -979,7 +988,7 @@ func fuzzMain() {
 		}
 		add(sb.String(), "")
 	}
-	for i := 0; i < 1000; i++ {
+	for i := 0; i < structured; i++ {
 		g := &gen{r: r}
 		mode := ""
 		if r.Intn(3) == 0 {
