@@ -45,6 +45,9 @@ final class Executor {
     /** Go's limit on nested template calls. */
     static final int MAX_EXEC_DEPTH = 100000;
 
+    /** Below this many nested template calls a stack overflow is not blamed on recursion. */
+    private static final int MIN_DEPTH_FOR_OVERFLOW = 256;
+
     /** The argument of a command that is not a function call: marks "no value piped in". */
     private static final Object MISSING = new Object();
 
@@ -77,6 +80,7 @@ final class Executor {
     private int varBase;
 
     private int depth;
+    private int maxDepth;
     private String tmplName;
     private Node node;
     /** The innermost template call, reported if the Java stack runs out before MAX_EXEC_DEPTH. */
@@ -95,7 +99,8 @@ final class Executor {
         try {
             walk(data, false, tree.root());
         } catch (StackOverflowError e) {
-            if (lastCall != null) {
+            // Only deep template recursion exhausts the stack; Go reports it at its own limit.
+            if (lastCall != null && maxDepth >= MIN_DEPTH_FOR_OVERFLOW) {
                 tmplName = lastCallOwner;
                 node = lastCall;
                 throw error("exceeded maximum template depth (" + MAX_EXEC_DEPTH + ")");
@@ -317,6 +322,7 @@ final class Executor {
         lastCall = t;
         lastCallOwner = tmplName;
         depth++;
+        maxDepth = Math.max(maxDepth, depth);
         tmplName = tree.name();
         varBase = varCount; // no dynamic scoping: the callee sees only its own $
         push("$", newDot, false);
@@ -380,7 +386,7 @@ final class Executor {
             return evalPipeline(dot, dotIface, p);
         }
         if (first instanceof VariableNode v) {
-            return evalVariableNode(dot, v, cmd.args(), fin);
+            return evalVariableNode(v, cmd.args(), fin);
         }
         at(first);
         notAFunction(cmd.args(), fin);
@@ -438,7 +444,7 @@ final class Executor {
 
     private Object evalFieldNode(Object dot, boolean dotIface, FieldNode field, List<Operand> args, Object fin) {
         at(field);
-        return evalFieldChain(dot, dot, dotIface, field, field.ident(), args, fin);
+        return evalFieldChain(dot, dotIface, field.ident(), args, fin);
     }
 
     private Object evalChainNode(Object dot, boolean dotIface, ChainNode chain, List<Operand> args, Object fin) {
@@ -448,10 +454,10 @@ final class Executor {
         }
         // (pipe).Field1.Field2: evaluate the pipeline or function, then the fields.
         Object head = evalArg(dot, dotIface, NO_TYPE, chain.node());
-        return evalFieldChain(dot, head, false, chain, chain.fields(), args, fin);
+        return evalFieldChain(head, false, chain.fields(), args, fin);
     }
 
-    private Object evalVariableNode(Object dot, VariableNode variable, List<Operand> args, Object fin) {
+    private Object evalVariableNode(VariableNode variable, List<Operand> args, Object fin) {
         at(variable);
         int i = findVar(variable.name());
         Object value = varValues[i];
@@ -460,11 +466,12 @@ final class Executor {
             return value;
         }
         List<String> ident = variable.ident();
-        return evalFieldChain(dot, value, varIface[i], variable, ident.subList(1, ident.size()), args, fin);
+        return evalFieldChain(value, varIface[i], ident.subList(1, ident.size()), args, fin);
     }
 
-    private Object evalFieldChain(Object dot, Object receiver, boolean receiverIface, Node n, List<String> ident,
-            List<Operand> args, Object fin) {
+    /** {@code .X.Y.Z}: each field of the value before; only the last may receive arguments. */
+    private Object evalFieldChain(Object receiver, boolean receiverIface, List<String> ident, List<Operand> args,
+            Object fin) {
         int last = ident.size() - 1;
         boolean iface = receiverIface;
         for (int i = 0; i < last; i++) {
@@ -672,7 +679,7 @@ final class Executor {
             return validateType(evalFieldNode(dot, dotIface, f, List.of(n), MISSING), type);
         }
         if (n instanceof VariableNode v) {
-            return validateType(evalVariableNode(dot, v, null, MISSING), type);
+            return validateType(evalVariableNode(v, null, MISSING), type);
         }
         if (n instanceof PipeNode p) {
             return validateType(evalPipeline(dot, dotIface, p), type);
