@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.rset.core.gotypes.GoInt;
+import dev.rset.core.gotypes.GoKind;
+import dev.rset.core.gotypes.GoValue;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -147,6 +149,45 @@ class TemplateTest {
                         });
         Template.builder("t").funcs(f).parse("{{take 1 1 1 1 1.5 \"s\"}}").execute(null, null);
         assertEquals(List.of(GoInt.of(1), 1L, 1.0, GoInt.of(1), 1.5, "s"), seen);
+    }
+
+    /** A stand-in for the time.Time values the function library makes. */
+    private record FakeTime(String text) implements GoValue {
+        @Override
+        public String goTypeName() {
+            return "time.Time";
+        }
+
+        @Override
+        public GoKind goKind() {
+            return GoKind.STRUCT;
+        }
+
+        @Override
+        public String goString() {
+            return text;
+        }
+    }
+
+    @Test
+    void timeParametersAcceptOnlyTimeValues() {
+        FuncMap f = new FuncMap()
+                .put("now", Signature.of(), a -> new FakeTime("2024-05-01 00:00:00 +0000 UTC"))
+                .put("year", Signature.of(ParamType.TIME), a -> ((FakeTime) a[0]).text().substring(0, 4));
+        assertEquals("2024|2024-05-01 00:00:00 +0000 UTC|time.Time",
+                Template.builder("t").funcs(f).parse("{{year now}}|{{now}}|{{printf \"%T\" now}}").execute(null, null));
+        assertEquals("template: t:1:7: executing \"t\" at <\"x\">: can't handle \"x\" for arg of type time.Time",
+                assertThrows(TemplateException.class,
+                        () -> Template.builder("t").funcs(f).parse("{{year \"x\"}}").execute(null, null)).getMessage());
+        assertEquals("template: t:1:7: executing \"t\" at <nil>: cannot assign nil to time.Time",
+                assertThrows(TemplateException.class,
+                        () -> Template.builder("t").funcs(f).parse("{{year nil}}").execute(null, null)).getMessage());
+        assertEquals("template: t:1:7: executing \"t\" at <.x>: invalid value; expected time.Time",
+                assertThrows(TemplateException.class,
+                        () -> Template.builder("t").funcs(f).parse("{{year .x}}").execute(Map.of(), null)).getMessage());
+        assertEquals("template: t:1:7: executing \"t\" at <.x>: wrong type for value; expected time.Time; got string",
+                assertThrows(TemplateException.class, () -> Template.builder("t").funcs(f).parse("{{year .x}}")
+                        .execute(Map.of("x", "2024"), null)).getMessage());
     }
 
     @Test
