@@ -655,8 +655,7 @@ final class Executor {
     // ---- arguments ----
 
     private static boolean canBeNil(Object type) {
-        return type == VALUE || type == ParamType.ANY || type == ParamType.LIST || type == ParamType.STRING_LIST
-                || type == ParamType.MAP;
+        return type == VALUE || ParamTypes.canBeNil((ParamType) type);
     }
 
     private static String typeName(Object type) {
@@ -757,25 +756,10 @@ final class Executor {
             }
             throw error("wrong type for value; expected " + p.goName() + "; got interface {}");
         }
-        if (!assignable(value, p)) {
+        if (!ParamTypes.assignable(value, p)) {
             throw error("wrong type for value; expected " + p.goName() + "; got " + GoTypes.typeName(value));
         }
         return value;
-    }
-
-    private static boolean assignable(Object v, ParamType p) {
-        return switch (p) {
-            case ANY -> true;
-            case STRING -> v instanceof String;
-            case BOOL -> v instanceof Boolean;
-            case INT -> v instanceof GoInt;
-            case INT64 -> v instanceof Long;
-            case FLOAT64 -> v instanceof Double;
-            case LIST -> v instanceof List && !(v instanceof GoTypedList);
-            case STRING_LIST -> v instanceof GoTypedList t && t.elemType().equals("string");
-            case MAP -> v instanceof Map;
-            case TIME -> v instanceof dev.rset.core.gotypes.GoValue g && g.goTypeName().equals("time.Time");
-        };
     }
 
     // ---- output ----
