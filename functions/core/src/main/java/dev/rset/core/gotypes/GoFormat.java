@@ -247,6 +247,9 @@ public final class GoFormat {
                 printMap(m, verb, depth);
             } else if (a instanceof List<?> l) {
                 printList(l, verb, depth);
+            } else if (a instanceof GoValue g && g.goKind().isInteger() && isDecimal(g.goString())) {
+                // An integer-kinded value without a String() method, such as a uint8.
+                fmtInteger(Long.parseLong(g.goString()), verb);
             } else if (a instanceof GoValue g) {
                 // A Go type with a String() method: fmt uses it for these verbs.
                 if (sharpV || verb == 'v' || verb == 's' || verb == 'x' || verb == 'X' || verb == 'q') {
@@ -263,6 +266,19 @@ public final class GoFormat {
             } else {
                 fmtString(String.valueOf(a), verb);
             }
+        }
+
+        static boolean isDecimal(String s) {
+            int start = s.startsWith("-") ? 1 : 0;
+            if (s.length() == start || s.length() > 19) {
+                return false;
+            }
+            for (int i = start; i < s.length(); i++) {
+                if (s.charAt(i) < '0' || s.charAt(i) > '9') {
+                    return false;
+                }
+            }
+            return true;
         }
 
         void printMap(Map<?, ?> m, int verb, int depth) {

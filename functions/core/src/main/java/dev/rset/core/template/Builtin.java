@@ -191,6 +191,8 @@ final class Builtin implements TemplateFunction {
             x = b.value();
         } else if (index == null) {
             throw new FunctionException("cannot index slice/array with nil");
+        } else if (index == Values.NIL_INTERFACE || index instanceof Values.InterfaceValue) {
+            throw new FunctionException("cannot index slice/array with type interface {}");
         } else {
             throw new FunctionException("cannot index slice/array with type " + GoTypes.typeName(index));
         }
@@ -224,7 +226,7 @@ final class Builtin implements TemplateFunction {
         }
         int[] idx = {0, len, 0};
         for (int i = 0; i < indexes.length; i++) {
-            idx[i] = indexArg(Values.concrete(indexes[i]), len);
+            idx[i] = indexArg(indexes[i], len); // not unwrapped, unlike index's
         }
         if (idx[0] > idx[1]) {
             throw new FunctionException("invalid slice index: " + idx[0] + " > " + idx[1]);

@@ -1,9 +1,6 @@
 package dev.rset.core.template;
 
 import dev.rset.core.gotypes.GoInt;
-import dev.rset.core.gotypes.GoTypedList;
-import java.util.List;
-import java.util.Map;
 
 /**
  * The {@code call} builtin: calls a function value found in the data. Unlike a direct call, its
@@ -47,34 +44,22 @@ final class CallBuiltin {
         return Values.element(f.call(args));
     }
 
+    /** Go's {@code prepareArg}: like a direct call, except that integer kinds convert into each other. */
     private static Object prepareArg(Object value, ParamType type) {
         if (value == null) {
-            if (type != ParamType.ANY && type != ParamType.LIST && type != ParamType.STRING_LIST
-                    && type != ParamType.MAP) {
+            if (!ParamTypes.canBeNil(type)) {
                 throw new FunctionException("value is nil; should be of type " + type.goName());
             }
             return null;
         }
-        boolean ok = switch (type) {
-            case ANY -> true;
-            case STRING -> value instanceof String;
-            case BOOL -> value instanceof Boolean;
-            case INT, INT64 -> value instanceof GoInt || value instanceof Long;
-            case FLOAT64 -> value instanceof Double;
-            case LIST -> value instanceof List && !(value instanceof GoTypedList);
-            case STRING_LIST -> value instanceof GoTypedList t && t.elemType().equals("string");
-            case MAP -> value instanceof Map;
-            case TIME -> value instanceof dev.rset.core.gotypes.GoValue g && g.goTypeName().equals("time.Time");
-        };
-        if (!ok) {
-            throw new FunctionException("value has type " + Values.typeName(value) + "; should be " + type.goName());
-        }
-        // Integer kinds convert into each other.
         if (type == ParamType.INT && value instanceof Long l) {
             return GoInt.of(l);
         }
         if (type == ParamType.INT64 && value instanceof GoInt g) {
             return g.longValue();
+        }
+        if (!ParamTypes.assignable(value, type)) {
+            throw new FunctionException("value has type " + Values.typeName(value) + "; should be " + type.goName());
         }
         return value;
     }

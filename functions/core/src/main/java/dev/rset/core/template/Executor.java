@@ -45,6 +45,9 @@ final class Executor {
     /** Go's limit on nested template calls. */
     static final int MAX_EXEC_DEPTH = 100000;
 
+    /** Below this many nested template calls a stack overflow is not blamed on recursion. */
+    private static final int MIN_DEPTH_FOR_OVERFLOW = 256;
+
     /** The argument of a command that is not a function call: marks "no value piped in". */
     private static final Object MISSING = new Object();
 
@@ -77,6 +80,7 @@ final class Executor {
     private int varBase;
 
     private int depth;
+    private int maxDepth;
     private String tmplName;
     private Node node;
     /** The innermost template call, reported if the Java stack runs out before MAX_EXEC_DEPTH. */
@@ -95,7 +99,8 @@ final class Executor {
         try {
             walk(data, false, tree.root());
         } catch (StackOverflowError e) {
-            if (lastCall != null) {
+            // Only deep template recursion exhausts the stack; Go reports it at its own limit.
+            if (lastCall != null && maxDepth >= MIN_DEPTH_FOR_OVERFLOW) {
                 tmplName = lastCallOwner;
                 node = lastCall;
                 throw error("exceeded maximum template depth (" + MAX_EXEC_DEPTH + ")");
@@ -223,15 +228,17 @@ final class Executor {
             Object val = evalPipeline(dot, dotIface, r.pipe());
             int mark = varCount; // before any variable of the body
             boolean ran = false;
-            if (val instanceof GoInt || val instanceof Long) {
+            if (val instanceof GoInt || val instanceof Long || val instanceof Values.GoByte) {
+                // Go 1.22: range over an integer n yields 0..n-1 of the same type.
                 if (r.pipe().decl().size() > 1) {
                     throw error("can't use " + GoFormat.sprint(val) + " to iterate over more than one variable");
                 }
-                long n = ((Number) val).longValue();
-                boolean isInt = val instanceof GoInt;
+                long n = val instanceof Values.GoByte b ? b.value() : ((Number) val).longValue();
                 for (long i = 0; i < n; i++) {
                     ran = true;
-                    oneIteration(r, mark, null, isInt ? GoInt.of(i) : Long.valueOf(i), false);
+                    Object v = val instanceof GoInt ? GoInt.of(i)
+                            : val instanceof Long ? (Object) i : new Values.GoByte((int) i);
+                    oneIteration(r, mark, null, v, false);
                 }
             } else if (val instanceof List<?> list) {
                 boolean iface = !(list instanceof GoTypedList);
@@ -315,6 +322,7 @@ final class Executor {
         lastCall = t;
         lastCallOwner = tmplName;
         depth++;
+        maxDepth = Math.max(maxDepth, depth);
         tmplName = tree.name();
         varBase = varCount; // no dynamic scoping: the callee sees only its own $
         push("$", newDot, false);
@@ -378,7 +386,7 @@ final class Executor {
             return evalPipeline(dot, dotIface, p);
         }
         if (first instanceof VariableNode v) {
-            return evalVariableNode(dot, v, cmd.args(), fin);
+            return evalVariableNode(v, cmd.args(), fin);
         }
         at(first);
         notAFunction(cmd.args(), fin);
@@ -436,7 +444,7 @@ final class Executor {
 
     private Object evalFieldNode(Object dot, boolean dotIface, FieldNode field, List<Operand> args, Object fin) {
         at(field);
-        return evalFieldChain(dot, dot, dotIface, field, field.ident(), args, fin);
+        return evalFieldChain(dot, dotIface, field.ident(), args, fin);
     }
 
     private Object evalChainNode(Object dot, boolean dotIface, ChainNode chain, List<Operand> args, Object fin) {
@@ -446,10 +454,10 @@ final class Executor {
         }
         // (pipe).Field1.Field2: evaluate the pipeline or function, then the fields.
         Object head = evalArg(dot, dotIface, NO_TYPE, chain.node());
-        return evalFieldChain(dot, head, false, chain, chain.fields(), args, fin);
+        return evalFieldChain(head, false, chain.fields(), args, fin);
     }
 
-    private Object evalVariableNode(Object dot, VariableNode variable, List<Operand> args, Object fin) {
+    private Object evalVariableNode(VariableNode variable, List<Operand> args, Object fin) {
         at(variable);
         int i = findVar(variable.name());
         Object value = varValues[i];
@@ -458,11 +466,12 @@ final class Executor {
             return value;
         }
         List<String> ident = variable.ident();
-        return evalFieldChain(dot, value, varIface[i], variable, ident.subList(1, ident.size()), args, fin);
+        return evalFieldChain(value, varIface[i], ident.subList(1, ident.size()), args, fin);
     }
 
-    private Object evalFieldChain(Object dot, Object receiver, boolean receiverIface, Node n, List<String> ident,
-            List<Operand> args, Object fin) {
+    /** {@code .X.Y.Z}: each field of the value before; only the last may receive arguments. */
+    private Object evalFieldChain(Object receiver, boolean receiverIface, List<String> ident, List<Operand> args,
+            Object fin) {
         int last = ident.size() - 1;
         boolean iface = receiverIface;
         for (int i = 0; i < last; i++) {
@@ -571,6 +580,9 @@ final class Executor {
             }
             argv[i] = validateType(fin, type);
         }
+        if (builtin != null && builtin.kind() == Builtin.Kind.SLICE) {
+            markInterfaceIndexes(argv, argNodes, dotIface);
+        }
         if (builtin != null && builtin.kind() == Builtin.Kind.CALL) {
             String callee = argNodes.isEmpty() ? calleeName(fin) : argNodes.get(0).toString();
             return invoke(n, name, () -> CallBuiltin.call(callee, argv));
@@ -578,6 +590,28 @@ final class Executor {
         Object result = invoke(n, name, () -> fn.call(argv));
         // A user function's nil result is a nil interface{}; builtins return what Go's return.
         return builtin == null ? Values.element(result) : result;
+    }
+
+    /**
+     * Go's {@code slice}, unlike {@code index}, does not unwrap interface values: an index that
+     * comes out of a map or an []interface{} fails as {@code type interface {}} even when it holds
+     * an integer. Marks such arguments for {@link Builtin}.
+     */
+    private void markInterfaceIndexes(Object[] argv, List<Operand> argNodes, boolean dotIface) {
+        for (int i = 1; i < argNodes.size(); i++) {
+            Operand n = argNodes.get(i);
+            boolean iface;
+            if (n instanceof FieldNode || n instanceof ChainNode) {
+                iface = true;
+            } else if (n instanceof VariableNode v) {
+                iface = v.ident().size() > 1 || varIface[findVar(v.name())];
+            } else {
+                iface = n instanceof DotNode && dotIface;
+            }
+            if (iface && argv[i] != null && argv[i] != Values.NIL_INTERFACE) {
+                argv[i] = new Values.InterfaceValue(argv[i]);
+            }
+        }
     }
 
     private static String calleeName(Object fin) {
@@ -621,8 +655,7 @@ final class Executor {
     // ---- arguments ----
 
     private static boolean canBeNil(Object type) {
-        return type == VALUE || type == ParamType.ANY || type == ParamType.LIST || type == ParamType.STRING_LIST
-                || type == ParamType.MAP;
+        return type == VALUE || ParamTypes.canBeNil((ParamType) type);
     }
 
     private static String typeName(Object type) {
@@ -645,7 +678,7 @@ final class Executor {
             return validateType(evalFieldNode(dot, dotIface, f, List.of(n), MISSING), type);
         }
         if (n instanceof VariableNode v) {
-            return validateType(evalVariableNode(dot, v, null, MISSING), type);
+            return validateType(evalVariableNode(v, null, MISSING), type);
         }
         if (n instanceof PipeNode p) {
             return validateType(evalPipeline(dot, dotIface, p), type);
@@ -723,25 +756,10 @@ final class Executor {
             }
             throw error("wrong type for value; expected " + p.goName() + "; got interface {}");
         }
-        if (!assignable(value, p)) {
+        if (!ParamTypes.assignable(value, p)) {
             throw error("wrong type for value; expected " + p.goName() + "; got " + GoTypes.typeName(value));
         }
         return value;
-    }
-
-    private static boolean assignable(Object v, ParamType p) {
-        return switch (p) {
-            case ANY -> true;
-            case STRING -> v instanceof String;
-            case BOOL -> v instanceof Boolean;
-            case INT -> v instanceof GoInt;
-            case INT64 -> v instanceof Long;
-            case FLOAT64 -> v instanceof Double;
-            case LIST -> v instanceof List && !(v instanceof GoTypedList);
-            case STRING_LIST -> v instanceof GoTypedList t && t.elemType().equals("string");
-            case MAP -> v instanceof Map;
-            case TIME -> v instanceof dev.rset.core.gotypes.GoValue g && g.goTypeName().equals("time.Time");
-        };
     }
 
     // ---- output ----

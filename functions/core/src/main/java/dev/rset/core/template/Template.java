@@ -55,7 +55,8 @@ public final class Template {
      *
      * @param dot the data ({@code .}); null for none
      * @param bindings functions that supply or override FuncMap entries for this execution, such
-     *     as a per-input-set {@code inputs}; may be null
+     *     as a per-input-set {@code inputs}; may be null. Only names known when parsing can be
+     *     called, as Go resolves function names at parse time.
      * @throws TemplateException with Go's error text
      */
     public String execute(Object dot, FuncMap bindings) {

@@ -70,6 +70,10 @@ final class Values {
         return v == NIL_INTERFACE ? "interface {}" : GoTypes.typeName(v);
     }
 
+    /** A non-nil value whose static type is interface{}; only {@code slice} indexes need to know. */
+    record InterfaceValue(Object value) {
+    }
+
     /** A Go {@code uint8}, the type of {@code index} on a string. */
     record GoByte(int value) implements GoValue {
         @Override

@@ -495,7 +495,13 @@ final class GoldenCases {
             c("misc/slice-typed-type", "{{printf \"%T\" (slice (strs \"a\" \"b\") 1)}}|{{printf \"%T\" (slice .l 1)}}|{{printf \"%T\" (slice .s 1)}}", "", "", false, "[]string|[]interface {}|string", ""),
             c("misc/len-of-index-nil", "{{len (index .lnil 0)}}", "", "", false, "", "template: t:1:2: executing \"t\" at <len (index .lnil 0)>: error calling len: reflect: call of reflect.Value.Type on zero Value"),
             c("misc/slice-of-nil-element", "{{slice (index .lnil 0) 0}}", "", "", false, "", "template: t:1:2: executing \"t\" at <slice (index .lnil 0) 0>: error calling slice: slice of untyped nil"),
-            c("misc/index-nil-element-chain", "{{index .lnil 0 0}}", "", "", false, "", "template: t:1:2: executing \"t\" at <index .lnil 0 0>: error calling index: index of nil pointer")
+            c("misc/index-nil-element-chain", "{{index .lnil 0 0}}", "", "", false, "", "template: t:1:2: executing \"t\" at <index .lnil 0 0>: error calling index: index of nil pointer"),
+            c("misc/uint8-printf", "{{printf \"%d|%x|%c|%q|%v|%5d|%T\" (index .s 0) (index .s 0) (index .s 0) (index .s 0) (index .s 0) (index .s 0) (index .s 0)}}", "", "", false, "104|68|h|'h'|104|  104|uint8", ""),
+            c("misc/uint8-compare", "{{lt (index .s 0) 200}}|{{eq (index .s 0) .n}}|{{gt (index .s 1) (index .s 0)}}|{{print (index .s 0) (index .s 1)}}", "", "", false, "true|false|false|104 101", ""),
+            c("misc/uint8-index", "{{index .l (index \"\\x01\" 0)}}", "", "", false, "a", ""),
+            c("misc/uint8-to-int-param", "{{repeat (index \"\\x02\" 0) \"a\"}}", "", "", false, "", "template: t:1:23: executing \"t\" at <0>: wrong type for value; expected int; got uint8"),
+            c("misc/uint8-range", "{{range (index \"\\x02\" 0)}}{{.}}{{end}}", "", "", false, "01", ""),
+            c("misc/uint8-truth", "{{if (index \"\\x00\" 0)}}t{{else}}f{{end}}", "", "", false, "f", "")
     );
 
     private static Case c(String name, String tpl, String data, String mode, boolean delims, String out,

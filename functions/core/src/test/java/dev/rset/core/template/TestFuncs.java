@@ -28,12 +28,24 @@ final class TestFuncs {
         }
     }
 
+    /** Go's strings.ToUpper maps rune by rune (ß stays ß), unlike String.toUpperCase. */
+    private static String upper(String s) {
+        StringBuilder sb = new StringBuilder(s.length());
+        s.codePoints().forEach(c -> sb.appendCodePoint(Character.toUpperCase(c)));
+        return sb.toString();
+    }
+
     static FuncMap forData(Object data) {
         FuncMap f = new FuncMap();
         f.put("inputs", Signature.of(), a -> data);
-        f.put("upper", Signature.of(ParamType.STRING), a -> ((String) a[0]).toUpperCase());
-        f.put("repeat", Signature.of(ParamType.INT, ParamType.STRING),
-                a -> ((String) a[1]).repeat(((Number) a[0]).intValue()));
+        f.put("upper", Signature.of(ParamType.STRING), a -> upper((String) a[0]));
+        f.put("repeat", Signature.of(ParamType.INT, ParamType.STRING), a -> {
+            int n = ((Number) a[0]).intValue();
+            if (n < 0) {
+                throw new IllegalArgumentException("strings: negative Repeat count"); // Go's panic
+            }
+            return ((String) a[1]).repeat(n);
+        });
         f.put("add64", Signature.of(ParamType.INT64, ParamType.INT64), a -> (Long) a[0] + (Long) a[1]);
         f.put("half", Signature.of(ParamType.FLOAT64), a -> (Double) a[0] / 2);
         f.put("yesno", Signature.of(ParamType.BOOL), a -> (Boolean) a[0] ? "yes" : "no");
@@ -53,7 +65,7 @@ final class TestFuncs {
         });
         f.put("joinStrs", Signature.of(ParamType.STRING, ParamType.STRING_LIST), a -> {
             List<String> parts = new ArrayList<>();
-            for (Object o : (List<?>) a[1]) {
+            for (Object o : a[1] == null ? List.of() : (List<?>) a[1]) { // a nil []string is empty
                 parts.add((String) o);
             }
             return String.join((String) a[0], parts);

@@ -5,6 +5,7 @@
 //	GOTOOLCHAIN=go1.24.11 go run golden_gen.go > GoldenCases.java
 //	GOTOOLCHAIN=go1.24.11 go run golden_gen.go fmt > GoldenFmtCases.java
 //	GOTOOLCHAIN=go1.24.11 go run golden_gen.go float > ../gotypes/GoldenFloatCases.java
+//	GOTOOLCHAIN=go1.24.11 go run golden_gen.go fuzz > GoldenFuzzCases.java
 package main
 
 import (
@@ -170,6 +171,10 @@ func javaString(s string) string {
 func main() {
 	if len(os.Args) > 1 && os.Args[1] == "fmt" {
 		fmtMain()
+	}
+	if len(os.Args) > 1 && os.Args[1] == "fuzz" {
+		fuzzMain()
+		return
 	}
 	if len(os.Args) > 1 && os.Args[1] == "float" {
 		floatMain()
@@ -739,6 +744,13 @@ var cases = []Case{
 	{Name: "misc/len-of-index-nil", Tpl: "{{len (index .lnil 0)}}"},
 	{Name: "misc/slice-of-nil-element", Tpl: "{{slice (index .lnil 0) 0}}"},
 	{Name: "misc/index-nil-element-chain", Tpl: "{{index .lnil 0 0}}"},
+
+	{Name: "misc/uint8-printf", Tpl: "{{printf \"%d|%x|%c|%q|%v|%5d|%T\" (index .s 0) (index .s 0) (index .s 0) (index .s 0) (index .s 0) (index .s 0) (index .s 0)}}"},
+	{Name: "misc/uint8-compare", Tpl: "{{lt (index .s 0) 200}}|{{eq (index .s 0) .n}}|{{gt (index .s 1) (index .s 0)}}|{{print (index .s 0) (index .s 1)}}"},
+	{Name: "misc/uint8-index", Tpl: "{{index .l (index \"\\x01\" 0)}}"},
+	{Name: "misc/uint8-to-int-param", Tpl: "{{repeat (index \"\\x02\" 0) \"a\"}}"},
+	{Name: "misc/uint8-range", Tpl: "{{range (index \"\\x02\" 0)}}{{.}}{{end}}"},
+	{Name: "misc/uint8-truth", Tpl: "{{if (index \"\\x00\" 0)}}t{{else}}f{{end}}"},
 }
 
 var fmtVerbs = []string{"v", "d", "s", "q", "x", "X", "o", "O", "b", "c", "U", "e", "E", "f", "F", "g", "G", "t", "T", "%", "+v", "#v", "w", "z"}
@@ -830,6 +842,169 @@ func floatMain() {
  */
 final class GoldenFloatCases {
     private GoldenFloatCases() {
+    }
+
+    static final String[] ALL = {
+`)
+	fmt.Println(strings.TrimSuffix(strings.Join(lines, "\n"), ","))
+	fmt.Print("    };\n}\n")
+}
+
+var soupTokens = []string{"{{", "}}", "{{- ", " -}}", " ", " ", " ", "\n", ".s", ".m", ".m.k", ".l", ".nil", ".missing",
+	"$", "$x", "$x := ", "$x = ", "if ", "else", "end", "range ", "with ", "define \"T\"", "template \"T\"",
+	"block \"B\" .", "break", "continue", " | ", "(", ")", "upper", "printf \"%v\"", "index", "len", "eq", "lt",
+	"and", "or", "not", "print", "1", "2.5", "\"str\"", "nil", "true", ".", ",", "'a'", "/* c */", "text", "{{/*",
+	"*/}}", "x", ":=", "=", "#", "0x1F", "list", "$i, $v := ", "`raw`", "-3", "1e3", "\"", "'", ")}}", "{{end}}",
+	"{{else}}", "{{if .b}}", "{{range .l}}", "{{with .m}}", "{{.s}}", "\t",
+	"{{-", "-}}", "é", "日本", "1_0", "0b2", "089", "1.2.3", "'\\n'", "\"\\q\"", "$1", "..x", ".x.", "$.s", "`",
+	"{{else if .b}}", "{{else with .m}}", "{{define ", "{{block ", "{{template ", "{{break}}", "{{continue}}",
+	"{{range $i, $v := .m}}", "0x", "1e", "+", "-", "2i", "1+2i", "\r\n", "{{ $x := 1 }}", "{{$x}}", ":", "==",
+	"{{nil}}", "(nil)", "{{(1)}}", ".nested.a.b.c", "{{/* a */ -}}", "{{- /* b */}}", "/*", "*/", "}", "{", "@"}
+
+type gen struct {
+	r    *rand.Rand
+	vars []string
+}
+
+func (g *gen) pick(xs ...string) string { return xs[g.r.Intn(len(xs))] }
+
+func (g *gen) operand(depth int) string {
+	choices := []string{".s", ".n", ".f", ".b", ".l", ".m", ".nil", ".missing", ".m.k", ".nested.a", "$", "\"str\"",
+		"\"\"", "1", "0", "2.5", "true", "false", ".nums", ".lnil", ".m.a", "inputs.s", "inputs.m.z", "-4", "'x'", ".big",
+		".emptyl", ".emptym", ".uni"}
+	for _, v := range g.vars {
+		choices = append(choices, v, v)
+	}
+	if depth < 2 && g.r.Intn(4) == 0 {
+		return "(" + g.expr(depth+1) + ")"
+	}
+	if g.r.Intn(40) == 0 {
+		return "nil"
+	}
+	return g.pick(choices...)
+}
+
+func (g *gen) call(depth int) string {
+	type fn struct {
+		name  string
+		arity int // -1: 1..3
+	}
+	fns := []fn{{"upper", 1}, {"len", 1}, {"not", 1}, {"index", 2}, {"eq", 2}, {"ne", 2}, {"lt", 2}, {"ge", 2},
+		{"and", -1}, {"or", -1}, {"print", -1}, {"printf \"%v-%d\"", -1}, {"list", -1}, {"html", 1}, {"js", 1},
+		{"urlquery", 1}, {"slice", -1}, {"first", 1}, {"keys", 1}, {"repeat", 2}, {"add64", 2}, {"half", 1},
+		{"yesno", 1}, {"joinStrs", 2}, {"strs", -1}, {"tail", -1}, {"nilf", 0}, {"println", -1}}
+	f := fns[g.r.Intn(len(fns))]
+	n := f.arity
+	if n < 0 {
+		n = 1 + g.r.Intn(3)
+	}
+	if g.r.Intn(10) == 0 {
+		n += g.r.Intn(3) - 1 // sometimes the wrong arity
+		if n < 0 {
+			n = 0
+		}
+	}
+	parts := []string{f.name}
+	for i := 0; i < n; i++ {
+		parts = append(parts, g.operand(depth))
+	}
+	return strings.Join(parts, " ")
+}
+
+func (g *gen) expr(depth int) string {
+	var e string
+	if g.r.Intn(2) == 0 {
+		e = g.operand(depth)
+	} else {
+		e = g.call(depth)
+	}
+	for g.r.Intn(4) == 0 {
+		e += " | " + g.call(depth)
+	}
+	return e
+}
+
+func (g *gen) body(depth int) string {
+	var sb strings.Builder
+	n := 1 + g.r.Intn(3)
+	for i := 0; i < n; i++ {
+		switch k := g.r.Intn(10); {
+		case k < 3:
+			sb.WriteString(g.pick("a", " ", "\n", "x: ", "- "))
+		case k < 6 || depth > 2:
+			sb.WriteString("{{" + g.expr(0) + "}}")
+		case k == 6:
+			sb.WriteString("{{if " + g.expr(0) + "}}" + g.body(depth+1))
+			if g.r.Intn(2) == 0 {
+				sb.WriteString("{{else}}" + g.body(depth+1))
+			}
+			sb.WriteString("{{end}}")
+		case k == 7:
+			mark := len(g.vars)
+			decl := g.pick("", "$v := ", "$i, $v := ")
+			if decl != "" {
+				g.vars = append(g.vars, "$v")
+			}
+			if strings.HasPrefix(decl, "$i") {
+				g.vars = append(g.vars, "$i")
+			}
+			sb.WriteString("{{range " + decl + g.expr(0) + "}}" + g.body(depth+1))
+			if g.r.Intn(3) == 0 {
+				sb.WriteString("{{else}}" + g.body(depth+1))
+			}
+			sb.WriteString("{{end}}")
+			g.vars = g.vars[:mark]
+		case k == 8:
+			sb.WriteString("{{with " + g.expr(0) + "}}" + g.body(depth+1) + "{{end}}")
+		default:
+			name := g.pick("$a", "$b")
+			sb.WriteString("{{" + name + " := " + g.expr(0) + "}}")
+			g.vars = append(g.vars, name)
+		}
+	}
+	return sb.String()
+}
+
+func fuzzMain() {
+	seed, soup, structured := int64(99), 800, 1000
+	if v := os.Getenv("FUZZ_SEED"); v != "" {
+		fmt.Sscan(v, &seed)
+		soup, structured = 5000, 15000
+	}
+	r := rand.New(rand.NewSource(seed))
+	var lines []string
+	add := func(tpl, mode string) {
+		out, errText := run(Case{Name: "fuzz", Tpl: tpl, Mode: mode})
+		if len(out) > 400 {
+			return // keep the data file small
+		}
+		lines = append(lines, "            "+javaString(mode+"\u0001"+tpl+"\u0001"+errText+"\u0001"+out)+",")
+	}
+	for i := 0; i < soup; i++ {
+		var sb strings.Builder
+		n := 2 + r.Intn(12)
+		for j := 0; j < n; j++ {
+			sb.WriteString(soupTokens[r.Intn(len(soupTokens))])
+		}
+		add(sb.String(), "")
+	}
+	for i := 0; i < structured; i++ {
+		g := &gen{r: r}
+		mode := ""
+		if r.Intn(3) == 0 {
+			mode = "error"
+		}
+		add(g.body(0), mode)
+	}
+	fmt.Print(`package dev.rset.core.template;
+
+/**
+ * Random templates (token soup and generated well-formed ones) run by real Go 1.24 (GENERATED by
+ * {@code go run golden_gen.go fuzz}; do not edit by hand). Each entry is the missingkey mode,
+ * the template, the error text and the output, separated by U+0001.
+ */
+final class GoldenFuzzCases {
+    private GoldenFuzzCases() {
     }
 
     static final String[] ALL = {

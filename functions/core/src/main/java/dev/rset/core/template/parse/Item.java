@@ -1,6 +1,7 @@
 package dev.rset.core.template.parse;
 
 import dev.rset.core.gotypes.GoFormat;
+import java.nio.charset.StandardCharsets;
 
 /**
  * A token: its type, its start offset in the template text (in chars), its text and the line it
@@ -19,7 +20,7 @@ public record Item(ItemType type, int pos, String val, int line) {
         if (type.isKeyword()) {
             return "<" + val + ">";
         }
-        if (GoFormat.runeCount(val) > 10) {
+        if (val.getBytes(StandardCharsets.UTF_8).length > 10) { // Go's len counts bytes
             return GoFormat.sprintf("%.10q...", val);
         }
         return GoFormat.quote(val);

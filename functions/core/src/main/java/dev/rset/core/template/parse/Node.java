@@ -107,7 +107,7 @@ public sealed interface Node {
                     }
                     decl.get(i).writeTo(sb);
                 }
-                sb.append(" := "); // Go prints ":=" for assignments too
+                sb.append(isAssign ? " = " : " := ");
             }
             for (int i = 0; i < cmds.size(); i++) {
                 if (i > 0) {
