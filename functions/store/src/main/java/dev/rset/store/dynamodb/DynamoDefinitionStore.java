@@ -8,10 +8,10 @@ import dev.rset.store.StoredObject;
 import dev.rset.store.TooLargeException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.Delete;
 import software.amazon.awssdk.services.dynamodb.model.GetItemRequest;
-import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.Put;
+import software.amazon.awssdk.services.dynamodb.model.Update;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItemsRequest;
@@ -86,33 +86,96 @@ public final class DynamoDefinitionStore implements DefinitionStore {
     }
 
     @Override
-    public StoredObject put(ObjectKey key, Map<String, Object> manifest, Map<String, String> labels,
-            long expectedVersion) {
-        Instant now = clock.instant();
-        StoredObject old = null;
-        if (expectedVersion != 0) {
-            old = get(key).orElseThrow(() -> new ConflictException(key + " does not exist (it was deleted)"));
-            if (old.resourceVersion() != expectedVersion) {
-                throw conflict(key);
-            }
+    public List<StoredObject> apply(List<Write> writes) {
+        if (writes.isEmpty() || writes.size() > MAX_WRITES) {
+            throw new IllegalArgumentException("apply takes 1 to " + MAX_WRITES + " objects, got " + writes.size());
         }
-        long generation = old == null ? 1
-                : old.generation() + (Objects.equals(Json.write(old.manifest().get("spec")),
-                        Json.write(manifest.get("spec"))) ? 0 : 1);
-        StoredObject next = new StoredObject(key, manifest, labels, generation, expectedVersion + 1,
-                old == null ? now : old.createdAt(), now);
-        PutItemRequest.Builder put = PutItemRequest.builder().tableName(config.tableName()).item(toItem(next));
-        if (old == null) {
-            put.conditionExpression("attribute_not_exists(PK)");
-        } else {
-            put.conditionExpression("rv = :rv").expressionAttributeValues(Map.of(":rv", n(expectedVersion)));
+        if (writes.stream().map(Write::key).distinct().count() != writes.size()) {
+            throw new IllegalArgumentException("apply got the same object twice");
+        }
+        Instant now = clock.instant();
+        List<StoredObject> out = new ArrayList<>();
+        List<TransactWriteItem> items = new ArrayList<>();
+        for (Write w : writes) {
+            StoredObject old = null;
+            if (w.expectedVersion() != 0) {
+                old = get(w.key()).orElseThrow(() -> new ConflictException(w.key() + " does not exist (it was deleted)"));
+                if (old.resourceVersion() != w.expectedVersion()) {
+                    throw conflict(w.key());
+                }
+            }
+            boolean specChanged = old == null || !Objects.equals(Json.write(old.manifest().get("spec")),
+                    Json.write(w.manifest().get("spec")));
+            StoredObject next = new StoredObject(w.key(), w.manifest(), w.labels(),
+                    old == null ? 1 : old.generation() + (specChanged ? 1 : 0), w.expectedVersion() + 1,
+                    old == null ? now : old.createdAt(), now);
+            out.add(next);
+            Put.Builder put = Put.builder().tableName(config.tableName()).item(toItem(next));
+            if (old == null) {
+                put.conditionExpression("attribute_not_exists(PK)");
+            } else {
+                put.conditionExpression("rv = :rv").expressionAttributeValues(Map.of(":rv", n(w.expectedVersion())));
+            }
+            items.add(TransactWriteItem.builder().put(put.build()).build());
+            scheduleUpdate(w, now).ifPresent(u -> items.add(TransactWriteItem.builder().update(u).build()));
         }
         try {
-            db.putItem(put.build());
-        } catch (ConditionalCheckFailedException e) {
-            throw old == null ? new ConflictException(key + " already exists") : conflict(key);
+            db.transactWriteItems(TransactWriteItemsRequest.builder().transactItems(items).build());
+        } catch (TransactionCanceledException e) {
+            throw new ConflictException(conflictMessage(e, items, writes));
         }
-        return next;
+        return out;
+    }
+
+    /**
+     * The schedule entry change that goes with a write. Bumping {@code ver} makes a scheduler that
+     * read the entry before this apply fail its conditional write and re-read, so neither side's
+     * change is lost.
+     */
+    private Optional<Update> scheduleUpdate(Write w, Instant now) {
+        Map<String, AttributeValue> values = new HashMap<>();
+        values.put(":zero", n(0));
+        values.put(":one", n(1));
+        String expression;
+        switch (w.schedule()) {
+            case NONE -> {
+                return Optional.empty();
+            }
+            case DUE_NOW -> {
+                values.put(":now", n(now.toEpochMilli()));
+                values.put(":f", Attr.bool(false));
+                values.put(":dp", s(TableDesign.duePk(TableDesign.shardOf(w.key(), config.dueShards()))));
+                values.put(":ds", s(TableDesign.dueSk(now.toEpochMilli(), w.key())));
+                expression = "SET nextDue = :now, suspended = :f, DUEPK = :dp, DUESK = :ds, "
+                        + "ver = if_not_exists(ver, :zero) + :one";
+            }
+            case SUSPEND -> {
+                values.put(":t", Attr.bool(true));
+                expression = "SET suspended = :t, ver = if_not_exists(ver, :zero) + :one REMOVE DUEPK, DUESK";
+            }
+            default -> throw new IllegalStateException();
+        }
+        return Optional.of(Update.builder().tableName(config.tableName())
+                .key(Attr.key(TableDesign.objectPk(w.key()), TableDesign.SK_SCHEDULE))
+                .updateExpression(expression).expressionAttributeValues(values).build());
+    }
+
+    /** Names the object whose condition failed, from the cancellation reasons when DynamoDB gives them. */
+    private static String conflictMessage(TransactionCanceledException e, List<TransactWriteItem> items,
+            List<Write> writes) {
+        if (e.hasCancellationReasons()) {
+            for (int i = 0; i < e.cancellationReasons().size() && i < items.size(); i++) {
+                if ("ConditionalCheckFailed".equals(e.cancellationReasons().get(i).code())) {
+                    String pk = items.get(i).put() != null ? items.get(i).put().item().get(PK).s() : "";
+                    for (Write w : writes) {
+                        if (TableDesign.objectPk(w.key()).equals(pk)) {
+                            return w.expectedVersion() == 0 ? w.key() + " already exists" : conflict(w.key()).getMessage();
+                        }
+                    }
+                }
+            }
+        }
+        return "the objects were modified concurrently; nothing was applied, please try again";
     }
 
     @Override

@@ -1,6 +1,8 @@
 package dev.rset.store.dynamodb;
 
 import dev.rset.store.ConflictException;
+import dev.rset.store.DefinitionStore.ScheduleChange;
+import dev.rset.store.DefinitionStore.Write;
 import dev.rset.store.Kind;
 import dev.rset.store.ObjectKey;
 import dev.rset.store.ScheduleState;
@@ -127,6 +129,44 @@ class DefinitionStoreTest {
         String winner = outcomes.stream().filter(o -> o.startsWith("won:")).findFirst().orElseThrow().substring(4);
         assertEquals(Map.of("writer", winner), store.get(k).orElseThrow().manifest().get("spec"));
         assertEquals(2, store.get(k).orElseThrow().resourceVersion());
+    }
+
+    @Test
+    void applyIsAllOrNothingAndMovesScheduleEntriesInTheSameTransaction() {
+        DynamoScheduleStore schedules = new DynamoScheduleStore(db, config);
+        ObjectKey a = new ObjectKey(Kind.RESOURCE_SET, "multi", "a");
+        ObjectKey b = new ObjectKey(Kind.RESOURCE_SET, "multi", "b");
+        List<StoredObject> first = store.apply(List.of(
+                new Write(a, rset("multi", "a", Map.of()), Map.of(), 0, ScheduleChange.DUE_NOW),
+                new Write(b, rset("multi", "b", Map.of()), Map.of(), 0, ScheduleChange.SUSPEND)));
+        assertEquals(List.of(1L, 1L), first.stream().map(StoredObject::resourceVersion).toList());
+        assertEquals(java.util.Optional.of(NOW), schedules.get(a).orElseThrow().nextDue());
+        assertTrue(schedules.get(b).orElseThrow().suspended());
+        assertEquals(List.of(a), schedules.due(NOW, 10).stream().map(dev.rset.store.DueItem::key)
+                .filter(k -> k.namespace().equals("multi")).toList());
+
+        // b's expected version is stale: neither a nor b changes
+        ConflictException e = assertThrows(ConflictException.class, () -> store.apply(List.of(
+                new Write(a, rset("multi", "a", Map.of("x", 1)), Map.of(), 1, ScheduleChange.SUSPEND),
+                new Write(b, rset("multi", "b", Map.of("x", 1)), Map.of(), 5, ScheduleChange.DUE_NOW))));
+        assertTrue(e.getMessage().contains("multi/b"), e.getMessage());
+        assertEquals(Map.of(), store.get(a).orElseThrow().manifest().get("spec"));
+        assertTrue(schedules.get(b).orElseThrow().suspended());
+
+        // a concurrent creation detected only by the transaction's condition still names the object
+        ObjectKey c = new ObjectKey(Kind.RESOURCE_SET, "multi", "c");
+        store.put(c, rset("multi", "c", Map.of()), Map.of(), 0);
+        ConflictException exists = assertThrows(ConflictException.class, () -> store.apply(List.of(
+                new Write(a, rset("multi", "a", Map.of("y", 1)), Map.of(), 1, ScheduleChange.NONE),
+                new Write(c, rset("multi", "c", Map.of()), Map.of(), 0, ScheduleChange.NONE))));
+        assertTrue(exists.getMessage().contains("multi/c already exists"), exists.getMessage());
+        assertEquals(1, store.get(a).orElseThrow().resourceVersion());
+
+        // resuming bumps the schedule version, so a scheduler holding the old state must re-read
+        dev.rset.store.ScheduleState held = schedules.get(b).orElseThrow();
+        store.apply(List.of(new Write(b, rset("multi", "b", Map.of()), Map.of(), 1, ScheduleChange.DUE_NOW)));
+        assertThrows(ConflictException.class, () -> schedules.put(held.withNextDue(NOW.plusSeconds(60))));
+        assertTrue(schedules.get(b).orElseThrow().isDue(NOW));
     }
 
     @Test

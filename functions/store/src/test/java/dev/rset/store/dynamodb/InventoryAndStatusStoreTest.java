@@ -120,6 +120,10 @@ class InventoryAndStatusStoreTest {
         statuses.put(k, ready);
         assertThrows(ConflictException.class, () -> statuses.put(k, got));
         assertEquals("True", statuses.get(k).condition(Condition.READY).orElseThrow().status());
+        ObjectKey none = new ObjectKey(Kind.RESOURCE_SET, "st", "none");
+        Map<ObjectKey, ObjectStatus> all = statuses.getAll(List.of(k, none));
+        assertEquals("True", all.get(k).condition(Condition.READY).orElseThrow().status());
+        assertEquals(ObjectStatus.EMPTY, all.get(none));
         statuses.delete(k);
         assertEquals(ObjectStatus.EMPTY, statuses.get(k));
     }
