@@ -46,7 +46,7 @@ public final class Router {
             // Log the cause for operators, never the request body (it may hold a kubeconfig).
             String id = UUID.randomUUID().toString();
             System.err.println("rset-api: internal error " + id + " on " + request.method() + " " + request.path()
-                    + ": " + e.getClass().getName() + ": " + e.getMessage());
+                    + ": " + e + " at " + (e.getStackTrace().length > 0 ? e.getStackTrace()[0] : "?"));
             return Codec.respond(500, Statuses.failure(new ApiException(500, "InternalError",
                     "internal error, reference " + id)), yaml);
         }

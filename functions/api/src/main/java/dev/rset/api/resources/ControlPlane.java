@@ -102,7 +102,7 @@ public final class ControlPlane {
                 throw ApiException.conflict(c.key() + " does not exist, but metadata.resourceVersion was given");
             }
             Map<String, Object> manifest = Admission.deepCopy(c.manifest());
-            meta(manifest).put("uid", current.map(o -> meta(o.manifest()).get("uid"))
+            meta(manifest).put("uid", current.map(o -> dig(o.manifest(), "metadata", "uid"))
                     .orElseGet(() -> UUID.randomUUID().toString()));
             if (!c.inlineKubeconfig().isEmpty()) {
                 String name = secretPrefix + "/clusters/" + c.key().name() + "/kubeconfig";
