@@ -29,7 +29,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** The admin verbs against the real API handler behind a local HTTP server, on moto_server. */
+/** The admin verbs against the real Lambda handler (API Gateway v2 events) behind a local HTTP server, on moto_server. */
 @ExtendWith(MotoServer.class)
 class AdminCommandsTest {
     /** The top-level command as {@code dev.rset.cli.RsetCommand} registers the admin verbs. */
@@ -82,7 +82,7 @@ class AdminCommandsTest {
         env.put("RSET_DYNAMODB_ENDPOINT", moto.endpoint().toString());
         env.put("RSET_SECRETS_ENDPOINT", moto.endpoint().toString());
         env.put("RSET_SECRET_PREFIX", "cli-" + config.tableName());
-        api = LocalApiServer.start(ApiHandler.router(env, Optional.of(TestTables.CREDENTIALS)), 0);
+        api = LocalApiServer.start(new ApiHandler(ApiHandler.router(env, Optional.of(TestTables.CREDENTIALS))), 0);
     }
 
     @AfterEach
