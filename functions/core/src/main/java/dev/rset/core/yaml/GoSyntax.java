@@ -71,32 +71,7 @@ final class GoSyntax {
 
     /** {@code strconv.Quote}: double quotes, Go escapes for non-printable characters. */
     static String quote(String s) {
-        StringBuilder sb = new StringBuilder("\"");
-        for (int i = 0; i < s.length(); ) {
-            int c = s.codePointAt(i);
-            i += Character.charCount(c);
-            switch (c) {
-                case '"' -> sb.append("\\\"");
-                case '\\' -> sb.append("\\\\");
-                case 7 -> sb.append("\\a");
-                case '\b' -> sb.append("\\b");
-                case '\f' -> sb.append("\\f");
-                case '\n' -> sb.append("\\n");
-                case '\r' -> sb.append("\\r");
-                case '\t' -> sb.append("\\t");
-                case 0x0B -> sb.append("\\v");
-                default -> {
-                    if (c < 0x20 || c == 0x7F) {
-                        sb.append(String.format("\\x%02x", c));
-                    } else if (!printable(c)) {
-                        sb.append(c > 0xFFFF ? String.format("\\U%08x", c) : String.format("\\u%04x", c));
-                    } else {
-                        sb.appendCodePoint(c);
-                    }
-                }
-            }
-        }
-        return sb.append('"').toString();
+        return dev.rset.core.gotypes.GoFormat.quote(s);
     }
 
     private static boolean printable(int c) {

@@ -135,57 +135,7 @@ final class GoStrings {
 
     /** {@code strconv.Quote}, i.e. {@code fmt.Sprintf("%q", s)} for a string. */
     static String quote(String s) {
-        StringBuilder sb = new StringBuilder(s.length() + 2).append('"');
-        for (int i = 0; i < s.length(); ) {
-            int c = s.codePointAt(i);
-            i += Character.charCount(c);
-            if (c >= 0xD800 && c <= 0xDFFF) {
-                c = 0xFFFD; // a lone surrogate: Go would hold U+FFFD after JSON decoding
-            }
-            switch (c) {
-                case '"' -> sb.append("\\\"");
-                case '\\' -> sb.append("\\\\");
-                case 7 -> sb.append("\\a");
-                case '\b' -> sb.append("\\b");
-                case '\f' -> sb.append("\\f");
-                case '\n' -> sb.append("\\n");
-                case '\r' -> sb.append("\\r");
-                case '\t' -> sb.append("\\t");
-                case 0x0B -> sb.append("\\v");
-                default -> appendQuotedRune(sb, c);
-            }
-        }
-        return sb.append('"').toString();
+        return dev.rset.core.gotypes.GoFormat.quote(s);
     }
 
-    private static void appendQuotedRune(StringBuilder sb, int c) {
-        if (isPrint(c)) {
-            sb.appendCodePoint(c);
-        } else if (c < ' ' || c == 0x7F) {
-            sb.append(String.format("\\x%02x", c));
-        } else if (c < 0x10000) {
-            sb.append(String.format("\\u%04x", c));
-        } else {
-            sb.append(String.format("\\U%08x", c));
-        }
-    }
-
-    /** {@code strconv.IsPrint}: letters, marks, numbers, punctuation, symbols and ASCII space. */
-    static boolean isPrint(int c) {
-        if (c == ' ') {
-            return true;
-        }
-        return switch (Character.getType(c)) {
-            case Character.UPPERCASE_LETTER, Character.LOWERCASE_LETTER, Character.TITLECASE_LETTER,
-                    Character.MODIFIER_LETTER, Character.OTHER_LETTER, Character.NON_SPACING_MARK,
-                    Character.ENCLOSING_MARK, Character.COMBINING_SPACING_MARK,
-                    Character.DECIMAL_DIGIT_NUMBER, Character.LETTER_NUMBER, Character.OTHER_NUMBER,
-                    Character.CONNECTOR_PUNCTUATION, Character.DASH_PUNCTUATION,
-                    Character.START_PUNCTUATION, Character.END_PUNCTUATION,
-                    Character.INITIAL_QUOTE_PUNCTUATION, Character.FINAL_QUOTE_PUNCTUATION,
-                    Character.OTHER_PUNCTUATION, Character.MATH_SYMBOL, Character.CURRENCY_SYMBOL,
-                    Character.MODIFIER_SYMBOL, Character.OTHER_SYMBOL -> true;
-            default -> false;
-        };
-    }
 }
