@@ -4,8 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-/** The objects a ResourceSet generates, step by step, and their content digest. */
-public record BuildResult(List<StepResult> steps, String digest) {
+/** The objects a ResourceSet generates, step by step. */
+public record BuildResult(List<StepResult> steps) {
     public BuildResult {
         steps = List.copyOf(steps);
     }
@@ -21,5 +21,13 @@ public record BuildResult(List<StepResult> steps, String digest) {
 
     public boolean hasNamedSteps() {
         return steps.stream().anyMatch(s -> !s.name().isEmpty());
+    }
+
+    /**
+     * The content digest ({@code sha256:<hex>}) recorded in history; computed on request because
+     * an offline build does not need it and it costs as much as a tenth of the build.
+     */
+    public String digest() {
+        return Digest.of(steps);
     }
 }

@@ -41,7 +41,7 @@ public final class ResourceSetBuilder {
                 KubeObjects.setCommonMetadata(object, owner, Map.of());
             }
         }
-        return new BuildResult(steps, Digest.of(steps));
+        return new BuildResult(steps);
     }
 
     private static List<StepResult> buildSteps(List<ResourceSetStep> steps, List<Map<String, Object>> inputs) {

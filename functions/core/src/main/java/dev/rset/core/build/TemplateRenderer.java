@@ -13,7 +13,7 @@ import java.util.Map;
  * functions plus {@code slugify}, {@code toYaml}, {@code mustToYaml}, {@code missingkey=error},
  * a nil dot, and {@code inputs} a function returning the input set.
  */
-final class TemplateRenderer {
+public final class TemplateRenderer {
     static final String NAME = "resourceset";
     private static final String INPUTS = "inputs";
     private static final FuncMap FUNCTIONS = new FuncMap()
@@ -25,12 +25,12 @@ final class TemplateRenderer {
     private TemplateRenderer() {
     }
 
-    static Template parse(String text) {
+    public static Template parse(String text) {
         return Template.builder(NAME).delims("<<", ">>").funcs(FUNCTIONS).missingKeyError().parse(text);
     }
 
     /** Executes with {@code inputs} bound to {@code inputSet}; a null set reads as an empty map, as Go's nil map. */
-    static String execute(Template template, Map<String, Object> inputSet) {
+    public static String execute(Template template, Map<String, Object> inputSet) {
         Map<String, Object> set = inputSet == null ? Map.of() : inputSet;
         FuncMap bindings = new FuncMap().put(INPUTS, Signature.of(), args -> set);
         return template.execute(null, bindings);

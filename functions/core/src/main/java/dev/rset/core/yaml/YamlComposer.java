@@ -58,10 +58,14 @@ final class YamlComposer {
 
     /** libyaml's reader accepts only printable characters (plus tab, CR, LF and NEL). */
     private static void checkCharacters(String yaml) {
-        for (int i = 0; i < yaml.length(); ) {
+        for (int i = 0; i < yaml.length(); i++) {
+            char ch = yaml.charAt(i);
+            if (ch >= 0x20 && ch <= 0x7E || ch == 0x0A) {
+                continue; // the common case, without decoding code points
+            }
             int c = yaml.codePointAt(i);
-            i += Character.charCount(c);
-            boolean ok = c == 0x09 || c == 0x0A || c == 0x0D || c >= 0x20 && c <= 0x7E || c == 0x85
+            i += Character.charCount(c) - 1;
+            boolean ok = c == 0x09 || c == 0x0D || c == 0x85
                     || c >= 0xA0 && c <= 0xD7FF || c >= 0xE000 && c <= 0xFFFD || c >= 0x10000 && c <= 0x10FFFF;
             if (!ok) {
                 throw new GoYamlException("yaml: control characters are not allowed");
