@@ -66,6 +66,14 @@ public record LabelSelector(Map<String, String> matchLabels, List<Requirement> m
         return true;
     }
 
+    /**
+     * Parses the string form used by {@code kubectl -l} ({@code env=prod,tier in (a,b),!beta});
+     * throws IllegalArgumentException saying what is wrong.
+     */
+    public static LabelSelector parse(String text) {
+        return SelectorSyntax.parse(text);
+    }
+
     public boolean isEmpty() {
         return matchLabels.isEmpty() && matchExpressions.isEmpty();
     }

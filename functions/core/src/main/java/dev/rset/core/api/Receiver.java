@@ -1,29 +1,34 @@
 package dev.rset.core.api;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * A Flux {@code notification.toolkit.fluxcd.io/v1} Receiver: a webhook endpoint whose verified
- * events update the ResourceSetInputProviders it names. The token lives in the secret named by
- * {@code spec.secretRef} and is never part of this object.
+ * events update the ResourceSetInputProviders named in {@code resources}. The token lives in
+ * the secret named by {@code secretRef} (a Secrets Manager secret here), never in the manifest.
  */
-public record Receiver(ObjectMeta metadata, ReceiverType type, List<String> events, String secretRef,
-        List<ReceiverResource> resources, boolean suspend, Map<String, Object> raw) {
+public record Receiver(ObjectMeta metadata, String type, List<String> events, List<Target> resources,
+        String secretRef, Map<String, Object> raw) {
     public static final String API_VERSION = "notification.toolkit.fluxcd.io/v1";
     public static final String KIND = "Receiver";
-    public static final String HOOK_PATH_PREFIX = "/hook/";
+    /** Forges whose webhooks this control plane verifies and parses. */
+    public static final Set<String> TYPES = Set.of("github", "gitlab", "gitea", "forgejo", "azuredevops", "generic",
+            "generic-hmac");
+
+    /** One of {@code spec.resources}: a provider by name, or by labels with name {@code *}. */
+    public record Target(String kind, String name, Map<String, String> matchLabels) {
+        public Target {
+            matchLabels = Map.copyOf(matchLabels);
+        }
+    }
 
     public Receiver {
         events = List.copyOf(events);
         resources = List.copyOf(resources);
     }
 
-    /** Reads and validates a decoded manifest; throws {@link InvalidObjectException} naming the field. */
     public static Receiver from(Map<String, Object> manifest) {
         Fields top = Fields.of(KIND, manifest);
         Manifests.checkType(top, API_VERSION, KIND);
@@ -34,20 +39,30 @@ public record Receiver(ObjectMeta metadata, ReceiverType type, List<String> even
         }
         Fields spec = named.objectOrEmpty("spec");
         String type = spec.requiredString("type");
-        ReceiverType t = ReceiverType.parse(type);
-        if (t == null) {
-            throw spec.error("type", "unsupported value \"" + type + "\", must be one of " + ReceiverType.names());
+        if (!TYPES.contains(type)) {
+            throw spec.error("type", "unsupported value \"" + type + "\", must be one of " + sorted(TYPES));
         }
         Fields secret = spec.object("secretRef");
         if (secret == null) {
             throw spec.error("secretRef", "required field is missing");
         }
-        List<ReceiverResource> resources = spec.list("resources", (f, i) -> ReceiverResource.read(f, meta.namespace()));
-        if (resources.isEmpty()) {
-            throw spec.error("resources", "at least one resource is required");
+        List<Target> targets = spec.list("resources", (f, i) -> {
+            String kind = f.string("kind");
+            if (!kind.equals(ResourceSetInputProvider.KIND)) {
+                throw f.error("kind", "unsupported value \"" + kind + "\", must be " + ResourceSetInputProvider.KIND);
+            }
+            Map<String, String> labels = f.stringMap("matchLabels");
+            String name = f.string("name");
+            if (name.isEmpty() || (name.equals("*") && labels.isEmpty())) {
+                throw f.error("name", name.isEmpty() ? "required field is missing"
+                        : "\"*\" needs matchLabels to choose the providers");
+            }
+            return new Target(kind, name, labels);
+        });
+        if (targets.isEmpty()) {
+            throw spec.error("resources", "must name at least one ResourceSetInputProvider");
         }
-        return new Receiver(meta, t, spec.stringList("events"), secret.requiredString("name"), resources,
-                spec.bool("suspend"), manifest);
+        return new Receiver(meta, type, spec.stringList("events"), targets, secret.requiredString("name"), manifest);
     }
 
     public String name() {
@@ -58,28 +73,7 @@ public record Receiver(ObjectMeta metadata, ReceiverType type, List<String> even
         return metadata.namespace();
     }
 
-    /** True when {@code event} passes {@code spec.events} (an empty list accepts every event; case-insensitive as in Flux). */
-    public boolean accepts(String event) {
-        return events.isEmpty() || events.stream().anyMatch(e -> e.equalsIgnoreCase(event));
-    }
-
-    /** True when any of {@code spec.resources} selects {@code provider}. */
-    public boolean selects(ResourceSetInputProvider provider) {
-        return resources.stream().anyMatch(r -> r.selects(provider));
-    }
-
-    /** The path Flux serves this receiver on: {@code /hook/} + hex SHA-256 of token, name and namespace. */
-    public String webhookPath(String token) {
-        return HOOK_PATH_PREFIX + digest(token, name(), namespace());
-    }
-
-    public static String digest(String token, String name, String namespace) {
-        try {
-            MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            byte[] sum = sha.digest((token + name + namespace).getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(sum);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every Java platform", e);
-        }
+    private static String sorted(Set<String> s) {
+        return String.join(", ", new java.util.TreeSet<>(s));
     }
 }

@@ -1,6 +1,6 @@
 package dev.rset.forge.event;
 
-import dev.rset.core.api.ReceiverType;
+import dev.rset.forge.hook.ReceiverType;
 import dev.rset.forge.hook.Delivery;
 
 /** Reads a verified delivery according to its receiver's type. */

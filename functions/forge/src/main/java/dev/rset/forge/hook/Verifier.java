@@ -1,6 +1,5 @@
 package dev.rset.forge.hook;
 
-import dev.rset.core.api.ReceiverType;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Locale;

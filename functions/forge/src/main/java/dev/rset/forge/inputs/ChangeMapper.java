@@ -1,7 +1,7 @@
 package dev.rset.forge.inputs;
 
 import dev.rset.core.api.ProviderType;
-import dev.rset.core.api.ReceiverType;
+import dev.rset.forge.hook.ReceiverType;
 import dev.rset.core.api.ResourceSetInputProvider;
 import dev.rset.forge.event.ChangeRequestEvent;
 import dev.rset.forge.event.ChangeState;

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.rset.core.api.ReceiverType;
+import dev.rset.forge.hook.ReceiverType;
 import dev.rset.forge.hook.Delivery;
 import dev.rset.forge.hook.Headers;
 import dev.rset.forge.hook.Rejection;

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import dev.rset.core.api.ReceiverType;
 import dev.rset.forge.testing.Signer;
 import dev.rset.forge.testing.SignedRequest;
 import java.nio.charset.StandardCharsets;

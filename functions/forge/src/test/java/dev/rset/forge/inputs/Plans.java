@@ -1,6 +1,6 @@
 package dev.rset.forge.inputs;
 
-import dev.rset.core.api.ReceiverType;
+import dev.rset.forge.hook.ReceiverType;
 import dev.rset.core.api.ResourceSetInputProvider;
 import dev.rset.forge.event.EventParser;
 import dev.rset.forge.event.ParsedDelivery;

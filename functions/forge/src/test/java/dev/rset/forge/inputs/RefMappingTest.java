@@ -4,7 +4,7 @@ import static dev.rset.forge.inputs.Plans.TOKEN;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.rset.core.api.ReceiverType;
+import dev.rset.forge.hook.ReceiverType;
 import dev.rset.core.api.ResourceSetInputProvider;
 import dev.rset.core.inputs.InputIds;
 import dev.rset.forge.event.IgnoredEvent;

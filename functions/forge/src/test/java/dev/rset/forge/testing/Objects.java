@@ -1,7 +1,7 @@
 package dev.rset.forge.testing;
 
 import dev.rset.core.api.Receiver;
-import dev.rset.core.api.ReceiverType;
+import dev.rset.forge.hook.ReceiverType;
 import dev.rset.core.api.ResourceSetInputProvider;
 import java.util.LinkedHashMap;
 import java.util.List;

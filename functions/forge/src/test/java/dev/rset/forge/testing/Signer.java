@@ -1,6 +1,6 @@
 package dev.rset.forge.testing;
 
-import dev.rset.core.api.ReceiverType;
+import dev.rset.forge.hook.ReceiverType;
 import dev.rset.forge.hook.Hmac;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;

@@ -1,4 +1,6 @@
-package dev.rset.core.api;
+package dev.rset.forge.hook;
+
+import dev.rset.core.api.ProviderType;
 
 import java.util.Arrays;
 import java.util.stream.Collectors;
@@ -52,7 +54,7 @@ public enum ReceiverType {
         return null;
     }
 
-    static String names() {
+    public static String names() {
         return Arrays.stream(values()).map(ReceiverType::wire).collect(Collectors.joining(", "));
     }
 }

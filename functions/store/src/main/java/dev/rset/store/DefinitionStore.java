@@ -1,0 +1,58 @@
+package dev.rset.store;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** Definitions (ResourceSet, ResourceSetInputProvider, Receiver, Cluster) as applied by users. */
+public interface DefinitionStore {
+    /** What an apply does to the object's schedule entry, in the same transaction. */
+    enum ScheduleChange {
+        /** Leave it as it is (kinds without a schedule, or no change that needs a run). */
+        NONE,
+        /** Make it due at the apply time (new spec, reconcile requested, resumed). */
+        DUE_NOW,
+        /** Take it out of the due index (reconciliation disabled). */
+        SUSPEND
+    }
+
+    /**
+     * One object to write: created when {@code expectedVersion} is 0 (it must not exist),
+     * otherwise replaced when its stored resourceVersion equals {@code expectedVersion}.
+     */
+    record Write(ObjectKey key, Map<String, Object> manifest, Map<String, String> labels, long expectedVersion,
+            ScheduleChange schedule) {
+        public Write {
+            manifest = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(manifest));
+            labels = Map.copyOf(labels);
+        }
+    }
+
+    /** At most this many objects per {@link #apply} (two items each fit one DynamoDB transaction). */
+    int MAX_WRITES = 50;
+
+    Optional<StoredObject> get(ObjectKey key);
+
+    /** Every object of a kind, or of a kind in one namespace when {@code namespace} is non-empty, by namespace then name. */
+    List<StoredObject> list(Kind kind, String namespace);
+
+    /**
+     * Writes all objects and their schedule changes atomically: all or nothing. The generation is
+     * bumped when {@code spec} changed. Throws {@link ConflictException} naming the object whose
+     * version did not match, and then nothing was written.
+     */
+    List<StoredObject> apply(List<Write> writes);
+
+    /** {@link #apply} of one object. */
+    default StoredObject put(ObjectKey key, Map<String, Object> manifest, Map<String, String> labels,
+            long expectedVersion) {
+        return apply(List.of(new Write(key, manifest, labels, expectedVersion, ScheduleChange.NONE))).get(0);
+    }
+
+    /**
+     * Deletes the definition and its schedule entry when its resourceVersion equals
+     * {@code expectedVersion}; throws {@link ConflictException} otherwise (or when it is gone).
+     * Status and inventory stay for the reconciler, which needs the inventory to garbage-collect.
+     */
+    void delete(ObjectKey key, long expectedVersion);
+}

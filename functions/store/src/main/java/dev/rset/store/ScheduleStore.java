@@ -1,0 +1,22 @@
+package dev.rset.store;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/** Schedule state per object, and the due-work query that drives the scheduler. */
+public interface ScheduleStore {
+    Optional<ScheduleState> get(ObjectKey key);
+
+    /**
+     * Writes the state when the stored version equals {@code state.version()} (0: must not exist);
+     * returns it with its new version; throws {@link ConflictException} otherwise.
+     */
+    ScheduleState put(ScheduleState state);
+
+    /**
+     * Objects due at {@code now} (not suspended, next due time not after it), earliest first, at
+     * most {@code limit}. Costs reads proportional to the due objects, not to all objects.
+     */
+    List<DueItem> due(Instant now, int limit);
+}

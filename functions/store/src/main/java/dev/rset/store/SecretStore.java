@@ -1,0 +1,14 @@
+package dev.rset.store;
+
+import java.util.Optional;
+
+/** Credentials (kubeconfigs, tokens) live here, never in DynamoDB items or logs. */
+public interface SecretStore {
+    /** Creates or updates the secret {@code name}; returns a reference to store instead of the value. */
+    SecretRef put(String name, String value, String description);
+
+    Optional<String> get(SecretRef ref);
+
+    /** Deletes the secret; a missing secret is not an error. */
+    void delete(SecretRef ref);
+}

@@ -1,0 +1,11 @@
+package dev.rset.store;
+
+/** What a conditional write of an exported input did. */
+public enum WriteOutcome {
+    /** The item was created or replaced. */
+    WRITTEN,
+    /** The stored item has the same or a newer ordering: nothing was written. */
+    STALE,
+    /** The stored item already had this value: nothing was written. */
+    UNCHANGED
+}

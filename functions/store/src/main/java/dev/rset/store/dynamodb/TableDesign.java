@@ -1,0 +1,91 @@
+package dev.rset.store.dynamodb;
+
+import dev.rset.store.ObjectKey;
+import dev.rset.store.ProviderId;
+
+import java.util.zip.CRC32;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * The single-table key design (see {@code infra/README.md}): attribute names, key formats and
+ * the shard function of the due index. Everything that builds a key goes through here.
+ */
+final class TableDesign {
+    static final String PK = "PK";
+    static final String SK = "SK";
+    static final String GSI1PK = "GSI1PK";
+    static final String GSI1SK = "GSI1SK";
+    static final String DUEPK = "DUEPK";
+    static final String DUESK = "DUESK";
+    static final String TTL = "ttl";
+
+    static final String BY_KIND_INDEX = "byKind";
+    static final String DUE_INDEX = "due";
+
+    static final String SK_DEFINITION = "DEF";
+    static final String SK_SCHEDULE = "SCHED";
+    static final String SK_STATUS = "STATUS";
+    static final String SK_INVENTORY_POINTER = "INV#";
+    static final String SK_INVENTORY_CHUNK = "INVCHUNK#";
+
+    private TableDesign() {
+    }
+
+    /** The partition of everything about one object: definition, schedule, status, inventory. */
+    static String objectPk(ObjectKey key) {
+        return "OBJ#" + key.kind().kind() + "#" + key.namespace() + "#" + key.name();
+    }
+
+    static String kindPk(dev.rset.store.Kind kind) {
+        return "KIND#" + kind.kind();
+    }
+
+    /** Sorts by namespace then name; a namespace prefix query uses {@code namespace + "#"}. */
+    static String kindSk(ObjectKey key) {
+        return key.namespace() + "#" + key.name();
+    }
+
+    static String inputsPk(ProviderId provider) {
+        return "INPUTS#" + provider.namespace() + "#" + provider.name();
+    }
+
+    static String deliveryPk(String receiverKey) {
+        return "DELIVERY#" + receiverKey;
+    }
+
+    static String duePk(int shard) {
+        return "DUE#" + shard;
+    }
+
+    /**
+     * Zero-padded epoch milliseconds first, so that string order is time order and the due query
+     * is a single range condition; the object key after it keeps entries unique.
+     */
+    static String dueSk(long epochMillis, ObjectKey key) {
+        return String.format("%020d", epochMillis) + "#" + objectPk(key);
+    }
+
+    /** The upper bound of a due query at {@code epochMillis}: every entry due at or before it. */
+    static String dueUpperBound(long epochMillis) {
+        return String.format("%020d", epochMillis) + "#~";
+    }
+
+    /** A stable shard per object, so one object's entries never move between shards. */
+    static int shardOf(ObjectKey key, int shards) {
+        CRC32 crc = new CRC32();
+        crc.update(objectPk(key).getBytes(StandardCharsets.UTF_8));
+        return (int) (crc.getValue() % shards);
+    }
+
+    static String inventoryPointerSk(String cluster) {
+        return SK_INVENTORY_POINTER + cluster;
+    }
+
+    static String inventoryChunkSk(String cluster, String revision, int chunk) {
+        return SK_INVENTORY_CHUNK + cluster + "#" + revision + "#" + String.format("%05d", chunk);
+    }
+
+    static String inventoryChunkPrefix(String cluster, String revision) {
+        return SK_INVENTORY_CHUNK + cluster + "#" + revision + "#";
+    }
+}

@@ -1,0 +1,27 @@
+package dev.rset.store.secrets;
+
+import dev.rset.store.SecretRef;
+import dev.rset.store.testing.MotoServer;
+import dev.rset.store.testing.TestTables;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import java.util.Optional;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+@ExtendWith(MotoServer.class)
+class SecretsManagerSecretStoreTest {
+    @Test
+    void createUpdateReadDelete(MotoServer moto) {
+        SecretsManagerSecretStore store = new SecretsManagerSecretStore(TestTables.secrets(moto));
+        SecretRef ref = store.put("rset/clusters/prod/kubeconfig", "kubeconfig-v1", "test");
+        assertEquals("rset/clusters/prod/kubeconfig", ref.name());
+        assertEquals(Optional.of("kubeconfig-v1"), store.get(ref));
+        assertEquals(ref, store.put("rset/clusters/prod/kubeconfig", "kubeconfig-v2", "test"));
+        assertEquals(Optional.of("kubeconfig-v2"), store.get(ref));
+        store.delete(ref);
+        assertEquals(Optional.empty(), store.get(ref));
+        store.delete(ref);
+    }
+}
