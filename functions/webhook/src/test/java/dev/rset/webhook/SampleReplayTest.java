@@ -26,7 +26,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -50,8 +50,8 @@ class SampleReplayTest {
 
     private World world;
 
-    @BeforeAll
-    static void folder() {
+    @BeforeEach
+    void folder() {
         samples = Path.of(System.getProperty("webhook.samples", "../../../shared/webhooks"));
         Assumptions.assumeTrue(Files.isDirectory(samples), "no sample deliveries at " + samples.toAbsolutePath());
     }
