@@ -68,7 +68,8 @@ public final class EventBridgePublisher implements EventPublisher {
         }
     }
 
-    private void publish(List<PutEventsRequestEntry> entries) {
+    // Package-private: tests send entries the bus refuses, to see only those retried.
+    void publish(List<PutEventsRequestEntry> entries) {
         for (int from = 0; from < entries.size(); from += MAX_ENTRIES) {
             sendBatch(entries.subList(from, Math.min(entries.size(), from + MAX_ENTRIES)));
         }
