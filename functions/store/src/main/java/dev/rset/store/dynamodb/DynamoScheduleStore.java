@@ -46,8 +46,14 @@ public final class DynamoScheduleStore implements ScheduleStore {
         this.config = config;
     }
 
-    /** The due query's answer with what it cost: items read from the index and capacity units. */
-    public record DueQueryResult(List<DueItem> items, int itemsRead, double capacityUnits, int requests) {
+    /**
+     * The due query's answer with what it cost: items read from the index (ScannedCount), the
+     * capacity the endpoint reported, the read units DynamoDB's rule gives for the entries read
+     * (per request: sizes summed, rounded up to 4 KB, halved for an eventually consistent read),
+     * and the number of requests.
+     */
+    public record DueQueryResult(List<DueItem> items, int itemsRead, double capacityUnits, double ruleReadUnits,
+            int requests) {
     }
 
     @Override
@@ -105,6 +111,7 @@ public final class DynamoScheduleStore implements ScheduleStore {
         int read = 0;
         int requests = 0;
         double units = 0;
+        double ruleUnits = 0;
         String upper = TableDesign.dueUpperBound(now.toEpochMilli());
         for (int shard = 0; shard < config.dueShards(); shard++) {
             Map<String, AttributeValue> start = null;
@@ -121,16 +128,38 @@ public final class DynamoScheduleStore implements ScheduleStore {
                 if (r.consumedCapacity() != null && r.consumedCapacity().capacityUnits() != null) {
                     units += r.consumedCapacity().capacityUnits();
                 }
+                long bytes = 0;
                 for (Map<String, AttributeValue> item : r.items()) {
                     out.add(toDue(item));
+                    bytes += itemSize(item);
                     fromShard++;
                 }
+                ruleUnits += Math.max(1, Math.ceil(bytes / 4096.0)) * 0.5;
                 start = r.hasLastEvaluatedKey() && !r.lastEvaluatedKey().isEmpty() ? r.lastEvaluatedKey() : null;
             } while (start != null && fromShard < limit);
         }
         out.sort(Comparator.comparing(DueItem::dueAt).thenComparing(d -> TableDesign.objectPk(d.key())));
         List<DueItem> items = out.size() > limit ? List.copyOf(out.subList(0, limit)) : List.copyOf(out);
-        return new DueQueryResult(items, read, units, requests);
+        return new DueQueryResult(items, read, units, ruleUnits, requests);
+    }
+
+    /** DynamoDB's item size: attribute names plus values (strings as UTF-8, numbers about 1 byte per 2 digits). */
+    static long itemSize(Map<String, AttributeValue> item) {
+        long size = 0;
+        for (Map.Entry<String, AttributeValue> e : item.entrySet()) {
+            size += e.getKey().getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
+            AttributeValue v = e.getValue();
+            if (v.s() != null) {
+                size += v.s().getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
+            } else if (v.n() != null) {
+                size += (v.n().length() + 1) / 2 + 1;
+            } else if (v.b() != null) {
+                size += v.b().asByteArray().length;
+            } else {
+                size += 1;
+            }
+        }
+        return size;
     }
 
     private static DueItem toDue(Map<String, AttributeValue> item) {

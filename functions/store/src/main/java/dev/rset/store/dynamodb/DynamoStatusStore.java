@@ -4,6 +4,7 @@ import dev.rset.store.ConflictException;
 import dev.rset.store.ObjectKey;
 import dev.rset.store.ObjectStatus;
 import dev.rset.store.StatusStore;
+import dev.rset.store.StatusCodec;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.BatchGetItemRequest;

@@ -1,8 +1,8 @@
-package dev.rset.store.dynamodb;
+package dev.rset.store;
 
-import dev.rset.store.Condition;
-import dev.rset.store.HistoryEntry;
-import dev.rset.store.ObjectStatus;
+
+
+
 
 import java.time.Duration;
 import java.time.Instant;
@@ -49,7 +49,7 @@ public final class StatusCodec {
     }
 
     @SuppressWarnings("unchecked")
-    static ObjectStatus fromMap(Map<String, Object> m, long version) {
+    public static ObjectStatus fromMap(Map<String, Object> m, long version) {
         List<Condition> conditions = new ArrayList<>();
         for (Object o : (List<Object>) m.getOrDefault("conditions", List.of())) {
             Map<String, Object> c = (Map<String, Object>) o;

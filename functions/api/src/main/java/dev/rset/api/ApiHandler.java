@@ -1,0 +1,95 @@
+package dev.rset.api;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import dev.rset.api.http.HttpRequest;
+import dev.rset.api.http.HttpResponse;
+import dev.rset.api.resources.ControlPlane;
+import dev.rset.store.dynamodb.DynamoConfig;
+import dev.rset.store.dynamodb.DynamoStores;
+import dev.rset.store.secrets.SecretsManagerSecretStore;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
+import software.amazon.awssdk.services.secretsmanager.SecretsManagerClientBuilder;
+
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.Base64;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The management API Lambda (API Gateway HTTP API, payload format 2.0): turns the event into an
+ * {@link HttpRequest}, lets the {@link Router} answer, and turns that back into the response.
+ * Configuration from the environment: RSET_TABLE, AWS_REGION, RSET_SECRET_PREFIX (default
+ * {@code rset}), and for local runs RSET_DYNAMODB_ENDPOINT / RSET_SECRETS_ENDPOINT.
+ */
+public final class ApiHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
+    private final Router router;
+
+    /** Used by Lambda: clients are built once per container, at init. */
+    public ApiHandler() {
+        this(System.getenv());
+    }
+
+    public ApiHandler(Map<String, String> env) {
+        this(router(env, Optional.empty()));
+    }
+
+    public ApiHandler(Router router) {
+        this.router = router;
+    }
+
+    @Override
+    public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
+        HttpResponse r = router.handle(toRequest(event));
+        APIGatewayV2HTTPResponse out = new APIGatewayV2HTTPResponse();
+        out.setStatusCode(r.status());
+        out.setHeaders(r.headers());
+        out.setBody(r.body());
+        out.setIsBase64Encoded(false);
+        return out;
+    }
+
+    static HttpRequest toRequest(APIGatewayV2HTTPEvent e) {
+        String method = e.getRequestContext() != null && e.getRequestContext().getHttp() != null
+                ? e.getRequestContext().getHttp().getMethod() : "GET";
+        String body = e.getBody() == null ? "" : e.getBody();
+        if (e.getIsBase64Encoded()) {
+            body = new String(Base64.getDecoder().decode(body), StandardCharsets.UTF_8);
+        }
+        return new HttpRequest(method, e.getRawPath() == null ? "/" : e.getRawPath(),
+                e.getQueryStringParameters() == null ? Map.of() : e.getQueryStringParameters(),
+                e.getHeaders() == null ? Map.of() : e.getHeaders(), body);
+    }
+
+    /**
+     * Wires the ports to AWS. {@code credentials} overrides the default provider chain (tests
+     * against a local emulator).
+     */
+    public static Router router(Map<String, String> env,
+            Optional<software.amazon.awssdk.auth.credentials.AwsCredentialsProvider> credentials) {
+        String region = env.getOrDefault("AWS_REGION", "us-east-1");
+        DynamoConfig config = DynamoConfig.fromEnv(env);
+        Optional<URI> dynamoEndpoint = Optional.ofNullable(env.get("RSET_DYNAMODB_ENDPOINT")).map(URI::create);
+        DynamoDbClient db = credentials.isPresent()
+                ? DynamoStores.client(region, dynamoEndpoint, credentials.get())
+                : DynamoStores.client(region, dynamoEndpoint);
+        SecretsManagerClientBuilder sm = SecretsManagerClient.builder().region(Region.of(region))
+                .httpClientBuilder(UrlConnectionHttpClient.builder());
+        Optional.ofNullable(env.get("RSET_SECRETS_ENDPOINT")).map(URI::create).ifPresent(sm::endpointOverride);
+        credentials.ifPresent(sm::credentialsProvider);
+        Clock clock = Clock.systemUTC();
+        DynamoStores stores = new DynamoStores(db, config, clock);
+        ControlPlane plane = new ControlPlane(stores.definitions(), stores.statuses(), stores.schedules(),
+                stores.inputs(), stores.inventories(), new SecretsManagerSecretStore(sm.build()),
+                env.getOrDefault("RSET_SECRET_PREFIX", "rset"), clock);
+        return new Router(plane);
+    }
+
+}

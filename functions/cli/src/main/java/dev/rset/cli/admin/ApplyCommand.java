@@ -1,0 +1,67 @@
+package dev.rset.cli.admin;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/** {@code rset apply -f FILE...}: create or update objects from YAML or JSON, all or nothing. */
+@Command(name = "apply", mixinStandardHelpOptions = true,
+        description = "Create or update objects from YAML or JSON files (all documents are applied together).")
+public final class ApplyCommand extends AdminCommand {
+    @Option(names = {"-f", "--filename"}, required = true, paramLabel = "FILE",
+            description = "A file, a directory of .yaml/.yml/.json files, or - for standard input (repeatable)")
+    List<String> files;
+
+    @Option(names = {"-n", "--namespace"}, paramLabel = "NAMESPACE",
+            description = "Not used to rewrite documents: objects without a namespace go to \"default\"")
+    String namespace;
+
+    @Override
+    void run(ApiClient api) {
+        List<String> docs = new ArrayList<>();
+        for (String f : files) {
+            docs.addAll(read(f));
+        }
+        boolean singleJson = docs.size() == 1 && docs.get(0).stripLeading().startsWith("{");
+        String body = String.join("\n---\n", docs);
+        Map<String, Object> result = api.json("POST", "/v1/apply", Map.of(), body,
+                singleJson ? ApiClient.JSON : ApiClient.YAML);
+        for (Object item : ApiClient.items(result)) {
+            Map<?, ?> r = (Map<?, ?>) item;
+            String ns = String.valueOf(r.get("namespace"));
+            out().println(String.valueOf(r.get("kind")).toLowerCase(Locale.ROOT) + "/"
+                    + (ns.isEmpty() ? "" : ns + "/") + r.get("name") + " " + r.get("action"));
+        }
+    }
+
+    private List<String> read(String f) {
+        try {
+            if (f.equals("-")) {
+                return List.of(new String(System.in.readAllBytes(), StandardCharsets.UTF_8));
+            }
+            Path p = Path.of(f);
+            if (Files.isDirectory(p)) {
+                try (Stream<Path> s = Files.list(p)) {
+                    List<Path> manifests = s.filter(x -> x.toString().matches(".*\\.(ya?ml|json)$")).sorted().toList();
+                    List<String> out = new ArrayList<>();
+                    for (Path m : manifests) {
+                        out.add(Files.readString(m));
+                    }
+                    return out;
+                }
+            }
+            return List.of(Files.readString(p));
+        } catch (IOException e) {
+            throw new UsageException("cannot read " + f + ": " + e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,203 @@
+package dev.rset.cli.admin;
+
+import dev.rset.api.ApiHandler;
+import dev.rset.api.local.LocalApiServer;
+import dev.rset.store.dynamodb.DynamoConfig;
+import dev.rset.store.testing.MotoServer;
+import dev.rset.store.testing.TestTables;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.yaml.snakeyaml.Yaml;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The admin verbs against the real API handler behind a local HTTP server, on moto_server. */
+@ExtendWith(MotoServer.class)
+class AdminCommandsTest {
+    /** The top-level command as {@code dev.rset.cli.RsetCommand} registers the admin verbs. */
+    @Command(name = "rset", subcommands = {ApplyCommand.class, GetCommand.class, DeleteCommand.class,
+            ReconcileCommand.class, SuspendCommand.class, ResumeCommand.class, ClustersCommand.class})
+    static final class Rset {
+    }
+
+    record Run(int exit, String out, String err) {
+    }
+
+    static final String MANIFESTS = """
+            apiVersion: fluxcd.controlplane.io/v1
+            kind: ResourceSetInputProvider
+            metadata:
+              name: prs
+              namespace: apps
+            spec:
+              type: Static
+              defaultValues:
+                env: preview
+            ---
+            apiVersion: fluxcd.controlplane.io/v1
+            kind: ResourceSet
+            metadata:
+              name: podinfo
+              namespace: apps
+              labels:
+                team: web
+            spec:
+              inputsFrom:
+                - name: prs
+              resources:
+                - apiVersion: v1
+                  kind: Namespace
+                  metadata:
+                    name: app-<< inputs.id >>
+            """;
+
+    LocalApiServer api;
+    @TempDir
+    Path dir;
+
+    @BeforeEach
+    void start(MotoServer moto) throws IOException {
+        DynamoConfig config = TestTables.newTable(TestTables.dynamo(moto), 2);
+        Map<String, String> env = new HashMap<>();
+        env.put("RSET_TABLE", config.tableName());
+        env.put("AWS_REGION", TestTables.REGION);
+        env.put("RSET_DYNAMODB_ENDPOINT", moto.endpoint().toString());
+        env.put("RSET_SECRETS_ENDPOINT", moto.endpoint().toString());
+        env.put("RSET_SECRET_PREFIX", "cli-" + config.tableName());
+        api = LocalApiServer.start(ApiHandler.router(env, Optional.of(TestTables.CREDENTIALS)), 0);
+    }
+
+    @AfterEach
+    void stop() {
+        api.close();
+    }
+
+    Run rset(String... args) {
+        List<String> all = new ArrayList<>(List.of(args));
+        if (all.size() > 1) {
+            int at = all.get(0).equals("clusters") ? 2 : 1;
+            all.addAll(at, List.of("--server", api.endpoint().toString(), "--no-sign"));
+        }
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        CommandLine cl = new CommandLine(new Rset());
+        cl.setOut(new PrintWriter(out));
+        cl.setErr(new PrintWriter(err));
+        int exit = cl.execute(all.toArray(String[]::new));
+        return new Run(exit, out.toString(), err.toString());
+    }
+
+    Path write(String name, String text) throws IOException {
+        Path p = dir.resolve(name);
+        Files.writeString(p, text);
+        return p;
+    }
+
+    @Test
+    void applyGetReconcileSuspendResumeDelete() throws IOException {
+        Path file = write("app.yaml", MANIFESTS);
+        Run applied = rset("apply", "-f", file.toString());
+        assertEquals(0, applied.exit(), applied.err());
+        assertEquals("resourcesetinputprovider/apps/prs created\nresourceset/apps/podinfo created\n", applied.out());
+        assertEquals("resourcesetinputprovider/apps/prs unchanged\nresourceset/apps/podinfo unchanged\n",
+                rset("apply", "-f", file.toString()).out());
+
+        Run table = rset("get", "rset", "-n", "apps");
+        assertEquals(0, table.exit(), table.err());
+        String[] lines = table.out().split("\n");
+        assertTrue(lines[0].matches("NAME\\s+AGE\\s+READY\\s+STATUS"), lines[0]);
+        assertTrue(lines[1].matches("podinfo\\s+\\d+s\\s+Unknown\\s+Waiting for the first reconciliation"), lines[1]);
+        assertTrue(rset("get", "rsip", "-A").out().startsWith("NAMESPACE"));
+        assertEquals("No resources found in default namespace.\n", rset("get", "rset").err());
+        assertTrue(rset("get", "rset", "-A", "-l", "team=web").out().contains("podinfo"));
+        assertFalse(rset("get", "rset", "-A", "-l", "team=db").out().contains("podinfo"));
+
+        Map<String, Object> yaml = new Yaml().load(rset("get", "rset", "podinfo", "-n", "apps", "-o", "yaml").out());
+        assertEquals("podinfo", ((Map<?, ?>) yaml.get("metadata")).get("name"));
+        Map<String, Object> json = ApiClient.parse(rset("get", "resourcesets", "-n", "apps", "-o", "json").out());
+        assertEquals("List", json.get("kind"));
+
+        assertEquals("resourceset/apps/podinfo reconcile forced\n",
+                rset("reconcile", "rset", "podinfo", "-n", "apps", "--force").out());
+        Map<String, Object> after = new Yaml().load(rset("get", "rset", "podinfo", "-n", "apps", "-o", "yaml").out());
+        Map<?, ?> annotations = (Map<?, ?>) ((Map<?, ?>) after.get("metadata")).get("annotations");
+        assertEquals(annotations.get("reconcile.fluxcd.io/requestedAt"), annotations.get("reconcile.fluxcd.io/forceAt"));
+
+        assertEquals("resourcesetinputprovider/apps/prs suspended\n", rset("suspend", "rsip", "prs", "-n", "apps").out());
+        assertTrue(rset("get", "rsip", "-n", "apps").out().contains("Reconciliation suspended"));
+        Run suspendedReconcile = rset("reconcile", "rsip", "prs", "-n", "apps");
+        assertEquals(1, suspendedReconcile.exit());
+        assertTrue(suspendedReconcile.err().startsWith("Error from server (BadRequest): "), suspendedReconcile.err());
+        assertEquals("resourcesetinputprovider/apps/prs resumed\n", rset("resume", "rsip", "prs", "-n", "apps").out());
+
+        assertEquals("resourceset/apps/podinfo deleted\n", rset("delete", "rset", "podinfo", "-n", "apps").out());
+        Run missing = rset("get", "rset", "podinfo", "-n", "apps");
+        assertEquals(1, missing.exit());
+        assertEquals("Error from server (NotFound): ResourceSet apps/podinfo not found\n", missing.err());
+        Run byFile = rset("delete", "-f", write("prs.yaml", MANIFESTS.split("---")[0]).toString());
+        assertEquals("resourcesetinputprovider/apps/prs deleted\n", byFile.out());
+    }
+
+    @Test
+    void registerAndListClusters() throws IOException {
+        Path kubeconfig = write("kubeconfig", "apiVersion: v1\nusers: [{name: a, user: {token: CLI-SECRET}}]\n");
+        Path ca = write("ca.pem", "-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----\n");
+        Run r = rset("clusters", "register", "prod-eu", "--api-server", "https://prod-eu.example.com:6443",
+                "--ca-file", ca.toString(), "--kubeconfig", kubeconfig.toString(), "-l", "env=prod", "-l", "region=eu");
+        assertEquals(0, r.exit(), r.err());
+        assertEquals("cluster/prod-eu registered\n", r.out());
+        Run eks = rset("clusters", "register", "staging", "--api-server", "https://ABC.gr7.eu-west-1.eks.amazonaws.com",
+                "--eks-cluster", "staging", "--role-arn", "arn:aws:iam::123456789012:role/rset-deployer");
+        assertEquals(0, eks.exit(), eks.err());
+
+        String[] lines = rset("clusters", "list").out().split("\n");
+        assertTrue(lines[0].matches("NAME\\s+AGE\\s+SERVER\\s+AUTH\\s+LABELS"), lines[0]);
+        assertTrue(lines[1].matches("prod-eu\\s+\\d+s\\s+https://prod-eu.example.com:6443\\s+kubeconfig\\s+env=prod,region=eu"),
+                lines[1]);
+        assertTrue(lines[2].matches("staging\\s+\\d+s\\s+\\S+\\s+eks:staging\\s+<none>"), lines[2]);
+        String json = rset("clusters", "list", "-o", "json").out();
+        assertFalse(json.contains("CLI-SECRET"), "the kubeconfig never comes back");
+        assertTrue(json.contains("/clusters/prod-eu/kubeconfig"));
+
+        Run bad = rset("clusters", "register", "bad", "--api-server", "http://insecure", "--eks-cluster", "x",
+                "--role-arn", "arn:aws:iam::123456789012:role/r");
+        assertEquals(1, bad.exit());
+        assertTrue(bad.err().contains("Error from server (Invalid): Cluster bad: spec.server"), bad.err());
+    }
+
+    @Test
+    void errorsAreOneLineWithExitCodeOne() throws IOException {
+        Run invalid = rset("apply", "-f", write("bad.yaml", "apiVersion: v1\nkind: Pod\nmetadata: {name: x}\n").toString());
+        assertEquals(1, invalid.exit());
+        assertEquals("Error from server (Invalid): document 1: kind: unsupported kind \"Pod\", must be one of "
+                + "ResourceSet, ResourceSetInputProvider, Receiver, Cluster\n", invalid.err());
+        Run unknownKind = rset("get", "widgets", "-n", "apps");
+        assertEquals("error: unknown resource type \"widgets\": use resourceset (rset), resourcesetinputprovider "
+                + "(rsip), receiver or cluster\n", unknownKind.err());
+        StringWriter err = new StringWriter();
+        CommandLine cl = new CommandLine(new Rset());
+        cl.setErr(new PrintWriter(err));
+        assertEquals(1, cl.execute("get", "rset", "--server", ""));
+        assertTrue(err.toString().startsWith("error: no API endpoint"), err.toString());
+        Run missingFile = rset("apply", "-f", dir.resolve("nope.yaml").toString());
+        assertTrue(missingFile.err().startsWith("error: cannot read"), missingFile.err());
+    }
+}
