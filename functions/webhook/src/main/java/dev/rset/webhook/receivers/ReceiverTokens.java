@@ -9,12 +9,14 @@ import java.io.IOException;
 import java.util.Optional;
 
 /**
- * Where a Receiver's token lives: the Secrets Manager secret {@code <prefix><namespace>/<secretRef.name>}
- * (namespaced like the Kubernetes secret Flux reads). Its value is either the token itself or a
- * JSON object with a {@code token} key, the key Flux reads from the secret's data.
+ * Where a Receiver's token lives: the Secrets Manager secret
+ * {@code <prefix>/secrets/<namespace>/<secretRef.name>}, namespaced like the Kubernetes secret
+ * Flux reads (the prefix is the stack's {@code SecretPrefix}, {@code rset} by default). Its value
+ * is either the token itself or a JSON object with a {@code token} key, the key Flux reads from
+ * the secret's data.
  */
 public final class ReceiverTokens {
-    public static final String DEFAULT_PREFIX = "rset/";
+    public static final String DEFAULT_PREFIX = "rset";
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final SecretStore secrets;
@@ -22,11 +24,11 @@ public final class ReceiverTokens {
 
     public ReceiverTokens(SecretStore secrets, String prefix) {
         this.secrets = secrets;
-        this.prefix = prefix;
+        this.prefix = prefix.endsWith("/") ? prefix.substring(0, prefix.length() - 1) : prefix;
     }
 
     public SecretRef secretOf(Receiver r) {
-        return new SecretRef(prefix + r.namespace() + "/" + r.secretRef());
+        return new SecretRef(prefix + "/secrets/" + r.namespace() + "/" + r.secretRef());
     }
 
     /** The token, or empty when the secret is missing or holds none. */

@@ -51,7 +51,7 @@ public final class World {
     public final SecretsManagerSecretStore secrets;
     public final Bus bus;
     private final Map<String, String> env = new LinkedHashMap<>();
-    private final String secretPrefix = "rset-" + UUID.randomUUID() + "/";
+    private final String secretPrefix = "rset-" + UUID.randomUUID();
     private WebhookHandler handler;
 
     private World(MotoServer moto) {
@@ -92,7 +92,7 @@ public final class World {
     public String receiver(String name, ReceiverType type, String token, List<String> events,
             List<Map<String, Object>> resources) {
         String secret = name + "-token";
-        secrets.put(secretPrefix + NS + "/" + secret, "{\"token\":\"" + token + "\"}", "test receiver token");
+        secrets.put(secretPrefix + "/secrets/" + NS + "/" + secret, "{\"token\":\"" + token + "\"}", "test receiver token");
         Map<String, Object> manifest = Map.of("apiVersion", Receiver.API_VERSION, "kind", Receiver.KIND,
                 "metadata", Map.of("name", name, "namespace", NS),
                 "spec", Map.of("type", type.wire(), "events", events, "secretRef", Map.of("name", secret),
