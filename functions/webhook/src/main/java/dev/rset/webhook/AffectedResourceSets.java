@@ -1,13 +1,8 @@
 package dev.rset.webhook;
 
 import dev.rset.core.api.InputProviderReference;
-import dev.rset.core.api.InvalidObjectException;
 import dev.rset.core.api.ResourceSet;
 import dev.rset.core.api.ResourceSetInputProvider;
-import dev.rset.store.DefinitionStore;
-import dev.rset.store.Kind;
-import dev.rset.store.StoredObject;
-import java.lang.System.Logger.Level;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,23 +10,13 @@ import java.util.Map;
 
 /** The ResourceSets that read a provider's inputs: those whose {@code spec.inputsFrom} names or selects it. */
 final class AffectedResourceSets {
-    private static final System.Logger LOG = System.getLogger(AffectedResourceSets.class.getName());
-
     private AffectedResourceSets() {
     }
 
-    /** ResourceSet name → the changed providers it reads, in the namespace of the providers. */
-    static Map<String, List<String>> of(DefinitionStore definitions, String namespace,
-            List<ResourceSetInputProvider> changed) {
+    /** ResourceSet name → the changed providers it reads, among {@code rsets}. */
+    static Map<String, List<String>> of(List<ResourceSet> rsets, List<ResourceSetInputProvider> changed) {
         Map<String, List<String>> out = new LinkedHashMap<>();
-        for (StoredObject o : definitions.list(Kind.RESOURCE_SET, namespace)) {
-            ResourceSet rset;
-            try {
-                rset = ResourceSet.from(o.manifest());
-            } catch (InvalidObjectException e) {
-                LOG.log(Level.WARNING, "skipping invalid ResourceSet: {0}", e.getMessage());
-                continue;
-            }
+        for (ResourceSet rset : rsets) {
             List<String> reads = new ArrayList<>();
             for (ResourceSetInputProvider p : changed) {
                 if (reads(rset, p)) {

@@ -18,9 +18,7 @@ import dev.rset.forge.inputs.InputChange;
 import dev.rset.forge.inputs.ProviderPlan;
 import dev.rset.store.DefinitionStore;
 import dev.rset.store.DeliveryLog;
-import dev.rset.store.Kind;
 import dev.rset.store.Ordering;
-import dev.rset.store.StoredObject;
 import dev.rset.webhook.events.EventPublisher;
 import dev.rset.webhook.events.InputsChanged;
 import dev.rset.webhook.events.ReconcileRequested;
@@ -29,6 +27,7 @@ import dev.rset.webhook.inputs.InputWriter;
 import dev.rset.webhook.receivers.ReceiverDirectory;
 import dev.rset.webhook.receivers.ResolvedReceiver;
 import java.lang.System.Logger.Level;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -52,15 +51,16 @@ public final class WebhookService {
     private static final Pattern DIGEST = Pattern.compile("[0-9a-f]{64}");
 
     private final ReceiverDirectory receivers;
-    private final DefinitionStore definitions;
+    private final Definitions definitions;
     private final InputWriter writer;
     private final DeliveryLog deliveries;
     private final EventPublisher events;
 
-    public WebhookService(ReceiverDirectory receivers, DefinitionStore definitions, InputWriter writer,
-            DeliveryLog deliveries, EventPublisher events) {
+    /** {@code definitionsTtl}: how long providers and ResourceSets read from the store are reused. */
+    public WebhookService(ReceiverDirectory receivers, DefinitionStore definitions, Clock clock,
+            Duration definitionsTtl, InputWriter writer, DeliveryLog deliveries, EventPublisher events) {
         this.receivers = receivers;
-        this.definitions = definitions;
+        this.definitions = new Definitions(definitions, clock, definitionsTtl);
         this.writer = writer;
         this.deliveries = deliveries;
         this.events = events;
@@ -138,14 +138,9 @@ public final class WebhookService {
         Receiver receiver = rr.receiver();
         List<ResourceSetInputProvider> targets = new ArrayList<>();
         List<String> notes = new ArrayList<>();
-        for (StoredObject o : definitions.list(Kind.RESOURCE_SET_INPUT_PROVIDER, receiver.namespace())) {
-            try {
-                ResourceSetInputProvider p = ResourceSetInputProvider.from(o.manifest());
-                if (Receivers.selects(receiver, p)) {
-                    targets.add(p);
-                }
-            } catch (InvalidObjectException e) {
-                notes.add(e.getMessage());
+        for (ResourceSetInputProvider p : definitions.providers(receiver.namespace())) {
+            if (Receivers.selects(receiver, p)) {
+                targets.add(p);
             }
         }
         if (parsed.event() instanceof GenericEvent) {
@@ -178,7 +173,7 @@ public final class WebhookService {
         }
         List<InputsChanged> published = new ArrayList<>();
         if (!changed.isEmpty()) {
-            AffectedResourceSets.of(definitions, receiver.namespace(), changed).forEach((rset, providers) ->
+            AffectedResourceSets.of(definitions.resourceSets(receiver.namespace()), changed).forEach((rset, providers) ->
                     published.add(new InputsChanged(receiver.namespace(), rset, providers, rr.key(),
                             parsed.deliveryId())));
             events.inputsChanged(published);

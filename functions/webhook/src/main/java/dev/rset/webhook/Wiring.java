@@ -58,7 +58,8 @@ public final class Wiring {
                 env.getOrDefault("RSET_SECRET_PREFIX", ReceiverTokens.DEFAULT_PREFIX));
         ReceiverDirectory directory = new ReceiverDirectory(stores.definitions(), tokens, clock,
                 Duration.ofSeconds(60), Duration.ofSeconds(5));
-        return new WebhookService(directory, stores.definitions(), new InputWriter(stores.inputs()),
+        return new WebhookService(directory, stores.definitions(), clock, Duration.ofSeconds(10),
+                new InputWriter(stores.inputs()),
                 stores.deliveries(), publisher.apply(new EventBridgePublisher(eb.build(), bus, 4, Duration.ofMillis(50))));
     }
 }
