@@ -176,6 +176,13 @@ class ChangeRequestMappingTest {
     }
 
     @org.junit.jupiter.api.Test
+    void azureDevOpsUpdatedEventOfACompletedRequestRemovesIt() {
+        ResourceSetInputProvider p = provider(ReceiverType.AZURE_DEVOPS, Map.of());
+        ChangeRequest completed = ChangeRequest.opened(1, SHA1, T0).closed(T0.plusSeconds(9)).withAction("updated");
+        assertEquals("request 1 is closed", remove(send(ReceiverType.AZURE_DEVOPS, p, completed)).reason());
+    }
+
+    @org.junit.jupiter.api.Test
     void exportedFieldsWinOverDefaultValuesAndEmptyOnesAreLeftOutAsFluxDoes() {
         ResourceSetInputProvider p = provider(ReceiverType.GITHUB, Map.of("defaultValues",
                 Map.of("sha", "default", "title", "untitled", "labels", List.of("x"))));
