@@ -1,12 +1,35 @@
 package dev.rset.cli;
 
+import java.io.PrintWriter;
+import picocli.CommandLine;
+
 /** Entry point of the {@code rset} command. */
 public final class Main {
     private Main() {
     }
 
     public static void main(String[] args) {
-        System.err.println("rset: not implemented yet");
-        System.exit(1);
+        PrintWriter out = new PrintWriter(System.out, true);
+        PrintWriter err = new PrintWriter(System.err, true);
+        int code = run(out, err, args);
+        out.flush();
+        err.flush();
+        System.exit(code);
+    }
+
+    /** Runs the command line and returns its exit code; errors go to {@code err} as one line, never a stack trace. */
+    public static int run(PrintWriter out, PrintWriter err, String... args) {
+        CommandLine cli = new CommandLine(new RsetCommand());
+        cli.setOut(out);
+        cli.setErr(err);
+        cli.setExecutionExceptionHandler((ex, cmd, parsed) -> {
+            cmd.getErr().println("error: " + CliErrors.message(ex));
+            return 1;
+        });
+        cli.setParameterExceptionHandler((ex, parsedArgs) -> {
+            ex.getCommandLine().getErr().println("error: " + ex.getMessage());
+            return 1;
+        });
+        return cli.execute(args);
     }
 }

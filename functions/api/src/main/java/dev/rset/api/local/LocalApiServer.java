@@ -2,9 +2,9 @@ package dev.rset.api.local;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
-import dev.rset.api.Router;
-import dev.rset.api.http.HttpRequest;
-import dev.rset.api.http.HttpResponse;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import dev.rset.api.ApiHandler;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -14,11 +14,13 @@ import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 
 /**
- * The API over plain HTTP on a loopback port, for {@code rset dev} and tests: the same
- * {@link Router} the Lambda handler uses, without API Gateway (so no IAM auth: loopback only).
+ * The API over plain HTTP on a loopback port, for {@code rset dev} and tests: each request is
+ * turned into the API Gateway payload 2.0 event API Gateway would send and given to the Lambda
+ * {@link ApiHandler}, without API Gateway's IAM auth (so: loopback only).
  */
 public final class LocalApiServer implements AutoCloseable {
     private final HttpServer server;
@@ -28,9 +30,9 @@ public final class LocalApiServer implements AutoCloseable {
     }
 
     /** Starts on {@code port} (0: any free port) of the loopback address. */
-    public static LocalApiServer start(Router router, int port) throws IOException {
+    public static LocalApiServer start(ApiHandler handler, int port) throws IOException {
         HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
-        server.createContext("/", exchange -> handle(router, exchange));
+        server.createContext("/", exchange -> handle(handler, exchange));
         server.start();
         return new LocalApiServer(server);
     }
@@ -39,20 +41,42 @@ public final class LocalApiServer implements AutoCloseable {
         return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
     }
 
-    private static void handle(Router router, HttpExchange ex) throws IOException {
+    private static void handle(ApiHandler handler, HttpExchange ex) throws IOException {
         try (ex) {
-            Map<String, String> headers = new LinkedHashMap<>();
-            ex.getRequestHeaders().forEach((k, v) -> headers.put(k, String.join(",", v)));
-            String body = new String(ex.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
-            HttpResponse r = router.handle(new HttpRequest(ex.getRequestMethod(), ex.getRequestURI().getRawPath(),
-                    query(ex.getRequestURI().getRawQuery()), headers, body));
-            byte[] out = r.body().getBytes(StandardCharsets.UTF_8);
-            r.headers().forEach((k, v) -> ex.getResponseHeaders().add(k, v));
-            ex.sendResponseHeaders(r.status(), out.length == 0 ? -1 : out.length);
+            APIGatewayV2HTTPResponse r = handler.handleRequest(toEvent(ex), null);
+            byte[] out = r.getBody() == null ? new byte[0] : r.getBody().getBytes(StandardCharsets.UTF_8);
+            if (r.getHeaders() != null) {
+                r.getHeaders().forEach((k, v) -> ex.getResponseHeaders().add(k, v));
+            }
+            ex.sendResponseHeaders(r.getStatusCode(), out.length == 0 ? -1 : out.length);
             try (OutputStream os = ex.getResponseBody()) {
                 os.write(out);
             }
         }
+    }
+
+    /** The payload 2.0 event API Gateway would build: lower-case headers, decoded query, raw path. */
+    static APIGatewayV2HTTPEvent toEvent(HttpExchange ex) throws IOException {
+        Map<String, String> headers = new LinkedHashMap<>();
+        ex.getRequestHeaders().forEach((k, v) -> headers.put(k.toLowerCase(Locale.ROOT), String.join(",", v)));
+        String rawQuery = ex.getRequestURI().getRawQuery();
+        Map<String, String> query = query(rawQuery);
+        APIGatewayV2HTTPEvent e = new APIGatewayV2HTTPEvent();
+        e.setVersion("2.0");
+        e.setRouteKey("ANY /v1/{proxy+}");
+        e.setRawPath(ex.getRequestURI().getRawPath());
+        e.setRawQueryString(rawQuery == null ? "" : rawQuery);
+        e.setHeaders(headers);
+        e.setQueryStringParameters(query.isEmpty() ? null : query);
+        e.setBody(new String(ex.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+        e.setIsBase64Encoded(false);
+        e.setRequestContext(APIGatewayV2HTTPEvent.RequestContext.builder().withStage("$default")
+                .withRouteKey("ANY /v1/{proxy+}").withTimeEpoch(System.currentTimeMillis())
+                .withHttp(APIGatewayV2HTTPEvent.RequestContext.Http.builder().withMethod(ex.getRequestMethod())
+                        .withPath(ex.getRequestURI().getRawPath()).withProtocol("HTTP/1.1")
+                        .withSourceIp(ex.getRemoteAddress().getAddress().getHostAddress()).build())
+                .build());
+        return e;
     }
 
     static Map<String, String> query(String raw) {

@@ -1,5 +1,6 @@
 package dev.rset.cli.admin;
 
+import dev.rset.cli.RsetCommand;
 import dev.rset.api.ApiHandler;
 import dev.rset.api.local.LocalApiServer;
 import dev.rset.store.dynamodb.DynamoConfig;
@@ -12,7 +13,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.yaml.snakeyaml.Yaml;
 import picocli.CommandLine;
-import picocli.CommandLine.Command;
 
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -29,15 +29,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** The admin verbs against the real API handler behind a local HTTP server, on moto_server. */
+/** The admin verbs against the real Lambda handler (API Gateway v2 events) behind a local HTTP server, on moto_server. */
 @ExtendWith(MotoServer.class)
 class AdminCommandsTest {
-    /** The top-level command as {@code dev.rset.cli.RsetCommand} registers the admin verbs. */
-    @Command(name = "rset", subcommands = {ApplyCommand.class, GetCommand.class, DeleteCommand.class,
-            ReconcileCommand.class, SuspendCommand.class, ResumeCommand.class, ClustersCommand.class})
-    static final class Rset {
-    }
-
     record Run(int exit, String out, String err) {
     }
 
@@ -82,7 +76,7 @@ class AdminCommandsTest {
         env.put("RSET_DYNAMODB_ENDPOINT", moto.endpoint().toString());
         env.put("RSET_SECRETS_ENDPOINT", moto.endpoint().toString());
         env.put("RSET_SECRET_PREFIX", "cli-" + config.tableName());
-        api = LocalApiServer.start(ApiHandler.router(env, Optional.of(TestTables.CREDENTIALS)), 0);
+        api = LocalApiServer.start(new ApiHandler(ApiHandler.router(env, Optional.of(TestTables.CREDENTIALS))), 0);
     }
 
     @AfterEach
@@ -98,7 +92,7 @@ class AdminCommandsTest {
         }
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        CommandLine cl = new CommandLine(new Rset());
+        CommandLine cl = new CommandLine(new RsetCommand());
         cl.setOut(new PrintWriter(out));
         cl.setErr(new PrintWriter(err));
         int exit = cl.execute(all.toArray(String[]::new));
@@ -193,7 +187,7 @@ class AdminCommandsTest {
         assertEquals("error: unknown resource type \"widgets\": use resourceset (rset), resourcesetinputprovider "
                 + "(rsip), receiver or cluster\n", unknownKind.err());
         StringWriter err = new StringWriter();
-        CommandLine cl = new CommandLine(new Rset());
+        CommandLine cl = new CommandLine(new RsetCommand());
         cl.setErr(new PrintWriter(err));
         assertEquals(1, cl.execute("get", "rset", "--server", ""));
         assertTrue(err.toString().startsWith("error: no API endpoint"), err.toString());

@@ -1,5 +1,6 @@
 package dev.rset.cli.admin;
 
+import dev.rset.cli.RsetCommand;
 import com.sun.net.httpserver.HttpServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -69,7 +70,7 @@ class SigningTest {
 
     @Test
     void signedRequestsVerifyWithTheSameSecret() {
-        int exit = new picocli.CommandLine(new AdminCommandsTest.Rset()).execute("get", "rset", "-n", "apps",
+        int exit = new picocli.CommandLine(new RsetCommand()).execute("get", "rset", "-n", "apps",
                 "-l", "team=web", "--server", endpoint(), "--region", "eu-west-1");
         assertEquals(0, exit);
         String auth = seen.get("authorization");
@@ -106,7 +107,7 @@ class SigningTest {
                 "https://abc123.execute-api.ap-southeast-2.amazonaws.com", null)
                 .sign("GET", URI.create("https://abc123.execute-api.ap-southeast-2.amazonaws.com/v1/clusters"), "")
                 .get("Authorization").stream().map(a -> a.split(" ")[0]).toList());
-        assertEquals(0, new picocli.CommandLine(new AdminCommandsTest.Rset()).execute("get", "clusters",
+        assertEquals(0, new picocli.CommandLine(new RsetCommand()).execute("get", "clusters",
                 "--server", endpoint(), "--no-sign"));
         assertNull(seen.get("authorization"));
     }

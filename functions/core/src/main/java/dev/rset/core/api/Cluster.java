@@ -19,13 +19,9 @@ public record Cluster(ObjectMeta metadata, URI server, String caData, ClusterAut
     private static final Pattern DNS_SUBDOMAIN = Pattern.compile("[a-z0-9]([-a-z0-9.]{0,251}[a-z0-9])?");
 
     public static Cluster from(Map<String, Object> manifest) {
-        Fields top = Fields.of(KIND, manifest);
-        Manifests.checkType(top, API_VERSION, KIND);
-        ObjectMeta meta = ObjectMeta.read(top);
-        Fields named = Fields.of(KIND + " " + meta.name(), manifest);
-        if (meta.name().isEmpty()) {
-            throw named.error("metadata.name", "required field is missing");
-        }
+        Manifests.Named read = Manifests.read(manifest, API_VERSION, KIND);
+        ObjectMeta meta = read.meta();
+        Fields named = read.fields();
         if (!DNS_SUBDOMAIN.matcher(meta.name()).matches()) {
             throw named.error("metadata.name", "\"" + meta.name() + "\" must be a lowercase DNS name");
         }

@@ -1,5 +1,7 @@
 package dev.rset.core.api;
 
+import java.util.Map;
+
 /** Checks shared by every kind this control plane reads. */
 final class Manifests {
     private Manifests() {
@@ -14,6 +16,22 @@ final class Manifests {
         if (!apiVersion.equals(av)) {
             throw top.error("apiVersion", "expected \"" + apiVersion + "\", got \"" + av + "\"");
         }
+    }
+
+    /** A manifest's metadata and a reader whose errors name the object, e.g. {@code ResourceSet apps/app1}. */
+    record Named(ObjectMeta meta, Fields fields) {
+    }
+
+    /** Checks apiVersion, kind and that metadata.name is set. */
+    static Named read(Map<String, Object> manifest, String apiVersion, String kind) {
+        Fields top = Fields.of(kind, manifest);
+        checkType(top, apiVersion, kind);
+        ObjectMeta meta = ObjectMeta.read(top);
+        Fields named = Fields.of(kind + " " + displayName(meta), manifest);
+        if (meta.name().isEmpty()) {
+            throw named.error("metadata.name", "required field is missing");
+        }
+        return new Named(meta, named);
     }
 
     static String displayName(ObjectMeta meta) {

@@ -30,13 +30,9 @@ public record Receiver(ObjectMeta metadata, String type, List<String> events, Li
     }
 
     public static Receiver from(Map<String, Object> manifest) {
-        Fields top = Fields.of(KIND, manifest);
-        Manifests.checkType(top, API_VERSION, KIND);
-        ObjectMeta meta = ObjectMeta.read(top);
-        Fields named = Fields.of(KIND + " " + Manifests.displayName(meta), manifest);
-        if (meta.name().isEmpty()) {
-            throw named.error("metadata.name", "required field is missing");
-        }
+        Manifests.Named read = Manifests.read(manifest, API_VERSION, KIND);
+        ObjectMeta meta = read.meta();
+        Fields named = read.fields();
         Fields spec = named.objectOrEmpty("spec");
         String type = spec.requiredString("type");
         if (!TYPES.contains(type)) {

@@ -12,13 +12,9 @@ public record ResourceSet(ObjectMeta metadata, ResourceSetSpec spec, Map<String,
 
     /** Reads and validates a decoded manifest; throws {@link InvalidObjectException} naming the field. */
     public static ResourceSet from(Map<String, Object> manifest) {
-        Fields top = Fields.of(KIND, manifest);
-        Manifests.checkType(top, API_VERSION, KIND);
-        ObjectMeta meta = ObjectMeta.read(top);
-        Fields named = Fields.of(KIND + " " + Manifests.displayName(meta), manifest);
-        if (meta.name().isEmpty()) {
-            throw named.error("metadata.name", "required field is missing");
-        }
+        Manifests.Named read = Manifests.read(manifest, API_VERSION, KIND);
+        ObjectMeta meta = read.meta();
+        Fields named = read.fields();
         return new ResourceSet(meta, ResourceSetSpec.read(named.objectOrEmpty("spec")), manifest);
     }
 

@@ -16,13 +16,9 @@ public record ResourceSetInputProvider(ObjectMeta metadata, ProviderSpec spec,
     }
 
     public static ResourceSetInputProvider from(Map<String, Object> manifest) {
-        Fields top = Fields.of(KIND, manifest);
-        Manifests.checkType(top, ResourceSet.API_VERSION, KIND);
-        ObjectMeta meta = ObjectMeta.read(top);
-        Fields named = Fields.of(KIND + " " + Manifests.displayName(meta), manifest);
-        if (meta.name().isEmpty()) {
-            throw named.error("metadata.name", "required field is missing");
-        }
+        Manifests.Named read = Manifests.read(manifest, ResourceSet.API_VERSION, KIND);
+        ObjectMeta meta = read.meta();
+        Fields named = read.fields();
         ProviderSpec spec = ProviderSpec.read(named.objectOrEmpty("spec"));
         List<Map<String, Object>> exported = named.objectOrEmpty("status").mapList("exportedInputs");
         return new ResourceSetInputProvider(meta, spec, exported, manifest);

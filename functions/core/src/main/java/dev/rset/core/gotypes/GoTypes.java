@@ -21,6 +21,7 @@ import java.util.Map;
  * []interface {}           List (any List that is not a GoTypedList)
  * []string, []int          GoTypedList
  * map[string]interface {}  Map&lt;String, Object&gt;
+ * map[string]string        GoTypedMap
  * time.Time and others     GoValue
  * </pre>
  */
@@ -53,6 +54,9 @@ public final class GoTypes {
         }
         if (v instanceof List) {
             return "[]interface {}";
+        }
+        if (v instanceof GoTypedMap t) {
+            return t.goTypeName();
         }
         if (v instanceof Map) {
             return "map[string]interface {}";

@@ -1,0 +1,9 @@
+package dev.rset.cli.build;
+
+import picocli.CommandLine.Command;
+
+/** {@code rset build}: offline rendering. */
+@Command(name = "build", mixinStandardHelpOptions = true, description = "Build objects offline.",
+        subcommands = {BuildResourceSetCommand.class})
+public final class BuildCommand {
+}

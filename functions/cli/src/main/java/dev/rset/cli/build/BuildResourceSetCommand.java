@@ -1,0 +1,114 @@
+package dev.rset.cli.build;
+
+import dev.rset.cli.UserError;
+import dev.rset.core.api.InvalidObjectException;
+import dev.rset.core.api.ResourceSet;
+import dev.rset.core.api.ResourceSetInputProvider;
+import dev.rset.core.build.BuildException;
+import dev.rset.core.build.BuildResult;
+import dev.rset.core.build.ResourceSetBuilder;
+import dev.rset.core.inputs.InputResolver;
+import dev.rset.core.inputs.InputsException;
+import java.io.PrintWriter;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code rset build resourceset}: render a ResourceSet to the objects the Flux Operator would apply. */
+@Command(name = "resourceset", aliases = "rset", mixinStandardHelpOptions = true,
+        description = "Build a ResourceSet's templates into Kubernetes objects, offline.",
+        footer = {"", "Examples:",
+            "  rset build resourceset -f my-resourceset.yaml",
+            "  rset build resourceset -f my-resourceset.yaml --inputs-from-provider my-provider.yaml",
+            "  rset build resourceset -f my-resourceset.yaml --inputs-from my-inputs.yaml",
+            "  cat my-resourceset.yaml | rset build rset -f -"})
+public final class BuildResourceSetCommand implements Callable<Integer> {
+    @Spec
+    private CommandSpec spec;
+
+    @Option(names = {"-f", "--filename"}, description = "Path to the ResourceSet YAML manifest, or - for stdin.")
+    private String filename;
+
+    @Option(names = {"-i", "--inputs-from"}, description = "Path to a YAML list of input sets; replaces spec.inputs.")
+    private String inputsFrom;
+
+    @Option(names = "--inputs-from-provider",
+            description = "Path to Static ResourceSetInputProvider manifests to read inputs from.")
+    private String inputsFromProvider;
+
+    @Option(names = {"-n", "--namespace"}, description = "Namespace of the ResourceSet when its manifest has none.")
+    private String namespace;
+
+    @Override
+    public Integer call() {
+        if (filename == null || filename.isEmpty()) {
+            throw new UserError("--filename is required");
+        }
+        ResourceSet rset = readResourceSet();
+        String output;
+        try {
+            output = ObjectPrinter.print(build(rset));
+        } catch (BuildException | InputsException | InvalidObjectException e) {
+            throw new UserError("ResourceSet " + display(rset) + ": " + e.getMessage());
+        }
+        // Printed only once everything built, so a failure leaves stdout empty.
+        PrintWriter out = spec.commandLine().getOut();
+        out.print(output);
+        out.flush();
+        return 0;
+    }
+
+    private ResourceSet readResourceSet() {
+        Map<String, Object> manifest = ManifestFiles.readFirstDocument(filename, "ResourceSet");
+        ResourceSet rset;
+        try {
+            rset = ResourceSet.from(manifest);
+        } catch (InvalidObjectException e) {
+            throw new UserError("error parsing ResourceSet: " + e.getMessage());
+        }
+        if (namespace != null && !namespace.isEmpty()) {
+            if (!rset.namespace().isEmpty() && !rset.namespace().equals(namespace)) {
+                throw new UserError("the namespace from the provided object \"" + rset.namespace()
+                        + "\" does not match the namespace \"" + namespace + "\"");
+            }
+            rset = rset.withNamespace(namespace);
+        }
+        return rset;
+    }
+
+    private BuildResult build(ResourceSet rset) {
+        if (!rset.spec().inputsFrom().isEmpty() && inputsFrom == null && inputsFromProvider == null) {
+            throw new UserError("ResourceSet has '.spec.inputsFrom', please provide the inputs with "
+                    + "--inputs-from or --inputs-from-provider");
+        }
+        if (inputsFrom != null) {
+            rset = rset.withSpec(rset.spec().withInputs(ManifestFiles.readInputSets(inputsFrom)));
+        }
+        List<ResourceSetInputProvider> providers = List.of();
+        Map<String, List<Map<String, Object>>> exported = new LinkedHashMap<>();
+        if (inputsFromProvider != null) {
+            List<ResourceSetInputProvider> all = ManifestFiles.readStaticProviders(inputsFromProvider, rset.namespace());
+            providers = InputResolver.select(rset, all);
+            for (ResourceSetInputProvider p : providers) {
+                // Offline there is no UID, so the Flux CLI derives a Static provider's id from its name.
+                exported.put(p.name(), p.spec().defaultValues().isEmpty()
+                        ? List.of() : List.of(InputResolver.staticInputs(p, p.name())));
+            }
+        }
+        List<Map<String, Object>> inputs = InputResolver.combine(rset, providers, exported);
+        BuildResult result = ResourceSetBuilder.build(rset, inputs);
+        if (result.objects().isEmpty()) {
+            throw new BuildException("no objects were generated");
+        }
+        return result;
+    }
+
+    private static String display(ResourceSet rset) {
+        return rset.namespace().isEmpty() ? rset.name() : rset.namespace() + "/" + rset.name();
+    }
+}

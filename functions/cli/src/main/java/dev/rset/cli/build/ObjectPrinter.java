@@ -1,0 +1,25 @@
+package dev.rset.cli.build;
+
+import dev.rset.core.build.BuildResult;
+import dev.rset.core.build.StepResult;
+import dev.rset.core.yaml.GoYaml;
+import java.util.Map;
+
+/** Prints built objects as the Flux Operator CLI does: {@code ---} and sorted-key YAML per object. */
+final class ObjectPrinter {
+    private ObjectPrinter() {
+    }
+
+    static String print(BuildResult result) {
+        StringBuilder sb = new StringBuilder();
+        for (StepResult step : result.steps()) {
+            if (!step.name().isEmpty()) {
+                sb.append("# step: ").append(step.name()).append('\n');
+            }
+            for (Map<String, Object> object : step.objects()) {
+                sb.append("---\n").append(GoYaml.marshal(object));
+            }
+        }
+        return sb.toString();
+    }
+}

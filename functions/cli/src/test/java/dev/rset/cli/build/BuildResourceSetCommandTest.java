@@ -1,0 +1,207 @@
+package dev.rset.cli.build;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.rset.cli.CliRun;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class BuildResourceSetCommandTest {
+    @TempDir
+    Path dir;
+
+    private static final String HEADER = """
+            apiVersion: fluxcd.controlplane.io/v1
+            kind: ResourceSet
+            metadata:
+              name: app1
+              namespace: apps
+            spec:
+            """;
+
+    private CliRun build(String spec, String... extra) throws IOException {
+        Files.writeString(dir.resolve("rset.yaml"), HEADER + spec);
+        String[] args = new String[3 + extra.length];
+        args[0] = "build";
+        args[1] = "resourceset";
+        args[2] = "-f";
+        String[] all = new String[args.length + 1];
+        System.arraycopy(args, 0, all, 0, 3);
+        all[3] = "rset.yaml";
+        System.arraycopy(extra, 0, all, 4, extra.length);
+        return CliRun.in(dir, all);
+    }
+
+    private static void assertFails(CliRun run, String... fragments) {
+        assertEquals(1, run.exitCode(), "exit code");
+        assertEquals("", run.stdout(), "nothing is printed to stdout for a failed build");
+        for (String f : fragments) {
+            assertTrue(run.stderr().contains(f), () -> "stderr lacks '" + f + "': " + run.stderr());
+        }
+        assertTrue(!run.stderr().contains("\tat "), "no stack trace: " + run.stderr());
+    }
+
+    @Test
+    void templateSyntaxErrorNamesObjectResourceAndLine() throws IOException {
+        CliRun run = build("""
+                  inputs:
+                    - tenant: team1
+                  resources:
+                    - apiVersion: v1
+                      kind: ConfigMap
+                      metadata:
+                        name: << inputs.tenant
+                """);
+        assertFails(run, "ResourceSet apps/app1", "failed to build resources[0]: failed to parse template: "
+                + "template: resourceset:");
+    }
+
+    @Test
+    void missingKeyIsGoMessage() throws IOException {
+        CliRun run = build("""
+                  inputs:
+                    - tenant: team1
+                  resources:
+                    - apiVersion: v1
+                      kind: ConfigMap
+                      metadata:
+                        name: << inputs.semver >>
+                """);
+        assertFails(run, "ResourceSet apps/app1", "failed to execute template: template: resourceset:",
+                "executing \"resourceset\" at <inputs>: map has no entry for key \"semver\"");
+    }
+
+    @Test
+    void renderThatIsNotYamlFails() throws IOException {
+        CliRun run = build("""
+                  inputs:
+                    - v: "a: b: c"
+                  resourcesTemplate: |
+                    apiVersion: v1
+                    kind: ConfigMap
+                    metadata:
+                      name: x
+                    data:
+                      v: << inputs.v >>
+                """);
+        assertFails(run, "ResourceSet apps/app1", "failed to build resources: ", "error converting YAML to JSON");
+    }
+
+    @Test
+    void tooManyPermutationsFail() throws IOException {
+        StringBuilder inputs = new StringBuilder("  inputStrategy:\n    name: Permute\n  inputs:\n");
+        for (int i = 0; i < 10_001; i++) {
+            inputs.append("    - n: ").append(i).append('\n');
+        }
+        CliRun run = build(inputs + """
+                  resources:
+                    - apiVersion: v1
+                      kind: ConfigMap
+                      metadata:
+                        name: cm-<< inputs.app1.n >>
+                """);
+        assertFails(run, "ResourceSet apps/app1", "would exceed the maximum allowed permutations. max: 10000, got: 10001");
+    }
+
+    @Test
+    void resourceInTwoStepsFails() throws IOException {
+        CliRun run = build("""
+                  steps:
+                    - name: pre-deploy
+                      resources:
+                        - apiVersion: v1
+                          kind: ConfigMap
+                          metadata:
+                            name: app-config
+                            namespace: apps
+                    - name: deploy
+                      resources:
+                        - apiVersion: v1
+                          kind: ConfigMap
+                          metadata:
+                            name: app-config
+                            namespace: apps
+                """);
+        assertFails(run, "duplicate resource ConfigMap/apps/app-config in step \"deploy\", "
+                + "already defined in step \"pre-deploy\"");
+    }
+
+    @Test
+    void stepsWithResourcesAreRejectedBeforeRendering() throws IOException {
+        CliRun run = build("""
+                  resources:
+                    - apiVersion: v1
+                      kind: ConfigMap
+                      metadata:
+                        name: a
+                  steps:
+                    - name: deploy
+                      resources:
+                        - apiVersion: v1
+                          kind: ConfigMap
+                          metadata:
+                            name: a
+                """);
+        assertFails(run, "spec.steps is mutually exclusive with spec.resources and spec.resourcesTemplate");
+    }
+
+    @Test
+    void undefinedFunctionIsAParseError() throws IOException {
+        CliRun run = build("""
+                  inputs:
+                    - v: "1.2.3"
+                  resources:
+                    - apiVersion: v1
+                      kind: ConfigMap
+                      metadata:
+                        name: << semver inputs.v >>
+                """);
+        assertFails(run, "function \"semver\" not defined");
+    }
+
+    @Test
+    void malformedManifestNamesTheField() throws IOException {
+        CliRun run = build("""
+                  inputsFrom: "not-a-list"
+                """);
+        assertFails(run, "ResourceSet apps/app1: spec.inputsFrom: expected a list");
+    }
+
+    @Test
+    void missingFilenameAndMissingFile() {
+        assertFails(CliRun.in(dir, "build", "resourceset"), "--filename is required");
+        assertFails(CliRun.in(dir, "build", "rset", "-f", "nope.yaml"), "must point to an existing file");
+    }
+
+    @Test
+    void readsTheManifestFromStdinAndSetsTheNamespace() throws IOException {
+        String manifest = """
+                apiVersion: fluxcd.controlplane.io/v1
+                kind: ResourceSet
+                metadata:
+                  name: app1
+                spec:
+                  resources:
+                    - apiVersion: v1
+                      kind: ConfigMap
+                      metadata:
+                        name: cm
+                """;
+        InputStream saved = System.in;
+        try {
+            System.setIn(new ByteArrayInputStream(manifest.getBytes(StandardCharsets.UTF_8)));
+            CliRun run = CliRun.in(dir, "build", "rset", "-f", "-", "-n", "team1");
+            assertEquals(0, run.exitCode(), run.stderr());
+            assertTrue(run.stdout().contains("resourceset.fluxcd.controlplane.io/namespace: team1"), run.stdout());
+        } finally {
+            System.setIn(saved);
+        }
+    }
+}

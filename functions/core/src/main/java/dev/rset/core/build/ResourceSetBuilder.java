@@ -1,0 +1,175 @@
+package dev.rset.core.build;
+
+import dev.rset.core.api.Annotations;
+import dev.rset.core.api.ResourceSet;
+import dev.rset.core.api.ResourceSetSpec;
+import dev.rset.core.api.ResourceSetStep;
+import dev.rset.core.template.Template;
+import dev.rset.core.template.TemplateException;
+import dev.rset.core.yaml.GoYaml;
+import dev.rset.core.yaml.GoYamlException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Renders a ResourceSet for a list of combined input sets, with the Flux Operator's rules:
+ * each {@code resources[]} entry is serialised to YAML and rendered once per input set, then
+ * the {@code resourcesTemplate} once per input set; objects annotated
+ * {@code fluxcd.controlplane.io/reconcile: disabled} are dropped; the first object of each
+ * group/kind/namespace/name wins; steps are built one after another and an object may belong to
+ * one step only. Common metadata and the owner labels are set on every object.
+ */
+public final class ResourceSetBuilder {
+    private ResourceSetBuilder() {
+    }
+
+    public static BuildResult build(ResourceSet rset, List<Map<String, Object>> inputs) {
+        ResourceSetSpec spec = rset.spec();
+        List<StepResult> steps = spec.hasSteps()
+                ? buildSteps(spec.steps(), inputs)
+                : List.of(new StepResult("", "", buildObjects(spec.resourcesTemplate(), spec.resources(), inputs)));
+        Map<String, String> owner = new LinkedHashMap<>();
+        owner.put(Annotations.OWNER_NAME_LABEL, rset.name());
+        owner.put(Annotations.OWNER_NAMESPACE_LABEL, rset.namespace());
+        for (StepResult step : steps) {
+            for (Map<String, Object> object : step.objects()) {
+                KubeObjects.setCommonMetadata(object, spec.commonMetadata().labels(),
+                        spec.commonMetadata().annotations());
+                KubeObjects.setCommonMetadata(object, owner, Map.of());
+            }
+        }
+        return new BuildResult(steps, Digest.of(steps));
+    }
+
+    private static List<StepResult> buildSteps(List<ResourceSetStep> steps, List<Map<String, Object>> inputs) {
+        List<StepResult> results = new ArrayList<>(steps.size());
+        Map<ObjectKey, String> stepOfObject = new HashMap<>();
+        for (ResourceSetStep step : steps) {
+            List<Map<String, Object>> objects;
+            try {
+                objects = buildObjects(step.resourcesTemplate(), step.resources(), inputs);
+            } catch (BuildException e) {
+                throw new BuildException("step \"" + step.name() + "\": " + e.getMessage());
+            }
+            for (Map<String, Object> object : objects) {
+                ObjectKey key = ObjectKey.of(object);
+                String previous = stepOfObject.putIfAbsent(key, step.name());
+                if (previous != null && !previous.equals(step.name())) {
+                    throw new BuildException("duplicate resource " + key.display() + " in step \"" + step.name()
+                            + "\", already defined in step \"" + previous + "\"");
+                }
+            }
+            results.add(new StepResult(step.name(), step.timeout(), objects));
+        }
+        return results;
+    }
+
+    /** One step's objects (or a ResourceSet's without steps). */
+    static List<Map<String, Object>> buildObjects(String yamlTemplate, List<Map<String, Object>> resources,
+            List<Map<String, Object>> inputs) {
+        Map<ObjectKey, Boolean> seen = new HashMap<>();
+        List<Map<String, Object>> objects = new ArrayList<>();
+        for (int i = 0; i < resources.size(); i++) {
+            Map<String, Object> resource = resources.get(i);
+            if (inputs.isEmpty()) {
+                // Without inputs Flux neither excludes nor de-duplicates resources.
+                Map<String, Object> object = wrap("failed to build resource: ", () -> buildResource(resource, null));
+                seen.put(ObjectKey.of(object), true);
+                objects.add(object);
+                continue;
+            }
+            String prefix = "failed to build resources[" + i + "]: ";
+            Template template = wrap(prefix, () -> parseResource(resource));
+            for (Map<String, Object> input : inputs) {
+                Map<String, Object> object = wrap(prefix, () -> readObject(template, input));
+                if (!isDisabled(object) && seen.putIfAbsent(ObjectKey.of(object), true) == null) {
+                    objects.add(object);
+                }
+            }
+        }
+        if (!yamlTemplate.isEmpty()) {
+            String prefix = inputs.isEmpty() ? "failed to build resource: " : "failed to build resources: ";
+            Template template = wrap(prefix, () -> parseMultiDoc(yamlTemplate));
+            List<Map<String, Object>> fromTemplate = new ArrayList<>();
+            if (inputs.isEmpty()) {
+                fromTemplate.addAll(wrap(prefix, () -> readObjects(template, null)));
+            }
+            for (Map<String, Object> input : inputs) {
+                fromTemplate.addAll(wrap(prefix, () -> readObjects(template, input)));
+            }
+            for (Map<String, Object> object : fromTemplate) {
+                if (!isDisabled(object) && seen.putIfAbsent(ObjectKey.of(object), true) == null) {
+                    objects.add(object);
+                }
+            }
+        }
+        return objects;
+    }
+
+    private static Map<String, Object> buildResource(Map<String, Object> resource, Map<String, Object> input) {
+        return readObject(parseResource(resource), input);
+    }
+
+    private static Template parseResource(Map<String, Object> resource) {
+        try {
+            return TemplateRenderer.parse(GoYaml.marshal(resource));
+        } catch (TemplateException e) {
+            throw new BuildException("failed to parse template: " + e.getMessage());
+        }
+    }
+
+    private static Map<String, Object> readObject(Template template, Map<String, Object> input) {
+        String text;
+        try {
+            text = TemplateRenderer.execute(template, input);
+        } catch (TemplateException e) {
+            throw new BuildException("failed to execute template: " + e.getMessage());
+        }
+        try {
+            return ObjectReader.readObject(text);
+        } catch (GoYamlException | BuildException e) {
+            throw new BuildException("failed to read object: " + e.getMessage());
+        }
+    }
+
+    private static Template parseMultiDoc(String text) {
+        try {
+            return TemplateRenderer.parse(text);
+        } catch (TemplateException e) {
+            throw new BuildException("failed to parse multi-doc YAML template: " + e.getMessage());
+        }
+    }
+
+    private static List<Map<String, Object>> readObjects(Template template, Map<String, Object> input) {
+        String text;
+        try {
+            text = TemplateRenderer.execute(template, input);
+        } catch (TemplateException e) {
+            throw new BuildException("failed to execute multi-doc YAML template: " + e.getMessage());
+        }
+        try {
+            return ObjectReader.readObjects(text);
+        } catch (GoYamlException | BuildException e) {
+            throw new BuildException("failed to read objects from multi-doc YAML: " + e.getMessage());
+        }
+    }
+
+    private static boolean isDisabled(Map<String, Object> object) {
+        return Annotations.DISABLED.equals(KubeObjects.annotation(object, Annotations.RECONCILE));
+    }
+
+    private interface Step<T> {
+        T run();
+    }
+
+    private static <T> T wrap(String prefix, Step<T> step) {
+        try {
+            return step.run();
+        } catch (BuildException e) {
+            throw new BuildException(prefix + e.getMessage());
+        }
+    }
+}
