@@ -71,6 +71,10 @@ public final class WebhookService {
             return process(req);
         } catch (Rejection r) {
             return HookResponse.of(r.status(), r.reason());
+        } catch (RuntimeException e) {
+            // Reading receivers or secrets failed before anything was claimed or written.
+            LOG.log(Level.ERROR, "delivery not processed: {0}: {1}", e.getClass().getSimpleName(), e.getMessage());
+            return HookResponse.of(503, "the delivery could not be processed now; retry it");
         }
     }
 
