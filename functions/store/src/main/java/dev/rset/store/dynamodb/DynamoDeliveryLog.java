@@ -3,6 +3,7 @@ package dev.rset.store.dynamodb;
 import dev.rset.store.DeliveryLog;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.DeleteItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
 
 import java.time.Clock;
@@ -44,5 +45,12 @@ public final class DynamoDeliveryLog implements DeliveryLog {
         } catch (ConditionalCheckFailedException e) {
             return false;
         }
+    }
+
+    @Override
+    public void forget(String receiverKey, String deliveryId) {
+        db.deleteItem(DeleteItemRequest.builder().tableName(config.tableName())
+                .key(Map.of(TableDesign.PK, s(TableDesign.deliveryPk(receiverKey)), TableDesign.SK, s(deliveryId)))
+                .build());
     }
 }

@@ -1,0 +1,36 @@
+package dev.rset.forge.event;
+
+/** The two kinds of git ref that providers export. */
+public enum RefKind {
+    BRANCH("refs/heads/"),
+    TAG("refs/tags/");
+
+    private final String prefix;
+
+    RefKind(String prefix) {
+        this.prefix = prefix;
+    }
+
+    public String prefix() {
+        return prefix;
+    }
+
+    /** The kind of a full ref name such as {@code refs/heads/main}, or null for other refs. */
+    public static RefKind ofRef(String ref) {
+        for (RefKind k : values()) {
+            if (ref.startsWith(k.prefix) && ref.length() > k.prefix.length()) {
+                return k;
+            }
+        }
+        return null;
+    }
+
+    /** For {@code ref_type} fields of create/delete events: {@code branch} or {@code tag}. */
+    public static RefKind ofType(String refType) {
+        return switch (refType) {
+            case "branch" -> BRANCH;
+            case "tag" -> TAG;
+            default -> null;
+        };
+    }
+}

@@ -1,0 +1,89 @@
+package dev.rset.forge.inputs;
+
+import dev.rset.core.api.InvalidObjectException;
+import dev.rset.core.api.ProviderFilter;
+import dev.rset.core.api.ResourceSetInputProvider;
+import java.util.List;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
+
+/**
+ * A provider's {@code spec.filter} and {@code spec.skip} ready to apply to one event. Regexes
+ * match anywhere in the name, like Go's {@code MatchString}; {@code labels} must all be present;
+ * a skip label (or {@code !label}, while absent) keeps the previous input as it is.
+ */
+final class ProviderFilters {
+    private final Pattern includeBranch;
+    private final Pattern excludeBranch;
+    private final Pattern includeTag;
+    private final Pattern excludeTag;
+    private final List<String> labels;
+    private final List<String> skipLabels;
+    private final String semver;
+
+    private ProviderFilters(ResourceSetInputProvider p) {
+        ProviderFilter f = p.spec().filter();
+        includeBranch = compile(p, "includeBranch", f.includeBranch());
+        excludeBranch = compile(p, "excludeBranch", f.excludeBranch());
+        includeTag = compile(p, "includeTag", f.includeTag());
+        excludeTag = compile(p, "excludeTag", f.excludeTag());
+        labels = f.labels();
+        skipLabels = p.spec().skipLabels();
+        semver = f.semver();
+    }
+
+    /** Throws {@link InvalidObjectException} naming the provider and field when a regex does not compile. */
+    static ProviderFilters of(ResourceSetInputProvider p) {
+        return new ProviderFilters(p);
+    }
+
+    private static Pattern compile(ResourceSetInputProvider p, String field, String regex) {
+        if (regex.isEmpty()) {
+            return null;
+        }
+        try {
+            return Pattern.compile(regex);
+        } catch (PatternSyntaxException e) {
+            throw new InvalidObjectException(ResourceSetInputProvider.KIND + " " + p.namespace() + "/" + p.name()
+                    + ": spec.filter." + field + ": invalid regex: " + e.getDescription());
+        }
+    }
+
+    private static boolean passes(Pattern include, Pattern exclude, String name) {
+        return (include == null || include.matcher(name).find()) && (exclude == null || !exclude.matcher(name).find());
+    }
+
+    boolean branchPasses(String branch) {
+        return passes(includeBranch, excludeBranch, branch);
+    }
+
+    /** Include/exclude tag regexes, then the semver range when one is set. */
+    boolean tagPasses(String tag) {
+        return passes(includeTag, excludeTag, tag) && (semver.isEmpty() || TagVersions.satisfies(tag, semver));
+    }
+
+    boolean hasSemver() {
+        return !semver.isEmpty();
+    }
+
+    /** The first filter label missing from {@code present}, or null when all are there. */
+    String missingLabel(List<String> present) {
+        for (String l : labels) {
+            if (!present.contains(l)) {
+                return l;
+            }
+        }
+        return null;
+    }
+
+    /** The skip rule that holds for {@code present}, or null when none does. */
+    String skipRule(List<String> present) {
+        for (String rule : skipLabels) {
+            boolean skip = rule.startsWith("!") ? !present.contains(rule.substring(1)) : present.contains(rule);
+            if (skip) {
+                return rule;
+            }
+        }
+        return null;
+    }
+}

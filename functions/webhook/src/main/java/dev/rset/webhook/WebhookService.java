@@ -1,0 +1,209 @@
+package dev.rset.webhook;
+
+import dev.rset.core.api.InvalidObjectException;
+import dev.rset.core.api.Receiver;
+import dev.rset.core.api.ResourceSetInputProvider;
+import dev.rset.forge.event.EventParser;
+import dev.rset.forge.event.ForgeEvent;
+import dev.rset.forge.event.GenericEvent;
+import dev.rset.forge.event.IgnoredEvent;
+import dev.rset.forge.event.ParsedDelivery;
+import dev.rset.forge.event.PingEvent;
+import dev.rset.forge.hook.Delivery;
+import dev.rset.forge.hook.Receivers;
+import dev.rset.forge.hook.Rejection;
+import dev.rset.forge.hook.Verifier;
+import dev.rset.forge.inputs.ChangeMapper;
+import dev.rset.forge.inputs.InputChange;
+import dev.rset.forge.inputs.ProviderPlan;
+import dev.rset.store.DefinitionStore;
+import dev.rset.store.DeliveryLog;
+import dev.rset.store.Ordering;
+import dev.rset.webhook.events.EventPublisher;
+import dev.rset.webhook.events.InputsChanged;
+import dev.rset.webhook.events.ReconcileRequested;
+import dev.rset.webhook.inputs.Applied;
+import dev.rset.webhook.inputs.InputWriter;
+import dev.rset.webhook.receivers.ReceiverDirectory;
+import dev.rset.webhook.receivers.ResolvedReceiver;
+import java.lang.System.Logger.Level;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * One webhook delivery, start to end: check the request, find and verify the receiver, read the
+ * event, claim the delivery id, write each input change conditionally, then publish one
+ * InputsChanged per affected ResourceSet. Every refusal happens before any write; a failure after
+ * the claim releases it so the forge's retry is processed, and answers 503 so that it retries.
+ * Logs name receivers, events and delivery ids, never tokens, signatures or payloads.
+ */
+public final class WebhookService {
+    public static final long MAX_BODY = 1024 * 1024;
+    public static final Duration DEDUP_TTL = Duration.ofHours(24);
+    private static final System.Logger LOG = System.getLogger(WebhookService.class.getName());
+    private static final Pattern DIGEST = Pattern.compile("[0-9a-f]{64}");
+
+    private final ReceiverDirectory receivers;
+    private final Definitions definitions;
+    private final InputWriter writer;
+    private final DeliveryLog deliveries;
+    private final EventPublisher events;
+
+    /** {@code definitionsTtl}: how long providers and ResourceSets read from the store are reused. */
+    public WebhookService(ReceiverDirectory receivers, DefinitionStore definitions, Clock clock,
+            Duration definitionsTtl, InputWriter writer, DeliveryLog deliveries, EventPublisher events) {
+        this.receivers = receivers;
+        this.definitions = new Definitions(definitions, clock, definitionsTtl);
+        this.writer = writer;
+        this.deliveries = deliveries;
+        this.events = events;
+    }
+
+    public HookResponse handle(HookRequest req) {
+        try {
+            return process(req);
+        } catch (Rejection r) {
+            return HookResponse.of(r.status(), r.reason());
+        } catch (RuntimeException e) {
+            // Reading receivers or secrets failed before anything was claimed or written.
+            LOG.log(Level.ERROR, "delivery not processed: {0}: {1}", e.getClass().getSimpleName(), e.getMessage());
+            return HookResponse.of(503, "the delivery could not be processed now; retry it");
+        }
+    }
+
+    private HookResponse process(HookRequest req) {
+        if (!"POST".equalsIgnoreCase(req.method())) {
+            throw new Rejection(405, "webhooks are delivered with POST, got " + req.method());
+        }
+        String media = req.headers().mediaType();
+        if (!"application/json".equals(media)) {
+            throw new Rejection(415, media.isEmpty() ? "missing Content-Type header: send application/json"
+                    : "Content-Type must be application/json (set the webhook to send JSON), got " + media);
+        }
+        if (req.body().size() > MAX_BODY) {
+            throw new Rejection(413, "payload of " + req.body().size() + " bytes exceeds the limit of " + MAX_BODY
+                    + " bytes");
+        }
+        // A malformed digest is answered like an unknown one: the path is a secret, say nothing about it.
+        ResolvedReceiver rr = DIGEST.matcher(req.digest()).matches() ? receivers.find(req.digest()).orElse(null)
+                : null;
+        if (rr == null) {
+            throw new Rejection(404, "no receiver at this path");
+        }
+        Delivery delivery = new Delivery(req.headers(), req.body().bytes(), req.receivedAt());
+        try {
+            Verifier.verify(rr.type(), rr.token(), delivery);
+        } catch (Rejection r) {
+            LOG.log(Level.WARNING, "Receiver {0}: refused delivery: {1}", rr.key(), r.reason());
+            throw r;
+        }
+        ParsedDelivery parsed = EventParser.parse(rr.type(), delivery);
+        return dispatch(rr, parsed, req.receivedAt());
+    }
+
+    private HookResponse dispatch(ResolvedReceiver rr, ParsedDelivery parsed, Instant receivedAt) {
+        Receiver receiver = rr.receiver();
+        ForgeEvent event = parsed.event();
+        if (event instanceof PingEvent) {
+            return HookResponse.of(200, "pong: Receiver " + rr.key() + " is ready");
+        }
+        if (!Receivers.accepts(receiver, parsed.eventName())) {
+            return HookResponse.of(202, "event " + parsed.eventName() + " is not in spec.events of Receiver "
+                    + rr.key() + ": ignored");
+        }
+        if (event instanceof IgnoredEvent ignored) {
+            return HookResponse.of(202, ignored.reason());
+        }
+        String id = parsed.deliveryId();
+        if (!id.isEmpty() && !deliveries.firstSeen(rr.key(), id, DEDUP_TTL)) {
+            LOG.log(Level.INFO, "Receiver {0}: delivery {1} already processed", rr.key(), id);
+            return HookResponse.of(200, "delivery " + id + " was already processed");
+        }
+        try {
+            return apply(rr, parsed, receivedAt);
+        } catch (RuntimeException e) {
+            if (!id.isEmpty()) {
+                deliveries.forget(rr.key(), id);
+            }
+            LOG.log(Level.ERROR, "Receiver {0}: delivery {1} ({2}) failed and may be retried: {3}: {4}", rr.key(), id,
+                    parsed.eventName(), e.getClass().getSimpleName(), e.getMessage());
+            return HookResponse.of(503, "the delivery could not be applied now; retry it");
+        }
+    }
+
+    private HookResponse apply(ResolvedReceiver rr, ParsedDelivery parsed, Instant receivedAt) {
+        Receiver receiver = rr.receiver();
+        List<ResourceSetInputProvider> targets = new ArrayList<>();
+        List<String> notes = new ArrayList<>();
+        for (ResourceSetInputProvider p : definitions.providers(receiver.namespace())) {
+            if (Receivers.selects(receiver, p)) {
+                targets.add(p);
+            }
+        }
+        if (parsed.event() instanceof GenericEvent) {
+            events.reconcileRequested(targets.stream().map(p -> new ReconcileRequested(
+                    ResourceSetInputProvider.KIND, p.namespace(), p.name(), rr.key())).toList());
+            return new HookResponse(202, "reconcile requested for " + targets.size() + " provider(s)",
+                    Map.of("providers", targets.stream().map(ResourceSetInputProvider::name).toList()));
+        }
+        Ordering ordering = new Ordering(eventTime(parsed.event(), receivedAt), parsed.deliveryId());
+        Map<Applied, Integer> counts = new EnumMap<>(Applied.class);
+        List<ResourceSetInputProvider> changed = new ArrayList<>();
+        for (ResourceSetInputProvider p : targets) {
+            ProviderPlan plan;
+            try {
+                plan = ChangeMapper.plan(rr.type(), p, parsed.event());
+            } catch (InvalidObjectException e) {
+                notes.add(e.getMessage());
+                continue;
+            }
+            notes.addAll(plan.notes().stream().map(n -> p.name() + ": " + n).toList());
+            boolean reconcile = false;
+            for (InputChange c : plan.changes()) {
+                Applied a = writer.apply(p, c, ordering);
+                counts.merge(a, 1, Integer::sum);
+                reconcile |= a.needsReconcile();
+            }
+            if (reconcile) {
+                changed.add(p);
+            }
+        }
+        List<InputsChanged> published = new ArrayList<>();
+        if (!changed.isEmpty()) {
+            AffectedResourceSets.of(definitions.resourceSets(receiver.namespace()), changed).forEach((rset, providers) ->
+                    published.add(new InputsChanged(receiver.namespace(), rset, providers, rr.key(),
+                            parsed.deliveryId())));
+            events.inputsChanged(published);
+        }
+        LOG.log(Level.INFO, "Receiver {0}: {1} delivery {2}: {3}; InputsChanged for {4}", rr.key(),
+                parsed.eventName(), parsed.deliveryId(), counts, published.stream().map(InputsChanged::resourceSet)
+                        .toList());
+        Map<String, Object> details = new LinkedHashMap<>();
+        Map<String, Integer> writes = new LinkedHashMap<>();
+        counts.forEach((k, v) -> writes.put(k.name().toLowerCase(java.util.Locale.ROOT), v));
+        details.put("inputs", writes);
+        details.put("resourceSets", published.stream().map(InputsChanged::resourceSet).toList());
+        if (!notes.isEmpty()) {
+            details.put("notes", notes);
+        }
+        return new HookResponse(200, "processed " + parsed.eventName() + " for " + targets.size()
+                + " provider(s)", details);
+    }
+
+    private static Instant eventTime(ForgeEvent e, Instant receivedAt) {
+        if (e instanceof dev.rset.forge.event.ChangeRequestEvent cr) {
+            return cr.eventTime();
+        }
+        if (e instanceof dev.rset.forge.event.RefEvent ref) {
+            return ref.eventTime();
+        }
+        return receivedAt;
+    }
+}

@@ -1,0 +1,65 @@
+package dev.rset.webhook;
+
+import dev.rset.store.dynamodb.DynamoConfig;
+import dev.rset.store.dynamodb.DynamoStores;
+import dev.rset.store.secrets.SecretsManagerSecretStore;
+import dev.rset.webhook.events.EventBridgePublisher;
+import dev.rset.webhook.events.EventPublisher;
+import dev.rset.webhook.inputs.InputWriter;
+import dev.rset.webhook.receivers.ReceiverDirectory;
+import dev.rset.webhook.receivers.ReceiverTokens;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.UnaryOperator;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
+import software.amazon.awssdk.services.eventbridge.EventBridgeClientBuilder;
+import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
+import software.amazon.awssdk.services.secretsmanager.SecretsManagerClientBuilder;
+
+/**
+ * Builds the service from the function's environment: {@code RSET_TABLE}, {@code RSET_EVENT_BUS},
+ * {@code AWS_REGION}, optional {@code RSET_SECRET_PREFIX} and {@code RSET_AWS_ENDPOINT} (one
+ * endpoint for every AWS API, for local emulators in tests and {@code rset dev}).
+ */
+public final class Wiring {
+    private Wiring() {
+    }
+
+    public static WebhookService fromEnv(Map<String, String> env) {
+        return build(env, DefaultCredentialsProvider.builder().build(), Clock.systemUTC(), UnaryOperator.identity());
+    }
+
+    /** {@code publisher} may wrap the EventBridge publisher (tests inject a failing bus this way). */
+    public static WebhookService build(Map<String, String> env, AwsCredentialsProvider credentials, Clock clock,
+            UnaryOperator<EventPublisher> publisher) {
+        String region = env.getOrDefault("AWS_REGION", "us-east-1");
+        Optional<URI> endpoint = Optional.ofNullable(env.get("RSET_AWS_ENDPOINT")).filter(s -> !s.isBlank())
+                .map(URI::create);
+        String bus = env.getOrDefault("RSET_EVENT_BUS", "");
+        if (bus.isBlank()) {
+            throw new IllegalStateException("RSET_EVENT_BUS is not set");
+        }
+        DynamoStores stores = new DynamoStores(DynamoStores.client(region, endpoint, credentials),
+                DynamoConfig.fromEnv(env), clock);
+        SecretsManagerClientBuilder sm = SecretsManagerClient.builder().region(Region.of(region))
+                .credentialsProvider(credentials).httpClientBuilder(UrlConnectionHttpClient.builder());
+        endpoint.ifPresent(sm::endpointOverride);
+        EventBridgeClientBuilder eb = EventBridgeClient.builder().region(Region.of(region))
+                .credentialsProvider(credentials).httpClientBuilder(UrlConnectionHttpClient.builder());
+        endpoint.ifPresent(eb::endpointOverride);
+        ReceiverTokens tokens = new ReceiverTokens(new SecretsManagerSecretStore(sm.build()),
+                env.getOrDefault("RSET_SECRET_PREFIX", ReceiverTokens.DEFAULT_PREFIX));
+        ReceiverDirectory directory = new ReceiverDirectory(stores.definitions(), tokens, clock,
+                Duration.ofSeconds(60), Duration.ofSeconds(5));
+        return new WebhookService(directory, stores.definitions(), clock, Duration.ofSeconds(10),
+                new InputWriter(stores.inputs()),
+                stores.deliveries(), publisher.apply(new EventBridgePublisher(eb.build(), bus, 4, Duration.ofMillis(50))));
+    }
+}

@@ -1,0 +1,17 @@
+package dev.rset.webhook.events;
+
+import java.util.List;
+
+/**
+ * The event that tells the reconciler to render a ResourceSet again because inputs of the
+ * providers it reads changed. One per affected ResourceSet per delivery.
+ */
+public record InputsChanged(String namespace, String resourceSet, List<String> providers, String receiver,
+        String deliveryId) {
+    public static final String SOURCE = "rset.webhook";
+    public static final String DETAIL_TYPE = "InputsChanged";
+
+    public InputsChanged {
+        providers = List.copyOf(providers);
+    }
+}

@@ -1,0 +1,77 @@
+package dev.rset.webhook.inputs;
+
+import dev.rset.core.api.ResourceSetInputProvider;
+import dev.rset.forge.inputs.Admission;
+import dev.rset.forge.inputs.InputChange;
+import dev.rset.forge.inputs.Remove;
+import dev.rset.forge.inputs.Upsert;
+import dev.rset.store.InputStore;
+import dev.rset.store.Ordering;
+import dev.rset.store.ProviderId;
+import dev.rset.store.StoredInput;
+import dev.rset.store.WriteOutcome;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Applies one planned change as one conditional write on one input item: the store refuses it
+ * when the item (live or tombstone) carries the same or a newer {@link Ordering}, so an older
+ * delivery never overwrites a newer head SHA. An upsert of a new item first checks the limit,
+ * which may evict the input that falls out of it.
+ */
+public final class InputWriter {
+    private final InputStore inputs;
+
+    public InputWriter(InputStore inputs) {
+        this.inputs = inputs;
+    }
+
+    public Applied apply(ResourceSetInputProvider provider, InputChange change, Ordering ordering) {
+        ProviderId pid = new ProviderId(provider.namespace(), provider.name());
+        if (change instanceof Upsert u) {
+            return upsert(provider, pid, u, ordering);
+        }
+        Remove r = (Remove) change;
+        WriteOutcome out = inputs.remove(pid, r.id(), ordering);
+        if (out == WriteOutcome.STALE) {
+            // Still removed: either this delivery already removed it, or a newer one did; a spare
+            // InputsChanged is harmless, a missing one would leave the environment running.
+            return inputs.get(pid, r.id()).isEmpty() ? Applied.ALREADY_APPLIED : Applied.STALE;
+        }
+        return out == WriteOutcome.WRITTEN ? Applied.CHANGED : Applied.UNCHANGED;
+    }
+
+    private Applied upsert(ResourceSetInputProvider provider, ProviderId pid, Upsert u, Ordering ordering) {
+        Optional<StoredInput> existing = inputs.get(pid, u.id());
+        Map<String, Object> values = new LinkedHashMap<>(u.values());
+        existing.ifPresent(e -> u.keepExisting().forEach(k -> {
+            if (e.values().containsKey(k)) {
+                values.put(k, e.values().get(k));
+            }
+        }));
+        Admission.Decision admission = new Admission.Decision(true, java.util.List.of());
+        if (existing.isEmpty()) {
+            Map<String, Map<String, Object>> live = new LinkedHashMap<>();
+            for (StoredInput s : inputs.list(pid)) {
+                live.put(s.id(), s.values());
+            }
+            admission = Admission.decide(provider, live, new Upsert(u.id(), values, u.keepExisting()));
+            if (!admission.admit()) {
+                return Applied.NOT_ADMITTED;
+            }
+        }
+        WriteOutcome out = inputs.put(pid, u.id(), values, ordering);
+        if (out == WriteOutcome.STALE) {
+            boolean sameDelivery = existing.isPresent() && existing.get().ordering().equals(ordering);
+            return sameDelivery ? Applied.ALREADY_APPLIED : Applied.STALE;
+        }
+        if (out == WriteOutcome.UNCHANGED) {
+            return Applied.UNCHANGED;
+        }
+        for (String evicted : admission.evict()) {
+            inputs.remove(pid, evicted, ordering);
+        }
+        return Applied.CHANGED;
+    }
+}

@@ -1,0 +1,51 @@
+package dev.rset.webhook.receivers;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.rset.core.api.Receiver;
+import dev.rset.store.SecretRef;
+import dev.rset.store.SecretStore;
+import java.io.IOException;
+import java.util.Optional;
+
+/**
+ * Where a Receiver's token lives: the Secrets Manager secret
+ * {@code <prefix>/secrets/<namespace>/<secretRef.name>}, namespaced like the Kubernetes secret
+ * Flux reads (the prefix is the stack's {@code SecretPrefix}, {@code rset} by default). Its value
+ * is either the token itself or a JSON object with a {@code token} key, the key Flux reads from
+ * the secret's data.
+ */
+public final class ReceiverTokens {
+    public static final String DEFAULT_PREFIX = "rset";
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final SecretStore secrets;
+    private final String prefix;
+
+    public ReceiverTokens(SecretStore secrets, String prefix) {
+        this.secrets = secrets;
+        this.prefix = prefix.endsWith("/") ? prefix.substring(0, prefix.length() - 1) : prefix;
+    }
+
+    public SecretRef secretOf(Receiver r) {
+        return new SecretRef(prefix + "/secrets/" + r.namespace() + "/" + r.secretRef());
+    }
+
+    /** The token, or empty when the secret is missing or holds none. */
+    public Optional<String> token(Receiver r) {
+        return secrets.get(secretOf(r)).map(ReceiverTokens::tokenOf).filter(t -> !t.isEmpty());
+    }
+
+    static String tokenOf(String value) {
+        String v = value.trim();
+        if (!v.startsWith("{")) {
+            return v;
+        }
+        try {
+            JsonNode token = JSON.readTree(v).get("token");
+            return token != null && token.isTextual() ? token.asText().trim() : "";
+        } catch (IOException e) {
+            return "";
+        }
+    }
+}

@@ -1,0 +1,183 @@
+package dev.rset.webhook.testing;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.rset.core.api.Receiver;
+import dev.rset.forge.hook.ReceiverType;
+import dev.rset.forge.hook.Receivers;
+import dev.rset.forge.testing.SignedRequest;
+import dev.rset.store.Kind;
+import dev.rset.store.ObjectKey;
+import dev.rset.store.ProviderId;
+import dev.rset.store.StoredInput;
+import dev.rset.store.dynamodb.DynamoConfig;
+import dev.rset.store.dynamodb.DynamoStores;
+import dev.rset.store.secrets.SecretsManagerSecretStore;
+import dev.rset.store.testing.MotoServer;
+import dev.rset.store.testing.TestTables;
+import dev.rset.webhook.WebhookHandler;
+import dev.rset.webhook.WebhookService;
+import dev.rset.webhook.Wiring;
+import dev.rset.webhook.events.EventPublisher;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.UnaryOperator;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+/**
+ * The webhook function wired to real emulated AWS (moto_server: DynamoDB, Secrets Manager,
+ * EventBridge → SQS) with a fresh table, secret prefix and bus, plus the definitions a test
+ * declares. Requests go through the Lambda handler as API Gateway events.
+ */
+public final class World {
+    public static final String NS = "apps";
+    public static final Instant NOW = Instant.parse("2026-11-24T12:00:00Z");
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    public final DynamoDbClient db;
+    public final DynamoConfig config;
+    public final DynamoStores stores;
+    public final SecretsManagerSecretStore secrets;
+    public final Bus bus;
+    private final Map<String, String> env = new LinkedHashMap<>();
+    private final String secretPrefix = "rset-" + UUID.randomUUID();
+    private WebhookHandler handler;
+
+    private World(MotoServer moto) {
+        db = TestTables.dynamo(moto);
+        config = TestTables.newTable(db, 2);
+        stores = new DynamoStores(db, config, Clock.systemUTC());
+        secrets = new SecretsManagerSecretStore(TestTables.secrets(moto));
+        bus = Bus.create(moto);
+        env.put("AWS_REGION", TestTables.REGION);
+        env.put("RSET_AWS_ENDPOINT", moto.endpoint().toString());
+        env.put("RSET_TABLE", config.tableName());
+        env.put("RSET_EVENT_BUS", bus.name());
+        env.put("RSET_SECRET_PREFIX", secretPrefix);
+    }
+
+    public static World create(MotoServer moto) {
+        return new World(moto);
+    }
+
+    /** The service as deployed, its publisher optionally wrapped (to inject a bus failure). */
+    public WebhookService service(UnaryOperator<EventPublisher> publisher) {
+        return Wiring.build(env, TestTables.CREDENTIALS, Clock.fixed(NOW, ZoneOffset.UTC), publisher);
+    }
+
+    public World useService(WebhookService service) {
+        handler = new WebhookHandler(service, Clock.fixed(NOW, ZoneOffset.UTC));
+        return this;
+    }
+
+    private WebhookHandler handler() {
+        if (handler == null) {
+            useService(service(UnaryOperator.identity()));
+        }
+        return handler;
+    }
+
+    /** Stores the token secret and the Receiver; returns the webhook path digest. */
+    public String receiver(String name, ReceiverType type, String token, List<String> events,
+            List<Map<String, Object>> resources) {
+        String secret = name + "-token";
+        secrets.put(secretPrefix + "/secrets/" + NS + "/" + secret, "{\"token\":\"" + token + "\"}", "test receiver token");
+        Map<String, Object> manifest = Map.of("apiVersion", Receiver.API_VERSION, "kind", Receiver.KIND,
+                "metadata", Map.of("name", name, "namespace", NS),
+                "spec", Map.of("type", type.wire(), "events", events, "secretRef", Map.of("name", secret),
+                        "resources", resources));
+        stores.definitions().put(new ObjectKey(Kind.RECEIVER, NS, name), manifest, Map.of(), 0);
+        return Receivers.digest(token, Receiver.from(manifest));
+    }
+
+    public void provider(String name, String type, String url, Map<String, Object> extraSpec) {
+        Map<String, Object> spec = new LinkedHashMap<>();
+        spec.put("type", type);
+        spec.put("url", url);
+        spec.putAll(extraSpec);
+        stores.definitions().put(new ObjectKey(Kind.RESOURCE_SET_INPUT_PROVIDER, NS, name),
+                Map.of("apiVersion", "fluxcd.controlplane.io/v1", "kind", "ResourceSetInputProvider",
+                        "metadata", Map.of("name", name, "namespace", NS), "spec", spec), Map.of(), 0);
+    }
+
+    public void resourceSet(String name, String... providers) {
+        List<Object> from = java.util.Arrays.stream(providers).map(p -> (Object) Map.of("kind",
+                "ResourceSetInputProvider", "name", p)).toList();
+        stores.definitions().put(new ObjectKey(Kind.RESOURCE_SET, NS, name),
+                Map.of("apiVersion", "fluxcd.controlplane.io/v1", "kind", "ResourceSet",
+                        "metadata", Map.of("name", name, "namespace", NS),
+                        "spec", Map.of("inputsFrom", from, "resources", List.of(Map.of("apiVersion", "v1",
+                                "kind", "ConfigMap", "metadata", Map.of("name", "app-<< inputs.id >>"))))),
+                Map.of(), 0);
+    }
+
+    public Response post(String digest, SignedRequest r) {
+        return post(digest, r.headers(), r.bodyText(), false);
+    }
+
+    public Response post(String digest, Map<String, String> headers, String body, boolean base64) {
+        APIGatewayV2HTTPEvent e = APIGatewayV2HTTPEvent.builder().withRawPath("/hook/" + digest)
+                .withRouteKey("POST /hook/{digest}").withPathParameters(Map.of("digest", digest))
+                .withHeaders(lowercase(headers)).withBody(body).withIsBase64Encoded(base64)
+                .withRequestContext(APIGatewayV2HTTPEvent.RequestContext.builder()
+                        .withHttp(APIGatewayV2HTTPEvent.RequestContext.Http.builder().withMethod("POST")
+                                .withPath("/hook/" + digest).build()).build())
+                .build();
+        APIGatewayV2HTTPResponse resp = handler().handleRequest(e, null);
+        try {
+            return new Response(resp.getStatusCode(), JSON.readTree(resp.getBody()));
+        } catch (IOException ex) {
+            throw new UncheckedIOException(ex);
+        }
+    }
+
+    /** API Gateway HTTP APIs hand headers over in lower case. */
+    private static Map<String, String> lowercase(Map<String, String> headers) {
+        Map<String, String> m = new LinkedHashMap<>();
+        headers.forEach((k, v) -> m.put(k.toLowerCase(java.util.Locale.ROOT), v));
+        return m;
+    }
+
+    public List<StoredInput> inputs(String provider) {
+        return stores.inputs().list(new ProviderId(NS, provider));
+    }
+
+    public Optional<StoredInput> input(String provider, String id) {
+        return stores.inputs().get(new ProviderId(NS, provider), id);
+    }
+
+    /** How many items of the table hold inputs (live or tombstones) or delivery records. */
+    public long writtenItems() {
+        return db.scanPaginator(b -> b.tableName(config.tableName())).items().stream()
+                .map(i -> i.get("PK").s()).filter(pk -> pk.startsWith("INPUTS#") || pk.startsWith("DELIVERY#"))
+                .count();
+    }
+
+    /** A response: status and parsed JSON body. */
+    public record Response(int status, JsonNode body) {
+        public String message() {
+            JsonNode m = body.has("error") ? body.get("error") : body.get("message");
+            return m == null ? "" : m.asText();
+        }
+
+        @Override
+        public String toString() {
+            return status + " " + body;
+        }
+    }
+
+    static byte[] utf8(String s) {
+        return s.getBytes(StandardCharsets.UTF_8);
+    }
+}
