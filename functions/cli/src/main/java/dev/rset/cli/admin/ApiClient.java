@@ -59,7 +59,9 @@ final class ApiClient {
         try {
             r = http.send(b.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
         } catch (IOException e) {
-            throw new UsageException("cannot reach the API at " + server + ": " + e.getMessage());
+            // java.net.http leaves the message empty for a refused connection; the type says what happened.
+            String why = e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
+            throw new UsageException("cannot reach the API at " + server + ": " + why);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new UsageException("interrupted");
