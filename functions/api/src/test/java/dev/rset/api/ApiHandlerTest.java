@@ -144,6 +144,19 @@ class ApiHandlerTest {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
+    void manifestsAreTypedAsTheFluxOperatorAndTheCliTypeThem() {
+        String rset = RSET.replace("  inputsFrom:\n    - name: prs\n",
+                "  inputs:\n    - {n: 3, exp: 1e3, oct: 012, hex: 0x1F, flag: yes, s: '012'}\n");
+        APIGatewayV2HTTPResponse r = apply(rset);
+        assertEquals(200, r.getStatusCode(), r.getBody());
+        Map<String, Object> input = ((List<Map<String, Object>>) at(
+                json(get("/v1/namespaces/apps/resourcesets/podinfo")), "spec", "inputs")).get(0);
+        assertEquals(Map.of("n", 3, "exp", 1000, "oct", 10, "hex", 31, "flag", true, "s", "012"), input,
+                "YAML 1.1 as sigs.k8s.io/yaml reads it, with bool-like keys kept as written");
+    }
+
+    @Test
     void applyGetListDelete() {
         APIGatewayV2HTTPResponse r = apply(RSIP + "---\n" + RSET);
         assertEquals(200, r.getStatusCode(), r.getBody());
