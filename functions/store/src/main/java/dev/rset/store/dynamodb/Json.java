@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 
+import dev.rset.core.gotypes.GoTypes;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -33,9 +34,14 @@ final class Json {
         }
     }
 
+    /**
+     * A stored map with template-ready values: Jackson's Integer and BigDecimal become the
+     * int64/float64 the template engine (and Kubernetes' decoder) use.
+     */
+    @SuppressWarnings("unchecked")
     static Map<String, Object> readMap(String json) {
         try {
-            return MAPPER.readValue(json, MAP);
+            return (Map<String, Object>) GoTypes.fromJson(MAPPER.readValue(json, MAP));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("stored JSON is corrupt: " + e.getOriginalMessage(), e);
         }

@@ -101,7 +101,7 @@ class DefinitionStoreTest {
         ConflictException e = assertThrows(ConflictException.class,
                 () -> store.put(k, rset("conf", "app", Map.of("x", 2)), Map.of(), 1));
         assertTrue(e.getMessage().contains("ResourceSet conf/app"), e.getMessage());
-        assertEquals(Map.of("x", 1), store.get(k).orElseThrow().manifest().get("spec"));
+        assertEquals(Map.of("x", 1L), store.get(k).orElseThrow().manifest().get("spec"));
     }
 
     @Test

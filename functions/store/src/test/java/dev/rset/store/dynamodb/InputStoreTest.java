@@ -53,7 +53,7 @@ class InputStoreTest {
         m.put("id", Integer.toString(id));
         m.put("sha", sha);
         m.put("labels", List.of("preview"));
-        m.put("size", 3);
+        m.put("size", 3L); // stored numbers come back as the engine's int64
         return m;
     }
 
