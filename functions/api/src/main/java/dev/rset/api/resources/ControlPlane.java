@@ -33,6 +33,8 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.function.UnaryOperator;
 
+import static dev.rset.core.api.NestedFields.dig;
+
 /**
  * The operations of the management API over the store ports. Validation happens before any
  * write; writes are conditional on the version read, retried a few times when nobody asked for
@@ -334,16 +336,5 @@ public final class ControlPlane {
     @SuppressWarnings("unchecked")
     private static Map<String, Object> annotations(Map<String, Object> manifest) {
         return (Map<String, Object>) meta(manifest).computeIfAbsent("annotations", k -> new LinkedHashMap<>());
-    }
-
-    static Object dig(Map<String, Object> m, String... path) {
-        Object v = m;
-        for (String p : path) {
-            if (!(v instanceof Map<?, ?> map)) {
-                return null;
-            }
-            v = map.get(p);
-        }
-        return v;
     }
 }

@@ -1,5 +1,6 @@
 package dev.rset.cli.admin;
 
+import dev.rset.core.api.NestedFields;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
@@ -58,8 +59,8 @@ public final class DeleteCommand extends AdminCommand {
         for (Object doc : new Yaml(new SafeConstructor(new LoaderOptions())).loadAll(text)) {
             if (doc instanceof Map<?, ?> m) {
                 Object kind = m.get("kind");
-                Object name = Table.dig(m, "metadata", "name");
-                Object ns = Table.dig(m, "metadata", "namespace");
+                Object name = NestedFields.dig(m, "metadata", "name");
+                Object ns = NestedFields.dig(m, "metadata", "namespace");
                 if (kind == null || name == null) {
                     throw new UsageException(file + ": every document needs kind and metadata.name");
                 }

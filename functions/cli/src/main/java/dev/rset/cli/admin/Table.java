@@ -6,6 +6,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import static dev.rset.core.api.NestedFields.dig;
+
 /** kubectl-style tables: upper-case headers, columns padded to the widest cell plus three spaces. */
 final class Table {
     private Table() {
@@ -115,16 +117,6 @@ final class Table {
         return null;
     }
 
-    static Object dig(Map<?, ?> m, String... path) {
-        Object v = m;
-        for (String p : path) {
-            if (!(v instanceof Map<?, ?> map)) {
-                return null;
-            }
-            v = map.get(p);
-        }
-        return v;
-    }
 
     private static String str(Object o) {
         return o == null ? "" : o.toString();

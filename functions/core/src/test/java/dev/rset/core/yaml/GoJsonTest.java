@@ -1,5 +1,6 @@
 package dev.rset.core.yaml;
 
+import static dev.rset.core.testing.OrderedMaps.map;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
@@ -9,22 +10,12 @@ import dev.rset.core.gotypes.GoTypedList;
 import dev.rset.core.gotypes.GoValue;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 class GoJsonTest {
-    private static Map<String, Object> map(Object... kv) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        for (int i = 0; i < kv.length; i += 2) {
-            m.put((String) kv[i], kv[i + 1]);
-        }
-        return m;
-    }
-
     @Test
     void marshalSortsKeysAndEscapesHtml() {
         Object v = map("b", 1L, "a", Arrays.asList(true, null, 2.5, "<x>&"));

@@ -1,6 +1,6 @@
 package dev.rset.core.yaml;
 
-import static dev.rset.core.yaml.GoYamlMarshalTest.map;
+import static dev.rset.core.testing.OrderedMaps.map;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 

@@ -1,12 +1,12 @@
 package dev.rset.core.yaml;
 
+import static dev.rset.core.testing.OrderedMaps.map;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.rset.core.gotypes.GoInt;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -15,14 +15,6 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 /** Golden output of sigs.k8s.io/yaml.Marshal (json.Marshal, then go-yaml v2's emitter). */
 class GoYamlMarshalTest {
-    static Map<String, Object> map(Object... kv) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        for (int i = 0; i < kv.length; i += 2) {
-            m.put((String) kv[i], kv[i + 1]);
-        }
-        return m;
-    }
-
     /** The YAML text for {@code v: <value>}. */
     private static String v(Object value) {
         return GoYaml.marshal(map("v", value));

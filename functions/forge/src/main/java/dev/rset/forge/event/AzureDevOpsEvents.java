@@ -44,10 +44,7 @@ final class AzureDevOpsEvents {
         if (state == ChangeState.OPEN && sha.isEmpty()) {
             throw pr.error("lastMergeSourceCommit.commitId", "required string is missing");
         }
-        String branch = pr.string("sourceRefName");
-        if (branch.startsWith(RefKind.BRANCH.prefix())) {
-            branch = branch.substring(RefKind.BRANCH.prefix().length());
-        }
+        String branch = RefKind.BRANCH.shortName(pr.string("sourceRefName"));
         return new ChangeRequestEvent(pr.object("repository").string("remoteUrl"), pr.number("pullRequestId"), state,
                 sha, branch, pr.object("createdBy").string("displayName"), false, pr.optionalString("title"),
                 labels, p.string("eventType"), created);

@@ -2,9 +2,7 @@ package dev.rset.forge.event;
 
 import dev.rset.forge.hook.Delivery;
 import dev.rset.forge.hook.Headers;
-import dev.rset.forge.hook.Rejection;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 
 /** GitHub webhook payloads: {@code ping}, {@code pull_request}, {@code push}, {@code create}, {@code delete}. */
@@ -17,14 +15,11 @@ final class GitHubEvents {
 
     static ParsedDelivery parse(Delivery d) {
         Headers h = d.headers();
-        String event = h.get(EVENT);
-        if (event.isEmpty()) {
-            throw Rejection.badRequest("missing " + EVENT + " header");
-        }
+        String event = EventHeaders.required(h, EVENT);
         String id = h.get(DELIVERY);
         ForgeEvent e = switch (event) {
             case "ping" -> new PingEvent();
-            case "pull_request" -> pullRequest(Payload.parse(event, d.body()));
+            case "pull_request" -> GitHubShape.pullRequest(Payload.parse(event, d.body()), GitHubShape::login);
             case "push" -> push(Payload.parse(event, d.body()), d.receivedAt());
             case "delete" -> delete(Payload.parse(event, d.body()), d.receivedAt());
             // A create event names the new ref but not its commit; GitHub sends a push event for
@@ -33,23 +28,6 @@ final class GitHubEvents {
             default -> new IgnoredEvent("GitHub event " + event + " does not change inputs");
         };
         return new ParsedDelivery(event, id, e);
-    }
-
-    private static ForgeEvent pullRequest(Payload p) {
-        Payload pr = p.object("pull_request");
-        Payload head = pr.object("head");
-        List<String> labels = new ArrayList<>();
-        for (Payload l : pr.objects("labels")) {
-            labels.add(l.string("name"));
-        }
-        ChangeState state = "open".equals(pr.string("state")) ? ChangeState.OPEN : ChangeState.CLOSED;
-        Instant time = EventTimes.read(pr.raw("updated_at"));
-        if (time == null) {
-            throw pr.error("updated_at", "required timestamp is missing or not ISO-8601");
-        }
-        return new ChangeRequestEvent(repository(p), pr.number("number"), state, head.string("sha"),
-                head.string("ref"), pr.object("user").string("login"), false, pr.optionalString("title"), labels,
-                p.optionalString("action"), time);
     }
 
     private static ForgeEvent push(Payload p, Instant receivedAt) {
@@ -64,7 +42,7 @@ final class GitHubEvents {
         // pushed_at is the push itself (epoch seconds in push events); a commit time can be old.
         Instant time = EventTimes.firstOf(receivedAt, EventTimes.read(repo.raw("pushed_at")),
                 headCommit == null ? null : EventTimes.read(headCommit.raw("timestamp")));
-        return new RefEvent(repository(p), List.of(u), time);
+        return new RefEvent(GitHubShape.repository(p), List.of(u), time);
     }
 
     private static ForgeEvent delete(Payload p, Instant receivedAt) {
@@ -74,10 +52,6 @@ final class GitHubEvents {
         }
         Payload repo = p.object("repository");
         Instant time = EventTimes.firstOf(receivedAt, EventTimes.read(repo.raw("pushed_at")));
-        return new RefEvent(repository(p), List.of(RefUpdate.deleted(kind, p.string("ref"))), time);
-    }
-
-    private static String repository(Payload p) {
-        return p.object("repository").string("html_url");
+        return new RefEvent(GitHubShape.repository(p), List.of(RefUpdate.deleted(kind, p.string("ref"))), time);
     }
 }

@@ -2,7 +2,6 @@ package dev.rset.forge.event;
 
 import dev.rset.forge.hook.Delivery;
 import dev.rset.forge.hook.Headers;
-import dev.rset.forge.hook.Rejection;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,10 +16,7 @@ final class GitLabEvents {
 
     static ParsedDelivery parse(Delivery d) {
         Headers h = d.headers();
-        String event = h.get(EVENT);
-        if (event.isEmpty()) {
-            throw Rejection.badRequest("missing " + EVENT + " header");
-        }
+        String event = EventHeaders.required(h, EVENT);
         ForgeEvent e = switch (event) {
             case "Merge Request Hook" -> mergeRequest(Payload.parse(event, d.body()));
             case "Push Hook", "Tag Push Hook" -> push(Payload.parse(event, d.body()), d.receivedAt());

@@ -2,9 +2,7 @@ package dev.rset.forge.event;
 
 import dev.rset.forge.hook.Delivery;
 import dev.rset.forge.hook.Headers;
-import dev.rset.forge.hook.Rejection;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
@@ -24,14 +22,11 @@ final class GiteaEvents {
     static ParsedDelivery parse(Delivery d, String vendor) {
         Headers h = d.headers();
         String eventHeader = "X-" + vendor + "-Event";
-        String event = first(h, eventHeader, "X-Gitea-Event");
-        if (event.isEmpty()) {
-            throw Rejection.badRequest("missing " + eventHeader + " header");
-        }
-        String id = first(h, "X-" + vendor + "-Delivery", "X-Gitea-Delivery");
+        String event = EventHeaders.required(h, eventHeader, "X-Gitea-Event");
+        String id = EventHeaders.first(h, "X-" + vendor + "-Delivery", "X-Gitea-Delivery");
         ForgeEvent e;
         if (PULL_REQUEST_EVENTS.contains(event)) {
-            e = pullRequest(Payload.parse(event, d.body()));
+            e = GitHubShape.pullRequest(Payload.parse(event, d.body()), GiteaEvents::author);
         } else {
             e = switch (event) {
                 case "push" -> push(Payload.parse(event, d.body()), d.receivedAt());
@@ -43,28 +38,9 @@ final class GiteaEvents {
         return new ParsedDelivery(event, id, e);
     }
 
-    private static String first(Headers h, String preferred, String fallback) {
-        String v = h.get(preferred);
-        return v.isEmpty() ? h.get(fallback) : v;
-    }
-
-    private static ForgeEvent pullRequest(Payload p) {
-        Payload pr = p.object("pull_request");
-        Payload head = pr.object("head");
-        List<String> labels = new ArrayList<>();
-        for (Payload l : pr.objects("labels")) {
-            labels.add(l.string("name"));
-        }
-        ChangeState state = "open".equals(pr.string("state")) ? ChangeState.OPEN : ChangeState.CLOSED;
-        Instant time = EventTimes.read(pr.raw("updated_at"));
-        if (time == null) {
-            throw pr.error("updated_at", "required timestamp is missing or not ISO-8601");
-        }
-        Payload user = pr.object("user");
-        String author = user.optionalString("login").isEmpty() ? user.string("username") : user.string("login");
-        return new ChangeRequestEvent(repository(p), pr.number("number"), state, head.string("sha"),
-                head.string("ref"), author, false, pr.optionalString("title"), labels,
-                p.optionalString("action"), time);
+    /** Gitea user objects may carry only {@code username}; {@code login} wins when set. */
+    private static String author(Payload user) {
+        return user.optionalString("login").isEmpty() ? user.string("username") : user.string("login");
     }
 
     private static ForgeEvent push(Payload p, Instant receivedAt) {
@@ -74,7 +50,7 @@ final class GiteaEvents {
         if (u == null) {
             return new IgnoredEvent("push to " + p.string("ref") + " is neither a branch nor a tag");
         }
-        return new RefEvent(repository(p), List.of(u), time(p, receivedAt,
+        return new RefEvent(GitHubShape.repository(p), List.of(u), time(p, receivedAt,
                 headCommit == null ? null : EventTimes.read(headCommit.raw("timestamp"))));
     }
 
@@ -83,8 +59,9 @@ final class GiteaEvents {
         if (kind == null) {
             return new IgnoredEvent("create of a " + p.string("ref_type") + " does not change inputs");
         }
-        RefUpdate u = new RefUpdate(kind, shortName(p.string("ref"), kind), p.string("sha"), false);
-        return new RefEvent(repository(p), List.of(u), time(p, receivedAt, null));
+        // create and delete name the ref briefly (main); a full name is tolerated too.
+        RefUpdate u = new RefUpdate(kind, kind.shortName(p.string("ref")), p.string("sha"), false);
+        return new RefEvent(GitHubShape.repository(p), List.of(u), time(p, receivedAt, null));
     }
 
     private static ForgeEvent delete(Payload p, Instant receivedAt) {
@@ -92,13 +69,8 @@ final class GiteaEvents {
         if (kind == null) {
             return new IgnoredEvent("delete of a " + p.string("ref_type") + " does not change inputs");
         }
-        return new RefEvent(repository(p), List.of(RefUpdate.deleted(kind, shortName(p.string("ref"), kind))),
-                time(p, receivedAt, null));
-    }
-
-    /** create/delete name the ref briefly ({@code main}); tolerate a full name too. */
-    private static String shortName(String ref, RefKind kind) {
-        return ref.startsWith(kind.prefix()) ? ref.substring(kind.prefix().length()) : ref;
+        RefUpdate u = RefUpdate.deleted(kind, kind.shortName(p.string("ref")));
+        return new RefEvent(GitHubShape.repository(p), List.of(u), time(p, receivedAt, null));
     }
 
     /**
@@ -107,9 +79,5 @@ final class GiteaEvents {
      */
     private static Instant time(Payload p, Instant receivedAt, Instant commitTime) {
         return EventTimes.firstOf(receivedAt, EventTimes.read(p.object("repository").raw("updated_at")), commitTime);
-    }
-
-    private static String repository(Payload p) {
-        return p.object("repository").string("html_url");
     }
 }

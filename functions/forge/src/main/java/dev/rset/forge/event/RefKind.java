@@ -15,6 +15,14 @@ public enum RefKind {
         return prefix;
     }
 
+    /**
+     * The ref's name without this kind's prefix ({@code main} for {@code refs/heads/main}); a name
+     * that is already short stays as it is, since some payloads send one and some the other.
+     */
+    public String shortName(String ref) {
+        return ref.startsWith(prefix) ? ref.substring(prefix.length()) : ref;
+    }
+
     /** The kind of a full ref name such as {@code refs/heads/main}, or null for other refs. */
     public static RefKind ofRef(String ref) {
         for (RefKind k : values()) {

@@ -34,17 +34,18 @@ public final class ExportedInputs {
     }
 
     public static Map<String, Object> branch(Map<String, Object> defaults, String branch, String sha) {
-        Map<String, Object> m = new LinkedHashMap<>(defaults);
-        m.put("id", InputIds.of(branch));
-        m.put("branch", branch);
-        m.put("sha", sha);
-        return m;
+        return ref(defaults, "branch", branch, sha);
     }
 
     public static Map<String, Object> tag(Map<String, Object> defaults, String tag, String sha) {
+        return ref(defaults, "tag", tag, sha);
+    }
+
+    /** Branches and tags differ only in the key that holds the name. */
+    private static Map<String, Object> ref(Map<String, Object> defaults, String nameKey, String name, String sha) {
         Map<String, Object> m = new LinkedHashMap<>(defaults);
-        m.put("id", InputIds.of(tag));
-        m.put("tag", tag);
+        m.put("id", InputIds.of(name));
+        m.put(nameKey, name);
         m.put("sha", sha);
         return m;
     }

@@ -386,22 +386,7 @@ final class Lexer {
     }
 
     private State lexChar() {
-        while (true) {
-            int r = next();
-            if (r == '\\') {
-                int e = next();
-                if (e != EOF && e != '\n') {
-                    continue;
-                }
-                return errorf("unterminated character constant");
-            }
-            if (r == EOF || r == '\n') {
-                return errorf("unterminated character constant");
-            }
-            if (r == '\'') {
-                return emit(ItemType.CHAR_CONSTANT);
-            }
-        }
+        return lexEscaped('\'', ItemType.CHAR_CONSTANT, "unterminated character constant");
     }
 
     private State lexNumber() {
@@ -459,6 +444,14 @@ final class Lexer {
     }
 
     private State lexQuote() {
+        return lexEscaped('"', ItemType.STRING, "unterminated quoted string");
+    }
+
+    /**
+     * Scans to the unescaped {@code close}, as Go's lexChar and lexQuote do; a backslash escapes
+     * any rune but a newline, and neither a newline nor the end of input may come first.
+     */
+    private State lexEscaped(int close, ItemType type, String unterminated) {
         while (true) {
             int r = next();
             if (r == '\\') {
@@ -466,13 +459,13 @@ final class Lexer {
                 if (e != EOF && e != '\n') {
                     continue;
                 }
-                return errorf("unterminated quoted string");
+                return errorf(unterminated);
             }
             if (r == EOF || r == '\n') {
-                return errorf("unterminated quoted string");
+                return errorf(unterminated);
             }
-            if (r == '"') {
-                return emit(ItemType.STRING);
+            if (r == close) {
+                return emit(type);
             }
         }
     }

@@ -83,21 +83,11 @@ final class GoLayoutChunks {
             case 'p':
                 return l.startsWith("pm", i) ? Std.LOWER_PM : null;
             case '-':
-                for (Std s : new Std[] {Std.NUM_COLON_SECONDS_TZ, Std.NUM_SECONDS_TZ, Std.NUM_COLON_TZ,
-                    Std.NUM_TZ, Std.NUM_SHORT_TZ}) {
-                    if (l.startsWith(s.text, i)) {
-                        return s;
-                    }
-                }
-                return null;
+                return firstAt(l, i, Std.NUM_COLON_SECONDS_TZ, Std.NUM_SECONDS_TZ, Std.NUM_COLON_TZ,
+                        Std.NUM_TZ, Std.NUM_SHORT_TZ);
             case 'Z':
-                for (Std s : new Std[] {Std.ISO_COLON_SECONDS_TZ, Std.ISO_SECONDS_TZ, Std.ISO_COLON_TZ,
-                    Std.ISO_TZ, Std.ISO_SHORT_TZ}) {
-                    if (l.startsWith(s.text, i)) {
-                        return s;
-                    }
-                }
-                return null;
+                return firstAt(l, i, Std.ISO_COLON_SECONDS_TZ, Std.ISO_SECONDS_TZ, Std.ISO_COLON_TZ,
+                        Std.ISO_TZ, Std.ISO_SHORT_TZ);
             case '.', ',':
                 if (i + 1 < l.length() && (l.charAt(i + 1) == '0' || l.charAt(i + 1) == '9')) {
                     int len = fracLength(l, i);
@@ -109,6 +99,19 @@ final class GoLayoutChunks {
             default:
                 return null;
         }
+    }
+
+    /**
+     * The first of {@code candidates} whose text starts at {@code i}; listing longer forms first
+     * makes the longest win ({@code -07:00:00} over {@code -07}).
+     */
+    private static Std firstAt(String l, int i, Std... candidates) {
+        for (Std s : candidates) {
+            if (l.startsWith(s.text, i)) {
+                return s;
+            }
+        }
+        return null;
     }
 
     private static int fracLength(String l, int i) {

@@ -1,5 +1,6 @@
 package dev.rset.core.template.sprig;
 
+import static dev.rset.core.testing.OrderedMaps.map;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -7,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.rset.core.gotypes.GoInt;
 import dev.rset.core.template.FuncMap;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -18,14 +18,6 @@ class CollectionBehaviourTest {
 
     private Object call(String name, Object... args) throws Exception {
         return f.get(name).call(args);
-    }
-
-    private static Map<String, Object> map(Object... kv) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        for (int i = 0; i < kv.length; i += 2) {
-            m.put((String) kv[i], kv[i + 1]);
-        }
-        return m;
     }
 
     @Test
