@@ -162,8 +162,8 @@ public final class WebhookLatencyBench {
         }
         System.out.printf("webhook warm latency, %d measured after %d warm-up, body %d bytes, moto_server backends%n",
                 measured, warmup, one.body().length);
-        report("synchronize (get + put + PutEvents)", syncTimes);
-        report("open/close (get + list + put/remove + PutEvents)", openCloseTimes);
+        report("synchronize (get + update + PutEvents)", syncTimes);
+        report("open/close (get + reserve + put / remove + release + PutEvents)", openCloseTimes);
         report("verify + parse only (no I/O)", pure);
         report("one moto_server round trip (GetItem), for scale", roundTrip);
     }
@@ -205,7 +205,7 @@ public final class WebhookLatencyBench {
     private static void report(String name, long[] nanos) {
         long[] s = nanos.clone();
         Arrays.sort(s);
-        System.out.printf("  %-50s p50 %7.2f ms  p90 %7.2f ms  p99 %7.2f ms  max %7.2f ms  (n=%d)%n", name,
+        System.out.printf("  %-64s p50 %7.2f ms  p90 %7.2f ms  p99 %7.2f ms  max %7.2f ms  (n=%d)%n", name,
                 pct(s, 50), pct(s, 90), pct(s, 99), s[s.length - 1] / 1e6, s.length);
     }
 

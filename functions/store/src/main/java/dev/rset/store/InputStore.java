@@ -7,10 +7,11 @@ import java.util.Optional;
 /**
  * Exported inputs: one item per (provider, input id), so that a webhook touches one item.
  * Removal leaves a tombstone (kept for a TTL) so that an older delivery cannot resurrect an
- * input that a newer one removed.
+ * input that a newer one removed. Listing reads live inputs only: however many tombstones a
+ * provider has, they cost its readers nothing.
  */
 public interface InputStore {
-    /** Live inputs only, ordered by id (string order). */
+    /** Live inputs only, ordered by id (string order); reflects every write that completed before. */
     List<StoredInput> list(ProviderId provider);
 
     /** The live input, or empty when absent or removed. */
@@ -19,8 +20,35 @@ public interface InputStore {
     /** Upsert unless the stored item (live or tombstone) has an ordering &gt;= this one. */
     WriteOutcome put(ProviderId provider, String inputId, Map<String, Object> input, Ordering ordering);
 
+    /**
+     * Like {@link #put(ProviderId, String, Map, Ordering)}, with the provider's
+     * {@code spec.filter.limit}: an input that is not live becomes live only if fewer than
+     * {@code limit} inputs are live or being written, checked in the same atomic step that
+     * reserves its place, so that concurrent writers never take the provider past its limit.
+     * {@code FULL} when there is no room (nothing written): evict what ranks below, then put again.
+     * Updating a live input is never refused for the limit.
+     */
+    WriteOutcome put(ProviderId provider, String inputId, Map<String, Object> input, Ordering ordering, int limit);
+
     /** Replace a live input by a tombstone (kept for a TTL) unless the stored ordering &gt;= this one. */
     WriteOutcome remove(ProviderId provider, String inputId, Ordering ordering);
+
+    /**
+     * Takes a live input out because it ranks outside the provider's {@code spec.filter.limit}:
+     * replaces it by a tombstone that keeps the input's own ordering, so that an older delivery for
+     * it stays stale while a newer one goes through the limit again. Only if the input is still
+     * live with the ordering {@code listed} has (as {@link #list} returned it): {@code WRITTEN} when
+     * evicted, {@code STALE} when it changed or went in between (nothing written; list again).
+     */
+    WriteOutcome evict(StoredInput listed);
+
+    /**
+     * {@link #evict(StoredInput)}, handing the evicted input's place under the limit to
+     * {@code successor}: the input with that id takes it on its next limited put, and no other
+     * input can take it in between (racing deliveries would otherwise take the place the
+     * higher-ranked newcomer made).
+     */
+    WriteOutcome evict(StoredInput listed, String successor);
 
     /**
      * Replace the provider's whole set (a full poll): every input in {@code inputs} is put, every

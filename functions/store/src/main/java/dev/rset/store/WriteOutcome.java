@@ -7,5 +7,7 @@ public enum WriteOutcome {
     /** The stored item has the same or a newer ordering: nothing was written. */
     STALE,
     /** The stored item already had this value: nothing was written. */
-    UNCHANGED
+    UNCHANGED,
+    /** A new live input would take the provider past its limit: nothing was written. */
+    FULL
 }

@@ -26,8 +26,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * 200 deliveries for 50 pull requests of one provider, shuffled and sent from 16 threads at once:
- * whatever order they land in, each request ends with the state of its newest delivery.
+ * Deliveries sent from many threads at once: 200 for 50 pull requests of one provider, shuffled,
+ * end with each request in the state of its newest delivery; new requests racing past the
+ * provider's limit end with exactly the newest {@code limit} of them.
  */
 @ExtendWith(MotoServer.class)
 class ConcurrentDeliveriesTest {
@@ -92,5 +93,38 @@ class ConcurrentDeliveriesTest {
                     cr.author(), "title", cr.title(), "labels", cr.labels());
             assertEquals(expected, stored.get(id), "PR " + id);
         });
+    }
+
+    @Test
+    void newRequestsRacingPastTheLimitEndWithTheNewestOnes(MotoServer moto) throws Exception {
+        World world = World.create(moto);
+        String digest = world.receiver("github", ReceiverType.GITHUB, TOKEN, List.of(),
+                List.of(Objects.byName("prs")));
+        world.provider("prs", "GitHubPullRequest", REPO, Map.of("filter", Map.of("limit", 3)));
+        world.resourceSet("previews", "prs");
+        List<SignedRequest> deliveries = new ArrayList<>();
+        for (int pr = 1; pr <= 12; pr++) {
+            deliveries.add(Payloads.changeRequest(ReceiverType.GITHUB, TOKEN, "open-" + pr, REPO,
+                    ChangeRequest.opened(pr, sha(pr, 0), T0.plusSeconds(pr))));
+        }
+        Collections.shuffle(deliveries, new Random(7));
+
+        ExecutorService pool = Executors.newFixedThreadPool(deliveries.size());
+        CountDownLatch go = new CountDownLatch(1);
+        List<Future<World.Response>> results = new ArrayList<>();
+        for (SignedRequest d : deliveries) {
+            results.add(pool.submit(() -> {
+                go.await();
+                return world.post(digest, d);
+            }));
+        }
+        go.countDown();
+        for (Future<World.Response> f : results) {
+            World.Response r = f.get(120, TimeUnit.SECONDS);
+            assertEquals(200, r.status(), r.toString());
+        }
+        pool.shutdown();
+
+        assertEquals(List.of("10", "11", "12"), world.inputs("prs").stream().map(StoredInput::id).toList());
     }
 }

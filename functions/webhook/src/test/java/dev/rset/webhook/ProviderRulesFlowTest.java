@@ -41,6 +41,27 @@ class ProviderRulesFlowTest {
     }
 
     @Test
+    void closedRequestsDoNotCountAgainstTheLimit(MotoServer moto) {
+        World world = World.create(moto);
+        String repo = "https://github.com/acme/app";
+        String digest = world.receiver("github", ReceiverType.GITHUB, "t", List.of(), List.of(Objects.byName("prs")));
+        world.provider("prs", "GitHubPullRequest", repo, Map.of("filter", Map.of("limit", 2)));
+        for (int pr = 1; pr <= 20; pr++) {
+            ChangeRequest opened = ChangeRequest.opened(pr, SHA, T0.plusSeconds(pr));
+            world.post(digest, Payloads.changeRequest(ReceiverType.GITHUB, "t", "o-" + pr, repo, opened));
+            world.post(digest, Payloads.changeRequest(ReceiverType.GITHUB, "t", "c-" + pr, repo,
+                    opened.closed(T0.plusSeconds(pr).plusMillis(500))));
+        }
+        for (int pr : new int[] {7, 30}) {
+            World.Response r = world.post(digest, Payloads.changeRequest(ReceiverType.GITHUB, "t", "r-" + pr, repo,
+                    ChangeRequest.opened(pr, SHA, T0.plusSeconds(100 + pr))));
+            assertEquals(1, r.body().get("inputs").get("changed").asInt(), r.toString());
+        }
+        assertEquals(List.of("30", "7"), world.inputs("prs").stream().map(StoredInput::id).toList(),
+                "20 tombstones, two live requests: both within the limit of 2");
+    }
+
+    @Test
     void gitlabKeepsTheAuthorWhenSomeoneElseUpdatesTheRequest(MotoServer moto) {
         World world = World.create(moto);
         String repo = "https://gitlab.example.com/acme/app";

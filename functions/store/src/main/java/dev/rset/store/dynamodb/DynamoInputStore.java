@@ -1,106 +1,137 @@
 package dev.rset.store.dynamodb;
 
+import dev.rset.store.ConflictException;
 import dev.rset.store.InputStore;
 import dev.rset.store.Ordering;
 import dev.rset.store.ProviderId;
 import dev.rset.store.StoredInput;
 import dev.rset.store.WriteOutcome;
+import dev.rset.store.dynamodb.InputItems.Written;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
-import software.amazon.awssdk.services.dynamodb.model.GetItemRequest;
-import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
-import software.amazon.awssdk.services.dynamodb.model.PutItemResponse;
-import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
-import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
 
 import java.time.Clock;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 
-import static dev.rset.store.dynamodb.Attr.n;
-import static dev.rset.store.dynamodb.Attr.s;
-import static dev.rset.store.dynamodb.TableDesign.PK;
 import static dev.rset.store.dynamodb.TableDesign.SK;
-import static dev.rset.store.dynamodb.TableDesign.TTL;
 
 /**
- * Exported inputs, one item per (provider, input id). Every write is a single conditional
- * PutItem: it succeeds only when the item is absent or its ordering is older, so two webhooks
- * racing on one pull request converge on the newer event whatever order they land in.
+ * Exported inputs: one item per (provider, input id) at a key that never changes, live or
+ * tombstone, so that each input write is one conditional request that sees the id's last
+ * ordering (two webhooks racing on one pull request converge on the newer event; a tombstone stops
+ * a late "opened"). Beside them, the provider's {@link LiveSet} names the live ids: listing reads
+ * that item and then exactly the live inputs, never the tombstones of closed requests, and the
+ * limit is a condition on its size. Updating a live input touches its item only; an input that
+ * becomes live reserves its slot first, one that stops being live releases it after.
  */
 public final class DynamoInputStore implements InputStore {
-    private static final String VALUE = "value";
-    private static final String DELETED = "deleted";
-    private static final String ORDER_TIME = "ordT";
-    private static final String ORDER_SEQ = "ordS";
-    /** The stored ordering is older than the one being written (or there is no item). */
-    private static final String NEWER = "attribute_not_exists(PK) OR ordT < :t OR (ordT = :t AND ordS < :s)";
+    /** {@link #put(ProviderId, String, Map, Ordering)} has no limit: a full poll applied it already. */
+    private static final int NO_LIMIT = Integer.MAX_VALUE;
+    /** Races a single write may lose before it gives up; each lost race means another writer got through. */
+    private static final int ATTEMPTS = 5;
+    /** Waits for another delivery writing the same new input: 5 ms doubling, about 0.3 s in all. */
+    private static final int MAX_WAITS = 6;
 
-    private final DynamoDbClient db;
-    private final DynamoConfig config;
-    private final Clock clock;
+    private final InputItems items;
+    private final LiveSet liveSet;
 
     public DynamoInputStore(DynamoDbClient db, DynamoConfig config, Clock clock) {
-        this.db = db;
-        this.config = config;
-        this.clock = clock;
+        this.items = new InputItems(db, config, clock);
+        this.liveSet = new LiveSet(db, config, clock);
     }
 
     @Override
     public List<StoredInput> list(ProviderId provider) {
-        List<StoredInput> out = new ArrayList<>();
-        for (Map<String, AttributeValue> item : all(provider)) {
-            if (!Attr.flag(item, DELETED)) {
-                out.add(toInput(provider, item));
-            }
-        }
-        return out;
+        Optional<Map<String, String>> slots = liveSet.read(provider);
+        // Without a live set (nothing was written since it was introduced) the partition is the only source.
+        List<Map<String, AttributeValue>> found = slots.isPresent() ? items.read(provider, slots.get().keySet())
+                : items.partition(provider);
+        return found.stream().filter(InputItems::live).map(item -> InputItems.toInput(provider, item))
+                .sorted(Comparator.comparing(StoredInput::id)).toList();
     }
 
     @Override
     public Optional<StoredInput> get(ProviderId provider, String inputId) {
         requireId(inputId);
-        Map<String, AttributeValue> item = db.getItem(GetItemRequest.builder().tableName(config.tableName())
-                .key(Attr.key(TableDesign.inputsPk(provider), inputId)).consistentRead(true).build()).item();
-        if (item == null || item.isEmpty() || Attr.flag(item, DELETED)) {
-            return Optional.empty();
-        }
-        return Optional.of(toInput(provider, item));
+        Map<String, AttributeValue> item = items.read(provider, inputId);
+        return InputItems.live(item) ? Optional.of(InputItems.toInput(provider, item)) : Optional.empty();
     }
 
     @Override
     public WriteOutcome put(ProviderId provider, String inputId, Map<String, Object> input, Ordering ordering) {
+        return put(provider, inputId, input, ordering, NO_LIMIT);
+    }
+
+    @Override
+    public WriteOutcome put(ProviderId provider, String inputId, Map<String, Object> input, Ordering ordering,
+            int limit) {
         requireId(inputId);
-        String json = Json.write(input);
-        Map<String, AttributeValue> item = base(provider, inputId, ordering);
-        item.put(VALUE, s(json));
-        Map<String, AttributeValue> old = write(item, ordering);
-        if (old == null) {
-            return WriteOutcome.STALE;
+        if (limit < 1) {
+            throw new IllegalArgumentException("limit must be at least 1, got " + limit);
         }
-        boolean sameLive = !old.isEmpty() && !Attr.flag(old, DELETED) && json.equals(Attr.str(old, VALUE));
-        return sameLive ? WriteOutcome.UNCHANGED : WriteOutcome.WRITTEN;
+        String json = Json.write(input);
+        for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
+            Written update = items.update(provider, inputId, json, ordering);
+            if (update.ok()) {
+                return outcome(update.old(), json);
+            }
+            if (InputItems.holds(update.old(), ordering)) {
+                return WriteOutcome.STALE;
+            }
+            LiveSet.Reservation slot = slot(provider, inputId, limit);
+            if (slot instanceof LiveSet.Full) {
+                return WriteOutcome.FULL;
+            }
+            if (slot instanceof LiveSet.Reserved reserved) {
+                Written create = items.create(provider, inputId, json, ordering, reserved.token());
+                if (create.ok()) {
+                    return outcome(create.old(), json);
+                }
+                settleLostSlot(provider, inputId, reserved.token());
+                return WriteOutcome.STALE;
+            }
+            // Taken by a live input: another writer made it live since the update; update it now.
+        }
+        throw conflict(provider, inputId);
     }
 
     @Override
     public WriteOutcome remove(ProviderId provider, String inputId, Ordering ordering) {
         requireId(inputId);
-        Map<String, AttributeValue> item = base(provider, inputId, ordering);
-        item.put(DELETED, Attr.bool(true));
-        item.put(TTL, n(clock.instant().plus(config.tombstoneTtl()).getEpochSecond()));
-        Map<String, AttributeValue> old = write(item, ordering);
-        if (old == null) {
+        Written w = items.tombstone(provider, inputId, ordering, InputItems.NEWER);
+        if (!w.ok()) {
             return WriteOutcome.STALE;
         }
+        releaseSlotOf(provider, inputId, w.old());
         // The tombstone is written even when nothing was live: it still guards against a late "opened".
-        return old.isEmpty() || Attr.flag(old, DELETED) ? WriteOutcome.UNCHANGED : WriteOutcome.WRITTEN;
+        return InputItems.live(w.old()) ? WriteOutcome.WRITTEN : WriteOutcome.UNCHANGED;
+    }
+
+    @Override
+    public WriteOutcome evict(StoredInput listed) {
+        return evict(listed, null);
+    }
+
+    @Override
+    public WriteOutcome evict(StoredInput listed, String successor) {
+        requireId(listed.id());
+        Written w = items.tombstone(listed.provider(), listed.id(), listed.ordering(), InputItems.SAME_LIVE);
+        if (!w.ok()) {
+            return WriteOutcome.STALE;
+        }
+        String token = Attr.str(w.old(), InputItems.SLOT);
+        // The slot is moved only after the tombstone, so that a live input never goes without one.
+        if (successor == null || token == null || !liveSet.handOver(listed.provider(), listed.id(), token, successor)) {
+            releaseSlotOf(listed.provider(), listed.id(), w.old());
+        }
+        return WriteOutcome.WRITTEN;
     }
 
     @Override
@@ -110,57 +141,119 @@ public final class DynamoInputStore implements InputStore {
         for (Map.Entry<String, Map<String, Object>> e : inputs.entrySet()) {
             out.put(e.getKey(), put(provider, e.getKey(), e.getValue(), ordering));
         }
-        for (Map<String, AttributeValue> item : all(provider)) {
-            String id = Attr.str(item, SK);
-            if (!inputs.containsKey(id) && !Attr.flag(item, DELETED)) {
-                out.put(id, remove(provider, id, ordering));
+        for (StoredInput live : list(provider)) {
+            if (!inputs.containsKey(live.id())) {
+                out.put(live.id(), remove(provider, live.id(), ordering));
             }
         }
         return out;
     }
 
-    /** The old item (empty map when there was none) after a successful write; null when stale. */
-    private Map<String, AttributeValue> write(Map<String, AttributeValue> item, Ordering ordering) {
-        try {
-            PutItemResponse r = db.putItem(PutItemRequest.builder().tableName(config.tableName()).item(item)
-                    .conditionExpression(NEWER)
-                    .expressionAttributeValues(Map.of(":t", n(epochNanos(ordering.eventTime())),
-                            ":s", s(ordering.sequence())))
-                    .returnValues(ReturnValue.ALL_OLD).build());
-            return r.hasAttributes() ? r.attributes() : Map.of();
-        } catch (ConditionalCheckFailedException e) {
-            return null;
+    /** A slot for an input that is not live: Reserved, Taken (it is live now), or Full. */
+    private LiveSet.Reservation slot(ProviderId provider, String inputId, int limit) {
+        int waits = 0;
+        for (int attempt = 0; attempt < ATTEMPTS + MAX_WAITS; attempt++) {
+            LiveSet.Reservation r = liveSet.reserve(provider, inputId, limit);
+            if (r instanceof LiveSet.Missing) {
+                buildLiveSet(provider);
+            } else if (r instanceof LiveSet.Taken taken) {
+                if (InputItems.live(items.read(provider, inputId))) {
+                    return taken;
+                }
+                if (liveSet.claimable(taken.token())) {
+                    Optional<String> moved = liveSet.takeOver(provider, inputId, taken.token());
+                    if (moved.isPresent()) {
+                        return new LiveSet.Reserved(moved.get());
+                    }
+                } else if (waits < MAX_WAITS) {
+                    // Another delivery reserved it a moment ago and is writing the input: only the
+                    // holder of a fresh slot may write, so wait for it to finish (or give it back).
+                    pause(waits++);
+                } else {
+                    break;
+                }
+            } else if (r instanceof LiveSet.Full full) {
+                if (freeAbandoned(provider, full.slots()) == 0) {
+                    return full;
+                }
+            } else {
+                return r;
+            }
+        }
+        throw conflict(provider, inputId);
+    }
+
+    /**
+     * A newer write (a tombstone) beat ours after we reserved the id's slot. Nobody else may write
+     * with a fresh slot, so the input is not live and the slot is ours to give back; if it is live
+     * after all (written before live sets), it keeps the slot.
+     */
+    private void settleLostSlot(ProviderId provider, String inputId, String token) {
+        if (!InputItems.live(items.read(provider, inputId))) {
+            liveSet.release(provider, inputId, token);
         }
     }
 
-    private Map<String, AttributeValue> base(ProviderId provider, String inputId, Ordering ordering) {
-        Map<String, AttributeValue> item = new HashMap<>();
-        item.put(PK, s(TableDesign.inputsPk(provider)));
-        item.put(SK, s(inputId));
-        item.put(ORDER_TIME, n(epochNanos(ordering.eventTime())));
-        item.put(ORDER_SEQ, s(ordering.sequence()));
-        return item;
+    private static void pause(int waits) {
+        try {
+            Thread.sleep(5L << waits);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ConflictException("interrupted while another delivery wrote the same input");
+        }
     }
 
-    private List<Map<String, AttributeValue>> all(ProviderId provider) {
-        List<Map<String, AttributeValue>> items = new ArrayList<>();
-        QueryRequest q = QueryRequest.builder().tableName(config.tableName())
-                .keyConditionExpression("PK = :pk")
-                .expressionAttributeValues(Map.of(":pk", s(TableDesign.inputsPk(provider))))
-                .consistentRead(true).build();
-        db.queryPaginator(q).items().forEach(items::add);
-        return items;
+    /** Releases the slots that were abandoned (see {@link LiveSet#ABANDONED}); returns how many. */
+    private int freeAbandoned(ProviderId provider, Map<String, String> slots) {
+        Map<String, String> old = new LinkedHashMap<>();
+        slots.forEach((id, token) -> {
+            if (liveSet.abandoned(token)) {
+                old.put(id, token);
+            }
+        });
+        if (old.isEmpty()) {
+            return 0;
+        }
+        Set<String> live = new HashSet<>();
+        items.read(provider, old.keySet()).stream().filter(InputItems::live).forEach(i -> live.add(Attr.str(i, SK)));
+        int freed = 0;
+        for (Map.Entry<String, String> e : old.entrySet()) {
+            // Conditional on the token: a writer that took the slot over since the read keeps it.
+            if (!live.contains(e.getKey()) && liveSet.release(provider, e.getKey(), e.getValue())) {
+                freed++;
+            }
+        }
+        return freed;
     }
 
-    private static StoredInput toInput(ProviderId provider, Map<String, AttributeValue> item) {
-        long nanos = Attr.num(item, ORDER_TIME, 0);
-        Instant t = Instant.ofEpochSecond(Math.floorDiv(nanos, 1_000_000_000L), Math.floorMod(nanos, 1_000_000_000L));
-        Map<String, Object> values = new LinkedHashMap<>(Json.readMap(Attr.str(item, VALUE)));
-        return new StoredInput(provider, Attr.str(item, SK), values, new Ordering(t, Attr.str(item, ORDER_SEQ)));
+    /** The first write of a provider since live sets exist: one read of its partition, tombstones included. */
+    private void buildLiveSet(ProviderId provider) {
+        Map<String, String> slots = new LinkedHashMap<>();
+        for (Map<String, AttributeValue> item : items.partition(provider)) {
+            if (InputItems.live(item)) {
+                String token = Attr.str(item, InputItems.SLOT);
+                slots.put(Attr.str(item, SK), token != null ? token : liveSet.legacyToken());
+            }
+        }
+        liveSet.create(provider, slots);
     }
 
-    static long epochNanos(Instant t) {
-        return Math.addExact(Math.multiplyExact(t.getEpochSecond(), 1_000_000_000L), t.getNano());
+    /** After an input stopped being live. Without a token (written before live sets) its slot is freed as abandoned. */
+    private void releaseSlotOf(ProviderId provider, String inputId, Map<String, AttributeValue> old) {
+        String token = InputItems.live(old) ? Attr.str(old, InputItems.SLOT) : null;
+        if (token != null) {
+            liveSet.release(provider, inputId, token);
+        }
+    }
+
+    private static WriteOutcome outcome(Map<String, AttributeValue> old, String json) {
+        boolean sameLive = InputItems.live(old) && json.equals(Attr.str(old, InputItems.VALUE));
+        return sameLive ? WriteOutcome.UNCHANGED : WriteOutcome.WRITTEN;
+    }
+
+    private static ConflictException conflict(ProviderId provider, String inputId) {
+        return new ConflictException("input " + inputId + " of provider " + provider + " kept changing under "
+                + ATTEMPTS + " attempts to write it; retry");
     }
 
     private static void requireId(String inputId) {

@@ -27,6 +27,7 @@ final class TableDesign {
     static final String SK_STATUS = "STATUS";
     static final String SK_INVENTORY_POINTER = "INV#";
     static final String SK_INVENTORY_CHUNK = "INVCHUNK#";
+    static final String SK_LIVE_SET = "LIVE";
 
     private TableDesign() {
     }
@@ -47,6 +48,11 @@ final class TableDesign {
 
     static String inputsPk(ProviderId provider) {
         return "INPUTS#" + provider.namespace() + "#" + provider.name();
+    }
+
+    /** A partition of its own, so that no input id (free text for some providers) can collide with it. */
+    static String liveSetPk(ProviderId provider) {
+        return "LIVESET#" + provider.namespace() + "#" + provider.name();
     }
 
     static String deliveryPk(String receiverKey) {

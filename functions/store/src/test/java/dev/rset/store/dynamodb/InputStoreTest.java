@@ -1,10 +1,12 @@
 package dev.rset.store.dynamodb;
 
+import dev.rset.store.ConflictException;
 import dev.rset.store.Ordering;
 import dev.rset.store.ProviderId;
 import dev.rset.store.StoredInput;
 import dev.rset.store.WriteOutcome;
 import dev.rset.store.testing.MotoServer;
+import dev.rset.store.testing.ItemsRead;
 import dev.rset.store.testing.TestTables;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -27,7 +29,9 @@ import java.util.concurrent.Future;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 @ExtendWith(MotoServer.class)
@@ -36,12 +40,16 @@ class InputStoreTest {
     static DynamoDbClient db;
     static DynamoConfig config;
     static DynamoInputStore store;
+    static ItemsRead read = new ItemsRead();
+    /** The same table through a client that counts the items DynamoDB reads. */
+    static DynamoInputStore counted;
 
     @BeforeAll
     static void table(MotoServer moto) {
         db = TestTables.dynamo(moto);
         config = TestTables.newTable(db, 4);
         store = new DynamoInputStore(db, config, Clock.fixed(NOW, ZoneOffset.UTC));
+        counted = new DynamoInputStore(TestTables.dynamo(moto, read), config, Clock.fixed(NOW, ZoneOffset.UTC));
     }
 
     static Ordering at(int seconds, String seq) {
@@ -115,6 +123,182 @@ class InputStoreTest {
         assertNull(raw.get("ttl"));
         assertEquals(WriteOutcome.UNCHANGED, store.remove(p, "404", at(1, "closed")));
         assertEquals(WriteOutcome.STALE, store.remove(p, "404", at(1, "closed")));
+    }
+
+    @Test
+    void listingAndAddingReadNoTombstonesHoweverManyClosedRequests() {
+        ProviderId p = new ProviderId("apps", "prs-closed");
+        for (int pr = 1; pr <= 150; pr++) {
+            store.put(p, Integer.toString(pr), pr(pr, "a"), at(pr, "opened"));
+            store.remove(p, Integer.toString(pr), at(pr + 1, "closed"));
+        }
+        store.put(p, "200", pr(200, "b"), at(300, "opened"));
+        read.take();
+
+        assertEquals(List.of("200"), counted.list(p).stream().map(StoredInput::id).toList());
+        assertEquals(2, read.take(), "list reads the live set and the one live input, not 150 tombstones");
+        assertEquals(WriteOutcome.WRITTEN, counted.put(p, "201", pr(201, "c"), at(301, "opened"), 2));
+        assertEquals(0, read.take(), "the limit check is a condition on the live set: nothing is read");
+        assertEquals(WriteOutcome.FULL, counted.put(p, "202", pr(202, "d"), at(302, "opened"), 2));
+        // the tombstones are still there, guarding their ids
+        assertEquals(WriteOutcome.STALE, store.put(p, "7", pr(7, "late"), at(7, "opened")));
+        assertEquals(List.of("200", "201"), store.list(p).stream().map(StoredInput::id).toList());
+    }
+
+    @Test
+    void theLimitRefusesNewInputsOnlyAndARemovalOrEvictionMakesRoom() {
+        ProviderId p = new ProviderId("apps", "prs-limit");
+        assertEquals(WriteOutcome.WRITTEN, store.put(p, "1", pr(1, "a"), at(1, "o1"), 2));
+        assertEquals(WriteOutcome.WRITTEN, store.put(p, "2", pr(2, "a"), at(1, "o2"), 2));
+        assertEquals(WriteOutcome.FULL, store.put(p, "3", pr(3, "a"), at(1, "o3"), 2));
+        assertEquals(WriteOutcome.WRITTEN, store.put(p, "2", pr(2, "b"), at(2, "s2"), 2), "an update keeps its place");
+        assertEquals(WriteOutcome.UNCHANGED, store.put(p, "2", pr(2, "b"), at(3, "s2"), 2));
+        assertEquals(WriteOutcome.STALE, store.put(p, "1", pr(1, "old"), at(0, "o0"), 2), "stale before full");
+
+        assertEquals(WriteOutcome.WRITTEN, store.remove(p, "1", at(4, "closed")));
+        assertEquals(WriteOutcome.WRITTEN, store.put(p, "3", pr(3, "a"), at(5, "o3"), 2));
+        assertEquals(WriteOutcome.FULL, store.put(p, "4", pr(4, "a"), at(5, "o4"), 2));
+        assertEquals(WriteOutcome.STALE, store.put(p, "1", pr(1, "a"), at(3, "o1"), 2), "its tombstone guards it");
+        StoredInput two = store.get(p, "2").orElseThrow();
+        assertEquals(WriteOutcome.WRITTEN, store.evict(two));
+        assertEquals(WriteOutcome.WRITTEN, store.put(p, "4", pr(4, "a"), at(5, "o4"), 2));
+        assertEquals(List.of("3", "4"), store.list(p).stream().map(StoredInput::id).toList());
+        assertThrows(IllegalArgumentException.class, () -> store.put(p, "5", pr(5, "a"), at(5, "o5"), 0));
+
+        // an eviction can hand its place to the newcomer that caused it: nobody else can take it
+        assertEquals(WriteOutcome.WRITTEN, store.evict(store.get(p, "3").orElseThrow(), "9"));
+        assertEquals(WriteOutcome.FULL, store.put(p, "8", pr(8, "a"), at(6, "o8"), 2));
+        assertEquals(WriteOutcome.WRITTEN, store.put(p, "9", pr(9, "a"), at(6, "o9"), 2));
+        assertEquals(List.of("4", "9"), store.list(p).stream().map(StoredInput::id).toList());
+    }
+
+    @Test
+    void racingNewInputsNeverTakeTheProviderPastItsLimit() throws Exception {
+        ProviderId p = new ProviderId("apps", "prs-race-limit");
+        int writers = 12;
+        ExecutorService pool = Executors.newFixedThreadPool(writers);
+        CountDownLatch go = new CountDownLatch(1);
+        List<Future<WriteOutcome>> results = new ArrayList<>();
+        for (int i = 0; i < writers; i++) {
+            int n = i;
+            results.add(pool.submit(() -> {
+                go.await();
+                return store.put(p, Integer.toString(n), pr(n, "a"), at(n, "d" + n), 3);
+            }));
+        }
+        go.countDown();
+        int written = 0;
+        for (Future<WriteOutcome> f : results) {
+            WriteOutcome out = f.get();
+            assertTrue(out == WriteOutcome.WRITTEN || out == WriteOutcome.FULL, out.name());
+            written += out == WriteOutcome.WRITTEN ? 1 : 0;
+        }
+        pool.shutdown();
+        assertEquals(3, written);
+        assertEquals(3, store.list(p).size());
+    }
+
+    @Test
+    void racingCreatesAndRemovesOfTheSameIdsKeepEveryLiveInputInTheLiveSet() throws Exception {
+        ProviderId p = new ProviderId("apps", "prs-storm");
+        int writers = 16;
+        ExecutorService pool = Executors.newFixedThreadPool(writers);
+        CountDownLatch go = new CountDownLatch(1);
+        List<Future<?>> results = new ArrayList<>();
+        for (int w = 0; w < writers; w++) {
+            int n = w;
+            results.add(pool.submit(() -> {
+                go.await();
+                for (int step = 0; step < 12; step++) {
+                    String id = Integer.toString((n + step) % 6);
+                    Ordering o = at(step, "w" + n);
+                    if ((n + step) % 3 == 0) {
+                        store.remove(p, id, o);
+                    } else {
+                        store.put(p, id, pr(n, "s" + step), o, 4);
+                    }
+                }
+                return null;
+            }));
+        }
+        go.countDown();
+        for (Future<?> f : results) {
+            f.get();
+        }
+        pool.shutdown();
+        List<String> live = store.list(p).stream().map(StoredInput::id).toList();
+        Map<String, String> slots = new LiveSet(db, config, Clock.fixed(NOW, ZoneOffset.UTC)).read(p).orElseThrow();
+        assertTrue(slots.keySet().containsAll(live), "live " + live + " without a slot in " + slots.keySet());
+        assertTrue(live.size() <= 4, live.toString());
+    }
+
+    @Test
+    void aPlaceAbandonedByAWriterThatDiedIsFreedOnceItIsOlderThanAnyRequest() {
+        ProviderId p = new ProviderId("apps", "prs-abandoned");
+        store.put(p, "1", pr(1, "a"), at(1, "o1"), 2);
+        // a writer reserved a place for "ghost" and died before writing the input
+        Clock earlier = Clock.fixed(NOW.minus(LiveSet.ABANDONED).minusSeconds(1), ZoneOffset.UTC);
+        assertInstanceOf(LiveSet.Reserved.class, new LiveSet(db, config, earlier).reserve(p, "ghost", 2));
+        assertEquals(WriteOutcome.WRITTEN, store.put(p, "2", pr(2, "a"), at(1, "o2"), 2));
+        assertEquals(List.of("1", "2"), store.list(p).stream().map(StoredInput::id).toList());
+
+        // one that is still writing keeps its place
+        ProviderId q = new ProviderId("apps", "prs-writing");
+        store.put(q, "1", pr(1, "a"), at(1, "o1"), 2);
+        assertInstanceOf(LiveSet.Reserved.class, new LiveSet(db, config, Clock.fixed(NOW, ZoneOffset.UTC))
+                .reserve(q, "writing", 2));
+        assertEquals(WriteOutcome.FULL, store.put(q, "2", pr(2, "a"), at(1, "o2"), 2));
+        // and nobody else writes that input while it does
+        assertThrows(ConflictException.class, () -> store.put(q, "writing", pr(3, "a"), at(1, "o3"), 2));
+        Clock later = Clock.fixed(NOW.plus(LiveSet.ABANDONED).plusSeconds(1), ZoneOffset.UTC);
+        assertEquals(WriteOutcome.WRITTEN, new DynamoInputStore(db, config, later)
+                .put(q, "writing", pr(3, "a"), at(1, "o3"), 2), "once abandoned, a writer of that id takes it over");
+    }
+
+    @Test
+    void inputsWrittenBeforeLiveSetsAreListedAndCountedFromTheirPartition() {
+        ProviderId p = new ProviderId("apps", "prs-before");
+        // the item layout before live sets: no live-set item, no slot on the inputs
+        for (String id : List.of("1", "2", "3")) {
+            db.putItem(b -> b.tableName(config.tableName()).item(Map.of("PK", AttributeValue.fromS(
+                    TableDesign.inputsPk(p)), "SK", AttributeValue.fromS(id), "value", AttributeValue.fromS(
+                    "{\"id\":\"" + id + "\"}"), "ordT", AttributeValue.fromN("1"), "ordS", AttributeValue.fromS("x"))));
+        }
+        db.putItem(b -> b.tableName(config.tableName()).item(Map.of("PK", AttributeValue.fromS(TableDesign.inputsPk(p)),
+                "SK", AttributeValue.fromS("4"), "deleted", AttributeValue.fromBool(true), "ordT",
+                AttributeValue.fromN("1"), "ordS", AttributeValue.fromS("x"))));
+        assertEquals(List.of("1", "2", "3"), store.list(p).stream().map(StoredInput::id).toList());
+        assertEquals(WriteOutcome.FULL, store.put(p, "5", pr(5, "a"), at(1, "o5"), 3), "the three count");
+        assertEquals(WriteOutcome.WRITTEN, store.remove(p, "1", at(1, "closed")));
+        assertEquals(WriteOutcome.WRITTEN, store.put(p, "5", pr(5, "a"), at(1, "o5"), 3),
+                "the slot of a removed input that had no token is free at once");
+        assertEquals(WriteOutcome.WRITTEN, store.put(p, "1", pr(1, "b"), at(2, "reopened")), "and reusable");
+        store.remove(p, "1", at(3, "closed"));
+        read.take();
+        assertEquals(List.of("2", "3", "5"), counted.list(p).stream().map(StoredInput::id).toList());
+        assertEquals(4, read.take(), "the live set and the three live inputs");
+    }
+
+    @Test
+    void evictTakesOutTheListedStateOnlyAndItsTombstoneKeepsTheInputsOrdering() {
+        ProviderId p = new ProviderId("apps", "prs-evict");
+        store.put(p, "3", pr(3, "a"), at(5, "a"));
+        StoredInput listed = store.list(p).get(0);
+        store.put(p, "3", pr(3, "b"), at(6, "b"));
+        assertEquals(WriteOutcome.STALE, store.evict(listed), "a newer write landed since the listing");
+        assertEquals("b", store.get(p, "3").orElseThrow().values().get("sha"));
+
+        StoredInput again = store.list(p).get(0);
+        assertEquals(WriteOutcome.WRITTEN, store.evict(again));
+        assertTrue(store.get(p, "3").isEmpty());
+        assertTrue(store.list(p).isEmpty());
+        assertEquals(WriteOutcome.STALE, store.evict(again), "already evicted");
+        Map<String, AttributeValue> raw = db.getItem(b -> b.tableName(config.tableName())
+                .key(Attr.key(TableDesign.inputsPk(p), "3"))).item();
+        assertEquals(NOW.plus(DynamoConfig.DEFAULT_TOMBSTONE_TTL).getEpochSecond(), Long.parseLong(raw.get("ttl").n()));
+        // an older delivery for it stays stale; a newer one may come back (through the limit)
+        assertEquals(WriteOutcome.STALE, store.put(p, "3", pr(3, "old"), at(6, "a")));
+        assertEquals(WriteOutcome.WRITTEN, store.put(p, "3", pr(3, "c"), at(7, "c"), 1));
     }
 
     @Test

@@ -5,6 +5,7 @@ import dev.rset.store.dynamodb.DynamoStores;
 import dev.rset.store.dynamodb.TableSchema;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -24,6 +25,13 @@ public final class TestTables {
 
     public static DynamoDbClient dynamo(MotoServer moto) {
         return DynamoStores.client(REGION, Optional.of(moto.endpoint()), CREDENTIALS);
+    }
+
+    /** A client whose requests and responses {@code interceptor} sees (e.g. {@link ItemsRead}). */
+    public static DynamoDbClient dynamo(MotoServer moto, ExecutionInterceptor interceptor) {
+        return DynamoDbClient.builder().region(Region.of(REGION)).credentialsProvider(CREDENTIALS)
+                .endpointOverride(moto.endpoint()).httpClientBuilder(UrlConnectionHttpClient.builder())
+                .overrideConfiguration(c -> c.addExecutionInterceptor(interceptor)).build();
     }
 
     public static SecretsManagerClient secrets(MotoServer moto) {

@@ -1,7 +1,6 @@
 package dev.rset.webhook.inputs;
 
 import dev.rset.core.api.ResourceSetInputProvider;
-import dev.rset.forge.inputs.Admission;
 import dev.rset.forge.inputs.InputChange;
 import dev.rset.forge.inputs.Remove;
 import dev.rset.forge.inputs.Upsert;
@@ -17,14 +16,16 @@ import java.util.Optional;
 /**
  * Applies one planned change as one conditional write on one input item: the store refuses it
  * when the item (live or tombstone) carries the same or a newer {@link Ordering}, so an older
- * delivery never overwrites a newer head SHA. An upsert of a new item first checks the limit,
- * which may evict the input that falls out of it.
+ * delivery never overwrites a newer head SHA. A new input must also find a place under the
+ * provider's limit, possibly by pushing out one that ranks below it (see {@link InputLimit}).
  */
 public final class InputWriter {
     private final InputStore inputs;
+    private final InputLimit limit;
 
     public InputWriter(InputStore inputs) {
         this.inputs = inputs;
+        this.limit = new InputLimit(inputs);
     }
 
     public Applied apply(ResourceSetInputProvider provider, InputChange change, Ordering ordering) {
@@ -50,28 +51,9 @@ public final class InputWriter {
                 values.put(k, e.values().get(k));
             }
         }));
-        Admission.Decision admission = new Admission.Decision(true, java.util.List.of());
-        if (existing.isEmpty()) {
-            Map<String, Map<String, Object>> live = new LinkedHashMap<>();
-            for (StoredInput s : inputs.list(pid)) {
-                live.put(s.id(), s.values());
-            }
-            admission = Admission.decide(provider, live, new Upsert(u.id(), values, u.keepExisting()));
-            if (!admission.admit()) {
-                return Applied.NOT_ADMITTED;
-            }
-        }
-        WriteOutcome out = inputs.put(pid, u.id(), values, ordering);
-        if (out == WriteOutcome.STALE) {
-            boolean sameDelivery = existing.isPresent() && existing.get().ordering().equals(ordering);
-            return sameDelivery ? Applied.ALREADY_APPLIED : Applied.STALE;
-        }
-        if (out == WriteOutcome.UNCHANGED) {
-            return Applied.UNCHANGED;
-        }
-        for (String evicted : admission.evict()) {
-            inputs.remove(pid, evicted, ordering);
-        }
-        return Applied.CHANGED;
+        // A live input is updated in place whatever the limit; one that is not live must find a place.
+        Applied a = limit.admit(provider, pid, new Upsert(u.id(), values, u.keepExisting()), ordering);
+        boolean sameDelivery = existing.isPresent() && existing.get().ordering().equals(ordering);
+        return a == Applied.STALE && sameDelivery ? Applied.ALREADY_APPLIED : a;
     }
 }
