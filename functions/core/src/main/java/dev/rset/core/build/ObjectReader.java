@@ -1,5 +1,6 @@
 package dev.rset.core.build;
 
+import dev.rset.core.yaml.GoJson;
 import dev.rset.core.yaml.GoYaml;
 import java.util.ArrayList;
 import java.util.List;
@@ -81,6 +82,6 @@ final class ObjectReader {
     }
 
     private static String compactJson(Map<String, Object> object) {
-        return dev.rset.core.yaml.GoJson.marshal(object, true);
+        return GoJson.marshal(object, true);
     }
 }

@@ -10,9 +10,11 @@ import dev.rset.core.yaml.GoYaml;
 import dev.rset.core.yaml.GoYamlException;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Renders a ResourceSet for a list of combined input sets, with the Flux Operator's rules:
@@ -70,14 +72,14 @@ public final class ResourceSetBuilder {
     /** One step's objects (or a ResourceSet's without steps). */
     static List<Map<String, Object>> buildObjects(String yamlTemplate, List<Map<String, Object>> resources,
             List<Map<String, Object>> inputs) {
-        Map<ObjectKey, Boolean> seen = new HashMap<>();
+        Set<ObjectKey> seen = new HashSet<>();
         List<Map<String, Object>> objects = new ArrayList<>();
         for (int i = 0; i < resources.size(); i++) {
             Map<String, Object> resource = resources.get(i);
             if (inputs.isEmpty()) {
                 // Without inputs Flux neither excludes nor de-duplicates resources.
                 Map<String, Object> object = wrap("failed to build resource: ", () -> buildResource(resource, null));
-                seen.put(ObjectKey.of(object), true);
+                seen.add(ObjectKey.of(object));
                 objects.add(object);
                 continue;
             }
@@ -85,7 +87,7 @@ public final class ResourceSetBuilder {
             Template template = wrap(prefix, () -> parseResource(resource));
             for (Map<String, Object> input : inputs) {
                 Map<String, Object> object = wrap(prefix, () -> readObject(template, input));
-                if (!isDisabled(object) && seen.putIfAbsent(ObjectKey.of(object), true) == null) {
+                if (!isDisabled(object) && seen.add(ObjectKey.of(object))) {
                     objects.add(object);
                 }
             }
@@ -101,7 +103,7 @@ public final class ResourceSetBuilder {
                 fromTemplate.addAll(wrap(prefix, () -> readObjects(template, input)));
             }
             for (Map<String, Object> object : fromTemplate) {
-                if (!isDisabled(object) && seen.putIfAbsent(ObjectKey.of(object), true) == null) {
+                if (!isDisabled(object) && seen.add(ObjectKey.of(object))) {
                     objects.add(object);
                 }
             }

@@ -9,6 +9,7 @@ import dev.rset.store.ScheduleState;
 import dev.rset.store.StoredObject;
 import dev.rset.store.TooLargeException;
 import dev.rset.store.testing.MotoServer;
+import dev.rset.store.testing.Race;
 import dev.rset.store.testing.TestTables;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -22,10 +23,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -108,23 +105,15 @@ class DefinitionStoreTest {
     void twoWritersFromTheSameVersionOneWinsTheOtherConflicts() throws Exception {
         ObjectKey k = new ObjectKey(Kind.RESOURCE_SET, "race", "app");
         store.put(k, rset("race", "app", Map.of()), Map.of(), 0);
-        ExecutorService pool = Executors.newFixedThreadPool(2);
-        CountDownLatch go = new CountDownLatch(1);
-        List<Future<String>> results = List.of("w1", "w2").stream().map(w -> pool.submit(() -> {
-            go.await();
+        List<String> outcomes = Race.run(2, n -> () -> {
+            String w = "w" + (n + 1);
             try {
                 store.put(k, rset("race", "app", Map.of("writer", w)), Map.of(), 1);
                 return "won:" + w;
             } catch (ConflictException e) {
                 return "conflict";
             }
-        })).toList();
-        go.countDown();
-        List<String> outcomes = new java.util.ArrayList<>();
-        for (Future<String> f : results) {
-            outcomes.add(f.get());
-        }
-        pool.shutdown();
+        });
         assertEquals(1, outcomes.stream().filter(o -> o.equals("conflict")).count(), outcomes.toString());
         String winner = outcomes.stream().filter(o -> o.startsWith("won:")).findFirst().orElseThrow().substring(4);
         assertEquals(Map.of("writer", winner), store.get(k).orElseThrow().manifest().get("spec"));

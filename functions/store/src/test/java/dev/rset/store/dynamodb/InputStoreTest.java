@@ -7,6 +7,7 @@ import dev.rset.store.StoredInput;
 import dev.rset.store.WriteOutcome;
 import dev.rset.store.testing.MotoServer;
 import dev.rset.store.testing.ItemsRead;
+import dev.rset.store.testing.Race;
 import dev.rset.store.testing.TestTables;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -18,14 +19,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -175,25 +171,13 @@ class InputStoreTest {
     @Test
     void racingNewInputsNeverTakeTheProviderPastItsLimit() throws Exception {
         ProviderId p = new ProviderId("apps", "prs-race-limit");
-        int writers = 12;
-        ExecutorService pool = Executors.newFixedThreadPool(writers);
-        CountDownLatch go = new CountDownLatch(1);
-        List<Future<WriteOutcome>> results = new ArrayList<>();
-        for (int i = 0; i < writers; i++) {
-            int n = i;
-            results.add(pool.submit(() -> {
-                go.await();
-                return store.put(p, Integer.toString(n), pr(n, "a"), at(n, "d" + n), 3);
-            }));
-        }
-        go.countDown();
+        List<WriteOutcome> outcomes = Race.run(12,
+                n -> () -> store.put(p, Integer.toString(n), pr(n, "a"), at(n, "d" + n), 3));
         int written = 0;
-        for (Future<WriteOutcome> f : results) {
-            WriteOutcome out = f.get();
+        for (WriteOutcome out : outcomes) {
             assertTrue(out == WriteOutcome.WRITTEN || out == WriteOutcome.FULL, out.name());
             written += out == WriteOutcome.WRITTEN ? 1 : 0;
         }
-        pool.shutdown();
         assertEquals(3, written);
         assertEquals(3, store.list(p).size());
     }
@@ -201,31 +185,18 @@ class InputStoreTest {
     @Test
     void racingCreatesAndRemovesOfTheSameIdsKeepEveryLiveInputInTheLiveSet() throws Exception {
         ProviderId p = new ProviderId("apps", "prs-storm");
-        int writers = 16;
-        ExecutorService pool = Executors.newFixedThreadPool(writers);
-        CountDownLatch go = new CountDownLatch(1);
-        List<Future<?>> results = new ArrayList<>();
-        for (int w = 0; w < writers; w++) {
-            int n = w;
-            results.add(pool.submit(() -> {
-                go.await();
-                for (int step = 0; step < 12; step++) {
-                    String id = Integer.toString((n + step) % 6);
-                    Ordering o = at(step, "w" + n);
-                    if ((n + step) % 3 == 0) {
-                        store.remove(p, id, o);
-                    } else {
-                        store.put(p, id, pr(n, "s" + step), o, 4);
-                    }
+        Race.run(16, n -> () -> {
+            for (int step = 0; step < 12; step++) {
+                String id = Integer.toString((n + step) % 6);
+                Ordering o = at(step, "w" + n);
+                if ((n + step) % 3 == 0) {
+                    store.remove(p, id, o);
+                } else {
+                    store.put(p, id, pr(n, "s" + step), o, 4);
                 }
-                return null;
-            }));
-        }
-        go.countDown();
-        for (Future<?> f : results) {
-            f.get();
-        }
-        pool.shutdown();
+            }
+            return null;
+        });
         List<String> live = store.list(p).stream().map(StoredInput::id).toList();
         Map<String, String> slots = new LiveSet(db, config, Clock.fixed(NOW, ZoneOffset.UTC)).read(p).orElseThrow();
         assertTrue(slots.keySet().containsAll(live), "live " + live + " without a slot in " + slots.keySet());
@@ -322,22 +293,8 @@ class InputStoreTest {
     void racingWritersConvergeOnTheNewestOrdering() throws Exception {
         ProviderId p = new ProviderId("apps", "race");
         int writers = 8;
-        ExecutorService pool = Executors.newFixedThreadPool(writers);
-        CountDownLatch go = new CountDownLatch(1);
-        List<Future<WriteOutcome>> results = new ArrayList<>();
-        for (int i = 0; i < writers; i++) {
-            int n = i;
-            results.add(pool.submit(() -> {
-                go.await();
-                return store.put(p, "9", pr(9, "sha" + n), at(n, "d" + n));
-            }));
-        }
-        go.countDown();
-        int written = 0;
-        for (Future<WriteOutcome> f : results) {
-            written += f.get() == WriteOutcome.WRITTEN ? 1 : 0;
-        }
-        pool.shutdown();
+        List<WriteOutcome> outcomes = Race.run(writers, n -> () -> store.put(p, "9", pr(9, "sha" + n), at(n, "d" + n)));
+        long written = outcomes.stream().filter(o -> o == WriteOutcome.WRITTEN).count();
         assertTrue(written >= 1);
         assertEquals("sha" + (writers - 1), store.get(p, "9").orElseThrow().values().get("sha"));
     }
