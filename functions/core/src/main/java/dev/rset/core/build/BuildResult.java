@@ -19,10 +19,6 @@ public record BuildResult(List<StepResult> steps) {
         return all;
     }
 
-    public boolean hasNamedSteps() {
-        return steps.stream().anyMatch(s -> !s.name().isEmpty());
-    }
-
     /**
      * The content digest ({@code sha256:<hex>}) recorded in history; computed on request because
      * an offline build does not need it and it costs as much as a tenth of the build.
