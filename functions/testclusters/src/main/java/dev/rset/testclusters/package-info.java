@@ -1,0 +1,2 @@
+/** Test support: real Kubernetes API servers on loopback (see testenv/kubernetes). */
+package dev.rset.testclusters;
