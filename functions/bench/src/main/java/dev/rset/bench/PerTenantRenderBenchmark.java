@@ -1,8 +1,8 @@
 package dev.rset.bench;
 
 import dev.rset.core.api.ResourceSet;
-import dev.rset.core.build.BuildResult;
-import dev.rset.core.build.ResourceSetBuilder;
+import dev.rset.core.builder.BuildResult;
+import dev.rset.core.builder.ResourceSetBuilder;
 import dev.rset.core.inputs.InputResolver;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

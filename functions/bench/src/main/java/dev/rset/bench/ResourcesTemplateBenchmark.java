@@ -1,9 +1,9 @@
 package dev.rset.bench;
 
 import dev.rset.core.api.ResourceSet;
-import dev.rset.core.build.BuildResult;
-import dev.rset.core.build.ResourceSetBuilder;
-import dev.rset.core.build.TemplateRenderer;
+import dev.rset.core.builder.BuildResult;
+import dev.rset.core.builder.ResourceSetBuilder;
+import dev.rset.core.builder.TemplateRenderer;
 import dev.rset.core.template.Template;
 import dev.rset.core.inputs.InputResolver;
 import java.util.List;

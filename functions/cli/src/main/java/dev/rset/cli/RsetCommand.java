@@ -7,7 +7,7 @@ import dev.rset.cli.admin.GetCommand;
 import dev.rset.cli.admin.ReconcileCommand;
 import dev.rset.cli.admin.ResumeCommand;
 import dev.rset.cli.admin.SuspendCommand;
-import dev.rset.cli.build.BuildCommand;
+import dev.rset.cli.render.BuildCommand;
 import picocli.CommandLine.Command;
 
 /** {@code rset}: ResourceSets for a serverless Flux control plane. */

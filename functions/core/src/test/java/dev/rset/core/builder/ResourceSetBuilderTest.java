@@ -1,4 +1,4 @@
-package dev.rset.core.build;
+package dev.rset.core.builder;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;

@@ -1,4 +1,4 @@
-package dev.rset.core.build;
+package dev.rset.core.builder;
 
 import java.util.LinkedHashMap;
 import java.util.Map;

@@ -1,4 +1,4 @@
-package dev.rset.core.build;
+package dev.rset.core.builder;
 
 /**
  * A ResourceSet that cannot be built: a template that does not parse or execute, a render

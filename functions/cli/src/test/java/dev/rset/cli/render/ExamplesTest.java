@@ -1,4 +1,4 @@
-package dev.rset.cli.build;
+package dev.rset.cli.render;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -1,4 +1,4 @@
-package dev.rset.cli.build;
+package dev.rset.cli.render;
 
 import dev.rset.cli.UserError;
 import dev.rset.core.api.InvalidObjectException;

@@ -1,7 +1,7 @@
-package dev.rset.cli.build;
+package dev.rset.cli.render;
 
-import dev.rset.core.build.BuildResult;
-import dev.rset.core.build.StepResult;
+import dev.rset.core.builder.BuildResult;
+import dev.rset.core.builder.StepResult;
 import dev.rset.core.yaml.GoYaml;
 import java.util.Map;
 

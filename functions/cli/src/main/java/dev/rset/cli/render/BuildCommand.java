@@ -1,4 +1,4 @@
-package dev.rset.cli.build;
+package dev.rset.cli.render;
 
 import picocli.CommandLine.Command;
 

@@ -1,12 +1,12 @@
-package dev.rset.cli.build;
+package dev.rset.cli.render;
 
 import dev.rset.cli.UserError;
 import dev.rset.core.api.InvalidObjectException;
 import dev.rset.core.api.ResourceSet;
 import dev.rset.core.api.ResourceSetInputProvider;
-import dev.rset.core.build.BuildException;
-import dev.rset.core.build.BuildResult;
-import dev.rset.core.build.ResourceSetBuilder;
+import dev.rset.core.builder.BuildException;
+import dev.rset.core.builder.BuildResult;
+import dev.rset.core.builder.ResourceSetBuilder;
 import dev.rset.core.inputs.InputResolver;
 import dev.rset.core.inputs.InputsException;
 import java.io.PrintWriter;

@@ -1,4 +1,4 @@
-package dev.rset.core.build;
+package dev.rset.core.builder;
 
 import dev.rset.core.template.FuncMap;
 import dev.rset.core.template.Signature;

@@ -1,4 +1,4 @@
-package dev.rset.core.build;
+package dev.rset.core.builder;
 
 import dev.rset.core.api.Annotations;
 import dev.rset.core.api.ResourceSet;
