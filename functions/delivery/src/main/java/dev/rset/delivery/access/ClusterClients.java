@@ -1,0 +1,147 @@
+package dev.rset.delivery.access;
+
+import dev.rset.core.api.Cluster;
+import dev.rset.core.api.ClusterAuth;
+import dev.rset.delivery.DeliveryException;
+import dev.rset.delivery.DeliveryException.Reason;
+import dev.rset.delivery.Identity;
+import dev.rset.delivery.SecretReader;
+import io.fabric8.kubernetes.client.Config;
+import io.fabric8.kubernetes.client.ConfigBuilder;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.fabric8.kubernetes.client.jdkhttp.JdkHttpClientFactory;
+
+import java.net.http.HttpClient;
+
+/**
+ * Builds fabric8 clients for registered clusters, safely: the API server's addresses are checked
+ * right before each client is built, credentials come only from the Cluster (a kubeconfig in this
+ * control plane's secrets, checked by {@link KubeconfigPolicy}, or an EKS token), and nothing is
+ * read from the environment, system properties or {@code ~/.kube/config}. The client never
+ * follows redirects and never uses a proxy, so an API server cannot send the control plane (and
+ * its bearer token) somewhere else.
+ */
+public final class ClusterClients {
+    /** An IAM token for an EKS Cluster ({@link AssumedRoleTokens#token} in production). */
+    @FunctionalInterface
+    public interface EksTokenSource {
+        String token(String clusterName, ClusterAuth.Eks eks);
+    }
+
+    private final AccessSettings settings;
+    private final SecretReader secrets;
+    private final AddressPolicy addresses;
+    private final EksTokenSource eks;
+
+    public ClusterClients(AccessSettings settings, SecretReader secrets, AddressPolicy addresses, EksTokenSource eks) {
+        this.settings = settings;
+        this.secrets = secrets;
+        this.addresses = addresses;
+        this.eks = eks;
+    }
+
+    /** A client for {@code cluster} acting as {@code identity}; the caller closes it. */
+    public KubernetesClient open(Cluster cluster, Identity identity) {
+        return client(config(cluster, identity));
+    }
+
+    /**
+     * The connectivity check of registration: {@code GET /version} with the registered
+     * credentials; returns the server's git version ({@code v1.37.2}).
+     */
+    public String serverVersion(Cluster cluster) {
+        try (KubernetesClient client = open(cluster, Identity.CONTROL_PLANE)) {
+            return client.getKubernetesVersion().getGitVersion();
+        } catch (KubernetesClientException e) {
+            throw failure(cluster, e);
+        }
+    }
+
+    /** What the API server said, as the reason the status reports; never the request's headers. */
+    public static DeliveryException failure(Cluster cluster, KubernetesClientException e) {
+        String where = "cluster " + cluster.name() + " (" + cluster.server() + "): ";
+        if (e.getCode() == 401) {
+            return new DeliveryException(Reason.UNREACHABLE, null, where + "the API server refused the credentials "
+                    + "(401 Unauthorized)", e);
+        }
+        if (e.getCode() == 403) {
+            String status = e.getStatus() != null && e.getStatus().getMessage() != null ? e.getStatus().getMessage()
+                    : "403 Forbidden";
+            return new DeliveryException(Reason.FORBIDDEN, null, where + status, e);
+        }
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String why = root.getMessage() != null ? root.getMessage() : root.getClass().getSimpleName();
+        return new DeliveryException(Reason.UNREACHABLE, null, where + (e.getCode() > 0 ? "HTTP " + e.getCode() + ": "
+                : "cannot connect: ") + why, e);
+    }
+
+    /** The fabric8 configuration: built from {@link Config#empty()}, so nothing is auto-configured. */
+    Config config(Cluster cluster, Identity identity) {
+        ConfigBuilder b = new ConfigBuilder(Config.empty())
+                .withMasterUrl(cluster.server().toString())
+                .withTrustCerts(false).withDisableHostnameVerification(false)
+                .withConnectionTimeout((int) settings.connectTimeout().toMillis())
+                .withRequestTimeout((int) settings.requestTimeout().toMillis())
+                // Retries belong to the reconciler's queue, which backs off per (ResourceSet, cluster) pair.
+                .withRequestRetryBackoffLimit(0);
+        try {
+            addresses.check(cluster.server(), cluster.network());
+            if (cluster.auth() instanceof ClusterAuth.Kubeconfig k) {
+                KubeconfigCredentials c = kubeconfig(cluster, k);
+                String ca = cluster.caData().isEmpty() ? c.certificateAuthorityData() : cluster.caData();
+                if (!ca.isEmpty()) {
+                    b.withCaCertData(ca.replaceAll("\\s", ""));
+                }
+                if (c.usesToken()) {
+                    b.withOauthToken(c.token());
+                } else {
+                    b.withClientCertData(c.clientCertificateData()).withClientKeyData(c.clientKeyData());
+                }
+            } else if (cluster.auth() instanceof ClusterAuth.Eks e) {
+                if (!cluster.caData().isEmpty()) {
+                    b.withCaCertData(cluster.caData().replaceAll("\\s", ""));
+                }
+                b.withOauthToken(eks.token(cluster.name(), e));
+            }
+        } catch (AccessRefusedException e) {
+            throw new DeliveryException(Reason.REFUSED_ACCESS, "cluster " + cluster.name() + ": " + e.getMessage());
+        }
+        if (identity.impersonates()) {
+            b.withImpersonateUsername(identity.userName())
+                    .withImpersonateGroups("system:serviceaccounts", "system:serviceaccounts:" + identity.namespace());
+        }
+        return b.build();
+    }
+
+    private KubeconfigCredentials kubeconfig(Cluster cluster, ClusterAuth.Kubeconfig k) {
+        if (k.inline()) {
+            return KubeconfigPolicy.check(k.value(), cluster.server());
+        }
+        settings.checkSecretRef(k.secretRef());
+        String kubeconfig = secrets.read(k.secretRef()).orElseThrow(() -> new AccessRefusedException(
+                "spec.auth.kubeconfig.secretRef.name", "the secret \"" + k.secretRef() + "\" does not exist"));
+        try {
+            return KubeconfigPolicy.check(kubeconfig, cluster.server());
+        } catch (AccessRefusedException e) {
+            throw new AccessRefusedException("kubeconfig in secret \"" + k.secretRef() + "\"", e.getMessage());
+        }
+    }
+
+    /** The one place clients are made: the JDK HTTP client without redirects or proxies. */
+    static KubernetesClient client(Config config) {
+        return new KubernetesClientBuilder().withConfig(config).withHttpClientFactory(new DirectHttpClients()).build();
+    }
+
+    /** fabric8 always asks its HTTP clients to follow redirects; this factory takes that back. */
+    static final class DirectHttpClients extends JdkHttpClientFactory {
+        @Override
+        protected void additionalConfig(HttpClient.Builder builder) {
+            builder.followRedirects(HttpClient.Redirect.NEVER).proxy(HttpClient.Builder.NO_PROXY);
+        }
+    }
+}
