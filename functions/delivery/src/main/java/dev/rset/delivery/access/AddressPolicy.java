@@ -72,16 +72,16 @@ public final class AddressPolicy {
         try {
             addresses = resolver.resolve(name.startsWith("[") ? name.substring(1, name.length() - 1) : name);
         } catch (UnknownHostException e) {
-            throw refused(server, "the host \"" + host + "\" does not resolve");
+            throw refused(server, "does not resolve to any address");
         }
         if (addresses == null || addresses.length == 0) {
-            throw refused(server, "the host \"" + host + "\" does not resolve");
+            throw refused(server, "does not resolve to any address");
         }
         for (InetAddress a : addresses) {
             Optional<String> why = refusal(a, network.allowPrivate());
             if (why.isPresent()) {
-                String shown = a.getHostAddress().equals(name) ? "" : " (resolves to " + a.getHostAddress() + ")";
-                throw refused(server, shown.isEmpty() ? "is " + why.get() : shown.substring(1) + ", " + why.get());
+                boolean literal = a.getHostAddress().equals(name);
+                throw refused(server, (literal ? "is " : "resolves to " + a.getHostAddress() + ", ") + why.get());
             }
         }
         return List.of(addresses);
