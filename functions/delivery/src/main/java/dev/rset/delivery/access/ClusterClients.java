@@ -80,7 +80,10 @@ public final class ClusterClients {
                 : "cannot connect: ") + why, e);
     }
 
-    /** The fabric8 configuration: built from {@link Config#empty()}, so nothing is auto-configured. */
+    /**
+     * The fabric8 configuration: built from {@link Config#empty()}, so nothing is auto-configured.
+     * fabric8's {@code Config.toString()} prints the token: a Config never leaves this class.
+     */
     Config config(Cluster cluster, Identity identity) {
         ConfigBuilder b = new ConfigBuilder(Config.empty())
                 .withMasterUrl(cluster.server().toString())
