@@ -4,9 +4,18 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import dev.rset.api.access.ConnectorClusterAccess;
 import dev.rset.api.http.HttpRequest;
 import dev.rset.api.http.HttpResponse;
 import dev.rset.api.resources.ControlPlane;
+import dev.rset.delivery.SecretReader;
+import dev.rset.delivery.access.AccessSettings;
+import dev.rset.delivery.access.AddressPolicy;
+import dev.rset.delivery.access.AssumedRoleTokens;
+import dev.rset.delivery.access.ClusterClients;
+import dev.rset.delivery.access.RegistrationChecks;
+import dev.rset.store.SecretRef;
+import dev.rset.store.SecretStore;
 import dev.rset.store.dynamodb.DynamoConfig;
 import dev.rset.store.dynamodb.DynamoStores;
 import dev.rset.store.secrets.SecretsManagerSecretStore;
@@ -15,6 +24,8 @@ import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClientBuilder;
+import software.amazon.awssdk.services.sts.StsClient;
+import software.amazon.awssdk.services.sts.StsClientBuilder;
 
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -27,7 +38,9 @@ import java.util.Optional;
  * The management API Lambda (API Gateway HTTP API, payload format 2.0): turns the event into an
  * {@link HttpRequest}, lets the {@link Router} answer, and turns that back into the response.
  * Configuration from the environment: RSET_TABLE, AWS_REGION, RSET_SECRET_PREFIX (default
- * {@code rset}), and for local runs RSET_DYNAMODB_ENDPOINT / RSET_SECRETS_ENDPOINT.
+ * {@code rset}), the cluster access settings of {@link AccessSettings#fromEnv}
+ * (RSET_ALLOW_LOOPBACK_CLUSTERS, RSET_ALLOWED_ACCOUNT_IDS, RSET_EKS_EXTERNAL_ID), and for local
+ * runs RSET_DYNAMODB_ENDPOINT / RSET_SECRETS_ENDPOINT / RSET_STS_ENDPOINT.
  */
 public final class ApiHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
     private final Router router;
@@ -86,10 +99,26 @@ public final class ApiHandler implements RequestHandler<APIGatewayV2HTTPEvent, A
         credentials.ifPresent(sm::credentialsProvider);
         Clock clock = Clock.systemUTC();
         DynamoStores stores = new DynamoStores(db, config, clock);
+        SecretStore secrets = new SecretsManagerSecretStore(sm.build());
+        AccessSettings access = AccessSettings.fromEnv(env);
         ControlPlane plane = new ControlPlane(stores.definitions(), stores.statuses(), stores.schedules(),
-                stores.inputs(), stores.inventories(), new SecretsManagerSecretStore(sm.build()),
-                env.getOrDefault("RSET_SECRET_PREFIX", "rset"), clock);
+                stores.inputs(), stores.inventories(), secrets, access.secretPrefix(),
+                clusterAccess(env, access, secrets, credentials, clock), clock);
         return new Router(plane);
+    }
+
+    /** Registration checks and the connectivity probe, with the same rules delivery applies at connect time. */
+    static ConnectorClusterAccess clusterAccess(Map<String, String> env, AccessSettings settings, SecretStore secrets,
+            Optional<software.amazon.awssdk.auth.credentials.AwsCredentialsProvider> credentials, Clock clock) {
+        SecretReader reader = ref -> secrets.get(new SecretRef(ref));
+        AddressPolicy addresses = AddressPolicy.system(settings.allowLoopback());
+        StsClientBuilder sts = StsClient.builder().region(Region.of(settings.region()))
+                .httpClientBuilder(UrlConnectionHttpClient.builder());
+        Optional.ofNullable(env.get("RSET_STS_ENDPOINT")).map(URI::create).ifPresent(sts::endpointOverride);
+        credentials.ifPresent(sts::credentialsProvider);
+        AssumedRoleTokens eks = new AssumedRoleTokens(sts.build(), settings, clock);
+        return new ConnectorClusterAccess(new RegistrationChecks(settings, addresses, reader),
+                new ClusterClients(settings, reader, addresses, eks::token));
     }
 
 }

@@ -73,12 +73,14 @@ class ApiHandlerTest {
               labels:
                 env: prod
             spec:
-              server: https://prod-eu.example.com:6443
+              server: https://203.0.113.10:6443
               auth:
                 kubeconfig:
                   value: |
                     apiVersion: v1
+                    clusters: [{name: prod, cluster: {server: "https://203.0.113.10:6443"}}]
                     users: [{name: admin, user: {token: SUPER-SECRET-TOKEN}}]
+                    contexts: [{name: prod, context: {cluster: prod, user: admin}}]
             """;
 
     DynamoDbClient db;

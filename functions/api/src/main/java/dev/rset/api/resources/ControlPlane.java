@@ -2,9 +2,12 @@ package dev.rset.api.resources;
 
 import dev.rset.api.http.ApiException;
 import dev.rset.core.api.Annotations;
+import dev.rset.core.api.Cluster;
+import dev.rset.core.api.InvalidObjectException;
 import dev.rset.core.api.LabelSelector;
 import dev.rset.core.api.Placement;
 import dev.rset.core.api.ResourceSet;
+import dev.rset.store.Condition;
 import dev.rset.store.ConflictException;
 import dev.rset.store.DefinitionStore;
 import dev.rset.store.DefinitionStore.ScheduleChange;
@@ -50,10 +53,11 @@ public final class ControlPlane {
     private final InventoryStore inventories;
     private final SecretStore secrets;
     private final String secretPrefix;
+    private final ClusterAccess access;
     private final Clock clock;
 
     public ControlPlane(DefinitionStore definitions, StatusStore statuses, ScheduleStore schedules, InputStore inputs,
-            InventoryStore inventories, SecretStore secrets, String secretPrefix, Clock clock) {
+            InventoryStore inventories, SecretStore secrets, String secretPrefix, ClusterAccess access, Clock clock) {
         this.definitions = definitions;
         this.statuses = statuses;
         this.schedules = schedules;
@@ -61,6 +65,7 @@ public final class ControlPlane {
         this.inventories = inventories;
         this.secrets = secrets;
         this.secretPrefix = secretPrefix;
+        this.access = access;
         this.clock = clock;
     }
 
@@ -81,6 +86,15 @@ public final class ControlPlane {
                 throw ApiException.invalid("document " + (i + 1) + ": " + c.key() + " appears twice in the request");
             }
             candidates.add(c);
+        }
+        for (Candidate c : candidates) {
+            if (c.key().kind() == Kind.CLUSTER) {
+                try {
+                    access.admit(Cluster.from(c.manifest()));
+                } catch (InvalidObjectException e) {
+                    throw ApiException.invalid(e.getMessage());
+                }
+            }
         }
         boolean pinned = candidates.stream().anyMatch(c -> c.expectedVersion().isPresent());
         for (int attempt = 1; ; attempt++) {
@@ -238,6 +252,32 @@ public final class ControlPlane {
         }
         out.put("status", status);
         return out;
+    }
+
+    /**
+     * Connects to a registered cluster with its credentials and records the outcome as the
+     * Cluster's {@code Ready} condition (what {@code rset clusters list} shows).
+     */
+    public Map<String, Object> check(ObjectKey key) {
+        if (key.kind() != Kind.CLUSTER) {
+            throw ApiException.badRequest(key.kind().kind() + " cannot be checked: only a Cluster has a connection");
+        }
+        StoredObject o = find(key);
+        ClusterAccess.Readiness r = access.probe(Cluster.from(o.manifest()));
+        Condition ready = new Condition(Condition.READY, r.ready() ? "True" : "False", r.reason(), r.message(),
+                clock.instant(), o.generation());
+        for (int attempt = 1; ; attempt++) {
+            ObjectStatus current = statuses.get(key);
+            try {
+                ObjectStatus written = statuses.put(key, current.withCondition(ready)
+                        .withObservedGeneration(o.generation()));
+                return Views.object(o, written);
+            } catch (ConflictException e) {
+                if (attempt == ATTEMPTS) {
+                    throw ApiException.conflict(e.getMessage());
+                }
+            }
+        }
     }
 
     /** Asks for a run now; with {@code force}, also outside the delivery window (requestedAt = forceAt). */
