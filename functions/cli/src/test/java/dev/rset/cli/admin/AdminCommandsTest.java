@@ -76,6 +76,11 @@ class AdminCommandsTest {
         env.put("RSET_DYNAMODB_ENDPOINT", moto.endpoint().toString());
         env.put("RSET_SECRETS_ENDPOINT", moto.endpoint().toString());
         env.put("RSET_SECRET_PREFIX", "cli-" + config.tableName());
+        env.put("RSET_STS_ENDPOINT", moto.endpoint().toString());
+        // As `rset dev` does: clusters on this machine are allowed.
+        env.put("RSET_ALLOW_LOOPBACK_CLUSTERS", "true");
+        env.put("RSET_ALLOWED_ACCOUNT_IDS", "123456789012");
+        env.put("RSET_EKS_EXTERNAL_ID", "cli-test");
         api = LocalApiServer.start(new ApiHandler(ApiHandler.router(env, Optional.of(TestTables.CREDENTIALS))), 0);
     }
 
@@ -152,21 +157,41 @@ class AdminCommandsTest {
 
     @Test
     void registerAndListClusters() throws IOException {
-        Path kubeconfig = write("kubeconfig", "apiVersion: v1\nusers: [{name: a, user: {token: CLI-SECRET}}]\n");
+        int port;
+        try (java.net.ServerSocket s = new java.net.ServerSocket(0)) {
+            port = s.getLocalPort();
+        }
+        String server = "https://127.0.0.1:" + port;
+        Path kubeconfig = write("kubeconfig", "apiVersion: v1\nclusters: [{name: c, cluster: {server: \"" + server
+                + "\"}}]\nusers: [{name: a, user: {token: CLI-SECRET}}]\ncontexts: [{name: x, context: {cluster: c, user: a}}]\n");
         Path ca = write("ca.pem", "-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----\n");
-        Run r = rset("clusters", "register", "prod-eu", "--api-server", "https://prod-eu.example.com:6443",
+        Run r = rset("clusters", "register", "prod-eu", "--api-server", server,
                 "--ca-file", ca.toString(), "--kubeconfig", kubeconfig.toString(), "-l", "env=prod", "-l", "region=eu");
-        assertEquals(0, r.exit(), r.err());
+        assertEquals(1, r.exit(), "registered, but the connectivity check failed");
         assertEquals("cluster/prod-eu registered\n", r.out());
-        Run eks = rset("clusters", "register", "staging", "--api-server", "https://ABC.gr7.eu-west-1.eks.amazonaws.com",
+        assertTrue(r.err().startsWith("error: cluster/prod-eu is not ready: ConnectionFailed: cluster prod-eu (" + server
+                + "): cannot connect"), r.err());
+        Run eks = rset("clusters", "register", "staging", "--api-server", server,
                 "--eks-cluster", "staging", "--role-arn", "arn:aws:iam::123456789012:role/rset-deployer");
-        assertEquals(0, eks.exit(), eks.err());
+        assertEquals("cluster/staging registered\n", eks.out(), eks.err());
+        assertTrue(eks.err().contains("cannot connect"), eks.err());
 
         String[] lines = rset("clusters", "list").out().split("\n");
-        assertTrue(lines[0].matches("NAME\\s+AGE\\s+SERVER\\s+AUTH\\s+LABELS"), lines[0]);
-        assertTrue(lines[1].matches("prod-eu\\s+\\d+s\\s+https://prod-eu.example.com:6443\\s+kubeconfig\\s+env=prod,region=eu"),
-                lines[1]);
-        assertTrue(lines[2].matches("staging\\s+\\d+s\\s+\\S+\\s+eks:staging\\s+<none>"), lines[2]);
+        assertTrue(lines[0].matches("NAME\\s+AGE\\s+READY\\s+SERVER\\s+AUTH\\s+LABELS\\s+STATUS"), lines[0]);
+        assertTrue(lines[1].matches("prod-eu\\s+\\d+s\\s+False\\s+" + server.replace(".", "\\.")
+                + "\\s+kubeconfig\\s+env=prod,region=eu\\s+cluster prod-eu .*cannot connect.*"), lines[1]);
+        assertTrue(lines[2].matches("staging\\s+\\d+s\\s+False\\s+\\S+\\s+eks:staging\\s+<none>\\s+.*"), lines[2]);
+
+        Path exec = write("exec-kubeconfig", "clusters: [{name: c, cluster: {server: \"" + server + "\"}}]\n"
+                + "users: [{name: a, user: {exec: {command: aws}}}]\ncontexts: [{name: x, context: {cluster: c, user: a}}]\n");
+        Run refused = rset("clusters", "register", "evil", "--api-server", server, "--kubeconfig", exec.toString());
+        assertEquals(1, refused.exit());
+        assertTrue(refused.err().startsWith("Error from server (Invalid): Cluster evil: spec.auth.kubeconfig.value: "
+                + "users[0].user.exec: credential plugins are not allowed"), refused.err());
+        Run metadata = rset("clusters", "register", "imds", "--api-server", "https://169.254.169.254", "--eks-cluster",
+                "x", "--role-arn", "arn:aws:iam::123456789012:role/r");
+        assertTrue(metadata.err().startsWith("Error from server (Invalid): Cluster imds: spec.server: "
+                + "\"https://169.254.169.254\" is a link-local address"), metadata.err());
         String json = rset("clusters", "list", "-o", "json").out();
         assertFalse(json.contains("CLI-SECRET"), "the kubeconfig never comes back");
         assertTrue(json.contains("/clusters/prod-eu/kubeconfig"));

@@ -1,6 +1,10 @@
 package dev.rset.delivery.access;
 
 import dev.rset.core.api.ClusterAuth;
+import dev.rset.delivery.DeliveryException;
+import dev.rset.delivery.DeliveryException.Reason;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
+import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.identity.spi.AwsSessionCredentialsIdentity;
 import software.amazon.awssdk.services.sts.StsClient;
 import software.amazon.awssdk.services.sts.model.Credentials;
@@ -34,8 +38,16 @@ public final class AssumedRoleTokens {
     }
 
     AwsSessionCredentialsIdentity assume(String clusterName, String roleArn) {
-        Credentials c = sts.assumeRole(r -> r.roleArn(roleArn).externalId(settings.externalId())
-                .roleSessionName(sessionName(clusterName)).durationSeconds(SESSION_SECONDS)).credentials();
+        Credentials c;
+        try {
+            c = sts.assumeRole(r -> r.roleArn(roleArn).externalId(settings.externalId())
+                    .roleSessionName(sessionName(clusterName)).durationSeconds(SESSION_SECONDS)).credentials();
+        } catch (SdkException e) {
+            String why = e instanceof AwsServiceException a && a.awsErrorDetails() != null
+                    ? a.awsErrorDetails().errorCode() + ": " + a.awsErrorDetails().errorMessage() : e.getMessage();
+            throw new DeliveryException(Reason.REFUSED_ACCESS, null, "cluster " + clusterName + ": cannot assume "
+                    + roleArn + ": " + why, e);
+        }
         return AwsSessionCredentialsIdentity.create(c.accessKeyId(), c.secretAccessKey(), c.sessionToken());
     }
 

@@ -167,6 +167,18 @@ class ClusterClientsTest {
     }
 
     @Test
+    void aBrokenCaBundleIsAFailureToConnectNotACrash() {
+        Map<String, Object> auth = Map.of("kubeconfig", Map.of("secretRef", Map.of("name", SECRET)));
+        Cluster c = Cluster.from(Map.of("apiVersion", Cluster.API_VERSION, "kind", Cluster.KIND, "metadata",
+                Map.of("name", "prod"), "spec", Map.of("server", "https://127.0.0.1:6443", "auth", auth,
+                        "caData", "bm90IGEgY2VydGlmaWNhdGU=")));
+        secrets.put(SECRET, kubeconfig("https://127.0.0.1:6443", "token: SECRET-TOKEN"));
+        DeliveryException e = assertThrows(DeliveryException.class, () -> clients.serverVersion(c));
+        assertEquals(Reason.UNREACHABLE, e.reason());
+        assertTrue(e.getMessage().startsWith("cluster prod (https://127.0.0.1:6443): "), e.getMessage());
+    }
+
+    @Test
     void clientsNeverFollowRedirectsNorUseProxies() {
         secrets.put(SECRET, kubeconfig("https://127.0.0.1:6443", "token: T"));
         try (KubernetesClient client = clients.open(byRef("https://127.0.0.1:6443", SECRET), Identity.CONTROL_PLANE)) {
