@@ -14,6 +14,7 @@ import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.jdkhttp.JdkHttpClientFactory;
 
 import java.net.http.HttpClient;
+import java.time.Duration;
 
 /**
  * Builds fabric8 clients for registered clusters, safely: the API server's addresses are checked
@@ -29,6 +30,9 @@ public final class ClusterClients {
     public interface EksTokenSource {
         String token(String clusterName, ClusterAuth.Eks eks);
     }
+
+    static final Duration PROBE_CONNECT = Duration.ofSeconds(5);
+    static final Duration PROBE_REQUEST = Duration.ofSeconds(10);
 
     private final AccessSettings settings;
     private final SecretReader secrets;
@@ -52,7 +56,11 @@ public final class ClusterClients {
      * credentials; returns the server's git version ({@code v1.37.2}).
      */
     public String serverVersion(Cluster cluster) {
-        try (KubernetesClient client = open(cluster, Identity.CONTROL_PLANE)) {
+        // Short timeouts: the API answers within API Gateway's 30 s, however slow the cluster is.
+        Config config = new ConfigBuilder(config(cluster, Identity.CONTROL_PLANE))
+                .withConnectionTimeout((int) PROBE_CONNECT.toMillis()).withRequestTimeout((int) PROBE_REQUEST.toMillis())
+                .build();
+        try (KubernetesClient client = client(config)) {
             return client.getKubernetesVersion().getGitVersion();
         } catch (KubernetesClientException e) {
             throw failure(cluster, e);
