@@ -33,6 +33,49 @@ mkdir -p "$STATE"
 resolve_state
 lock_state
 mkdir -p "$STATE/run" "$STATE/logs" "$STATE/ports"
+trap 'echo "start.sh: failed at line $LINENO; logs in $STATE/logs" >&2' ERR
+
+# Each runs in its own session with its output in logs/, so neither the caller's terminal signals
+# nor its pipes tie it to this script; stop.sh and the watchdog end it by pid.
+launch() { # NAME COMMAND...
+  local name=$1
+  shift
+  echo "=== $(date -u +%FT%TZ) starting" >>"$STATE/logs/$name.log"
+  setsid "$@" </dev/null >>"$STATE/logs/$name.log" 2>&1 8>&- &
+  echo $! >"$STATE/run/$name.pid"
+}
+
+# Waits until CHECK succeeds, failing early with the log's tail when NAME's process has exited.
+await() { # NAME WHAT CHECK...
+  local name=$1 what=$2 deadline=$((SECONDS + TIMEOUT))
+  shift 2
+  until "$@" >/dev/null 2>&1; do
+    if ! is_running "$name"; then
+      tail -n 30 "$STATE/logs/$name.log" >&2 || true
+      die "$name exited before $what; log: $STATE/logs/$name.log"
+    fi
+    ((SECONDS < deadline)) || die "$name: no $what within ${TIMEOUT}s; log: $STATE/logs/$name.log"
+    sleep 0.2
+  done
+}
+
+# The token goes to curl through a pipe, not its command line, which any local user can read.
+api_get() { # CLUSTER PATH
+  curl -sf --max-time 5 --cacert "$STATE/$1/ca.crt" -H @<(printf 'Authorization: Bearer %s\n' "$(<"$STATE/$1/admin.token")") \
+    "$(<"$STATE/$1/server")$2"
+}
+
+# --- watchdog ----------------------------------------------------------------------------------
+# Started before any other process, so whatever this script starts is stopped with its owner, even
+# when the script fails half-way.
+if [ -n "${RSET_TESTENV_OWNER_PID:-}" ]; then
+  owner="$RSET_TESTENV_OWNER_PID:$(process_start_time "$RSET_TESTENV_OWNER_PID" || die "owner pid $RSET_TESTENV_OWNER_PID does not exist")"
+  if ! is_running watchdog || [ "$(cat "$STATE/run/owner" 2>/dev/null)" != "$owner" ]; then
+    stop_process watchdog
+    echo "$owner" >"$STATE/run/owner"
+    launch watchdog bash "$HERE/watchdog.sh" "$STATE/" "${owner%%:*}" "${owner#*:}"
+  fi
+fi
 
 # --- ports -------------------------------------------------------------------------------------
 # A port is chosen once per state directory and kept. Candidates lie below the kernel's ephemeral
@@ -88,18 +131,20 @@ if [ ! -s "$PKI/sa.pub" ]; then
   mkdir -p "$STATE/pki.tmp"
   (
     cd "$STATE/pki.tmp"
-    openssl req -x509 -newkey rsa:2048 -nodes -days 3650 -keyout ca.key -out ca.crt \
-      -subj "/CN=rset-testclusters-ca" \
-      -addext "basicConstraints=critical,CA:TRUE" -addext "keyUsage=critical,keyCertSign,cRLSign" 2>/dev/null
-    openssl req -newkey rsa:2048 -nodes -keyout serving.key -out serving.csr -subj "/CN=127.0.0.1" 2>/dev/null
+    # P-256 keys: generated in milliseconds even on a loaded machine, where RSA takes seconds.
+    for key in ca serving sa; do
+      openssl genpkey -algorithm EC -pkeyopt ec_paramgen_curve:P-256 -out "$key.key"
+    done
+    openssl req -x509 -key ca.key -days 3650 -out ca.crt -subj "/CN=rset-testclusters-ca" \
+      -addext "basicConstraints=critical,CA:TRUE" -addext "keyUsage=critical,keyCertSign,cRLSign"
+    openssl req -new -key serving.key -out serving.csr -subj "/CN=127.0.0.1"
     printf '%s\n' "subjectAltName=IP:127.0.0.1,DNS:localhost" "extendedKeyUsage=serverAuth" \
-      "keyUsage=critical,digitalSignature,keyEncipherment" "basicConstraints=CA:FALSE" >serving.ext
+      "keyUsage=critical,digitalSignature" "basicConstraints=CA:FALSE" >serving.ext
     openssl x509 -req -in serving.csr -CA ca.crt -CAkey ca.key -CAcreateserial -days 3650 \
-      -extfile serving.ext -out serving.crt 2>/dev/null
-    openssl genrsa -out sa.key 2048 2>/dev/null
-    openssl rsa -in sa.key -pubout -out sa.pub 2>/dev/null
+      -extfile serving.ext -out serving.crt
+    openssl pkey -in sa.key -pubout -out sa.pub
     rm -f serving.csr serving.ext ca.srl
-  )
+  ) 2>>"$STATE/logs/pki.log"
   rm -rf "$PKI"
   mv "$STATE/pki.tmp" "$PKI"
 fi
@@ -148,35 +193,6 @@ for c in "${CLUSTERS[@]}"; do
 done
 
 # --- processes ---------------------------------------------------------------------------------
-# Each runs in its own session with its output in logs/, so neither the caller's terminal signals
-# nor its pipes tie it to this script; stop.sh and the watchdog end it by pid.
-launch() { # NAME COMMAND...
-  local name=$1
-  shift
-  echo "=== $(date -u +%FT%TZ) starting" >>"$STATE/logs/$name.log"
-  setsid "$@" </dev/null >>"$STATE/logs/$name.log" 2>&1 8>&- &
-  echo $! >"$STATE/run/$name.pid"
-}
-
-# Waits until CHECK succeeds, failing early with the log's tail when NAME's process has exited.
-await() { # NAME WHAT CHECK...
-  local name=$1 what=$2 deadline=$((SECONDS + TIMEOUT))
-  shift 2
-  until "$@" >/dev/null 2>&1; do
-    if ! is_running "$name"; then
-      tail -n 30 "$STATE/logs/$name.log" >&2 || true
-      die "$name exited before $what; log: $STATE/logs/$name.log"
-    fi
-    ((SECONDS < deadline)) || die "$name: no $what within ${TIMEOUT}s; log: $STATE/logs/$name.log"
-    sleep 0.2
-  done
-}
-
-api_get() { # CLUSTER PATH
-  curl -sf --max-time 5 --cacert "$STATE/$1/ca.crt" -H "Authorization: Bearer $(cat "$STATE/$1/admin.token")" \
-    "$(cat "$STATE/$1/server")$2"
-}
-
 if ! is_running etcd; then
   mkdir -p "$STATE/etcd"
   launch etcd "$BIN/etcd" --data-dir "$STATE/etcd/data" \
@@ -214,15 +230,5 @@ for c in "${CLUSTERS[@]}"; do
   await "$c-controller-manager" "ServiceAccount default/default" \
     api_get "$c" /api/v1/namespaces/default/serviceaccounts/default
 done
-
-# --- watchdog ----------------------------------------------------------------------------------
-if [ -n "${RSET_TESTENV_OWNER_PID:-}" ]; then
-  owner="$RSET_TESTENV_OWNER_PID:$(process_start_time "$RSET_TESTENV_OWNER_PID" || die "owner pid $RSET_TESTENV_OWNER_PID does not exist")"
-  if ! is_running watchdog || [ "$(cat "$STATE/run/owner" 2>/dev/null)" != "$owner" ]; then
-    stop_process watchdog
-    echo "$owner" >"$STATE/run/owner"
-    launch watchdog bash "$HERE/watchdog.sh" "$STATE/" "${owner%%:*}" "${owner#*:}"
-  fi
-fi
 
 echo "$STATE"
