@@ -25,6 +25,9 @@ TIMEOUT="${RSET_TESTENV_TIMEOUT:-180}"
 # ownerReferences and foreground deletion, the service-account controller creates each
 # namespace's "default" ServiceAccount (pods cannot be created without it).
 CONTROLLERS="${RSET_TESTENV_CONTROLLERS:-namespace-controller,garbage-collector-controller,serviceaccount-controller}"
+for tool in openssl curl ss flock setsid base64; do
+  command -v "$tool" >/dev/null || die "'$tool' is needed (packages openssl, curl, iproute2, util-linux, coreutils)"
+done
 for tool in etcd kube-apiserver kube-controller-manager; do
   [ -x "$BIN/$tool" ] || die "$BIN/$tool is missing; run $HERE/build.sh"
 done
@@ -82,24 +85,31 @@ fi
 # range, so outgoing connections do not take them, and nothing may listen on them. Each chosen
 # port is claimed in a per-user registry by an atomic rename, so two state directories set up at
 # the same moment (two test JVMs) never pick the same one; a claim whose state directory is gone
-# is stale and reused.
+# is stale and released.
 PORT_REGISTRY="${TMPDIR:-/tmp}/rset-testenv-ports-$(id -u)"
 
+release_stale_claims() {
+  local claim owner
+  for claim in "$PORT_REGISTRY"/[0-9]*; do
+    [ -d "$claim" ] || continue
+    owner=$(cat "$claim/owner" 2>/dev/null || true)
+    [ -d "$owner" ] && continue
+    mv -T "$claim" "$PORT_REGISTRY/.stale.$$.${claim##*/}" 2>/dev/null || continue
+    rm -rf "$PORT_REGISTRY/.stale.$$.${claim##*/}"
+  done
+}
+
 claim_port() {
-  local low high first last span port owner tmp i
+  local low high first last span port tmp i
   read -r low high </proc/sys/net/ipv4/ip_local_port_range
   if ((low > 12000)); then first=10000 last=$((low - 1)); else first=$((high + 1)) last=65535; fi
   span=$((last - first + 1))
   ((span > 100)) || die "no port range outside the ephemeral range $low-$high"
   mkdir -p "$PORT_REGISTRY"
+  release_stale_claims
   for ((i = 0; i < 500; i++)); do
     port=$((first + (RANDOM * 32768 + RANDOM) % span))
-    if [ -d "$PORT_REGISTRY/$port" ]; then
-      owner=$(cat "$PORT_REGISTRY/$port/owner" 2>/dev/null || true)
-      [ -d "$owner" ] && continue
-      mv -T "$PORT_REGISTRY/$port" "$PORT_REGISTRY/.stale.$$.$port" 2>/dev/null || continue
-      rm -rf "$PORT_REGISTRY/.stale.$$.$port"
-    fi
+    [ -d "$PORT_REGISTRY/$port" ] && continue
     ss -Htan "( sport = :$port )" | grep -q . && continue
     tmp=$(mktemp -d "$PORT_REGISTRY/.claim.XXXXXX")
     echo "$STATE" >"$tmp/owner"
