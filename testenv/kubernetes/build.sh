@@ -26,14 +26,6 @@ if $CHECK_ONLY; then
   echo "build.sh: the Kubernetes test binaries are not built yet ($OUT/bin)" >&2
   exit 3
 fi
-mkdir -p "$OUT"
-# A second build.sh (another test JVM, another terminal) waits for the first and reuses its result.
-exec 9>"$OUT/.build.lock"
-flock 9
-if cached; then
-  echo "$OUT/bin"
-  exit 0
-fi
 command -v go >/dev/null || {
   echo "build.sh: 'go' is not on PATH. Go 1.26+ is needed to build the test clusters (apt's golang is too old);" >&2
   echo "build.sh: install it from https://go.dev/dl/ (e.g. to /usr/local/go) and add /usr/local/go/bin to PATH" >&2
@@ -46,6 +38,14 @@ case "$GO_VERSION" in
   go1.2[6-9]*|go1.[3-9][0-9]*) ;;
   *) echo "build.sh: $GO_VERSION is too old; Go 1.26+ is needed (see README \"Test clusters\")" >&2; exit 1 ;;
 esac
+mkdir -p "$OUT"
+# A second build.sh (another test JVM, another terminal) waits for the first and reuses its result.
+exec 9>"$OUT/.build.lock"
+flock 9
+if cached; then
+  echo "$OUT/bin"
+  exit 0
+fi
 TMP="$OUT/bin.partial"
 rm -rf "$TMP"; mkdir -p "$TMP"
 VERSION=v1.37.2

@@ -15,6 +15,7 @@ import java.util.stream.Stream;
 import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -36,7 +37,7 @@ class TestClustersTest {
     void bothClustersAreReadyAndServeTheirOwnPort() throws Exception {
         assertEquals("ok", a.get("/readyz").body());
         assertEquals("ok", b.get("/readyz").body());
-        assertFalse(clusters.a().server().equals(clusters.b().server()));
+        assertNotEquals(clusters.a().server(), clusters.b().server());
     }
 
     @Test
