@@ -133,6 +133,22 @@ class ClusterRegistrationTest {
     }
 
     @Test
+    void aRealClusterRegisteredWithItsKubeconfigIsReady() {
+        env.put("RSET_ALLOW_LOOPBACK_CLUSTERS", "true");
+        ApiHandler h = handler();
+        dev.rset.testclusters.KubeCluster a = dev.rset.testclusters.TestClusters.shared().a();
+        String kubeconfig = "kubeconfig:\n  value: |\n" + a.kubeconfig().indent(4);
+        assertEquals(200, apply(h, cluster("real", a.server().toString(), kubeconfig)).getStatusCode());
+        APIGatewayV2HTTPResponse r = call(h, "POST", "/v1/clusters/real/check");
+        assertEquals(200, r.getStatusCode(), r.getBody());
+        Map<String, Object> ready = at(json(r), "status", "conditions", "0");
+        assertEquals(Map.of("type", "Ready", "status", "True", "reason", "Connected", "message", "Kubernetes v1.37.2"),
+                Map.of("type", ready.get("type"), "status", ready.get("status"), "reason", ready.get("reason"),
+                        "message", ready.get("message")));
+        assertFalse(r.getBody().contains(a.adminToken()));
+    }
+
+    @Test
     void checkRecordsWhetherTheClusterAnswers() throws IOException {
         env.put("RSET_ALLOW_LOOPBACK_CLUSTERS", "true");
         ApiHandler h = handler();
