@@ -156,6 +156,18 @@ class AdminCommandsTest {
     }
 
     @Test
+    void registeringARealClusterChecksThatItAnswers() throws IOException {
+        dev.rset.testclusters.KubeCluster a = dev.rset.testclusters.TestClusters.shared().a();
+        Run r = rset("clusters", "register", "real", "--api-server", a.server().toString(), "--kubeconfig",
+                write("real-kubeconfig", a.kubeconfig()).toString(), "-l", "env=test");
+        assertEquals(0, r.exit(), r.err());
+        assertEquals("cluster/real registered\ncluster/real ready: Kubernetes v1.37.2\n", r.out());
+        String[] lines = rset("clusters", "list").out().split("\n");
+        assertTrue(lines[1].matches("real\\s+\\d+s\\s+True\\s+\\S+\\s+kubeconfig\\s+env=test\\s+Kubernetes v1\\.37\\.2"),
+                lines[1]);
+    }
+
+    @Test
     void registerAndListClusters() throws IOException {
         int port;
         try (java.net.ServerSocket s = new java.net.ServerSocket(0)) {
