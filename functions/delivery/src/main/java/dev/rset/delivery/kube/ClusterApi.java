@@ -24,7 +24,7 @@ public final class ClusterApi {
     public ClusterApi(String cluster, KubernetesClient client) {
         this.cluster = cluster;
         this.client = client;
-        this.kinds = new Kinds(client);
+        this.kinds = new Kinds(cluster, client);
     }
 
     public String cluster() {

@@ -4,6 +4,7 @@ import dev.rset.delivery.ObjectRef;
 import io.fabric8.kubernetes.api.model.APIResource;
 import io.fabric8.kubernetes.api.model.APIResourceList;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
 import java.util.HashMap;
 import java.util.List;
@@ -15,10 +16,12 @@ import java.util.Optional;
  * read again on a miss, so a kind whose CustomResourceDefinition was applied in this run is found.
  */
 public final class Kinds {
+    private final String cluster;
     private final KubernetesClient client;
     private final Map<String, List<APIResource>> served = new HashMap<>();
 
-    public Kinds(KubernetesClient client) {
+    public Kinds(String cluster, KubernetesClient client) {
+        this.cluster = cluster;
         this.client = client;
     }
 
@@ -37,7 +40,12 @@ public final class Kinds {
     }
 
     private List<APIResource> read(String apiVersion) {
-        APIResourceList list = client.getApiResources(apiVersion);
+        APIResourceList list;
+        try {
+            list = client.getApiResources(apiVersion);
+        } catch (KubernetesClientException e) {
+            throw ApiErrors.of(cluster, null, e);
+        }
         return list == null || list.getResources() == null ? List.of() : list.getResources();
     }
 

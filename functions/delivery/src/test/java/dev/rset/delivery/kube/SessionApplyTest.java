@@ -189,4 +189,21 @@ class SessionApplyTest {
         assertEquals(Reason.REJECTED, e.reason());
         assertTrue(e.getMessage().contains("metadata.namespace is required"), e.getMessage());
     }
+
+    @Test
+    void aClusterThatCannotBeReachedIsUnreachableWithoutItsCredentials() {
+        io.fabric8.kubernetes.client.Config config = io.fabric8.kubernetes.client.Config.empty();
+        config.setMasterUrl("https://127.0.0.1:1");
+        config.setOauthToken("token-that-must-not-leak");
+        config.setRequestRetryBackoffLimit(0);
+        try (ClusterSession down = new Fabric8ClusterSession("b",
+                new io.fabric8.kubernetes.client.KubernetesClientBuilder().withConfig(config).build())) {
+            DeliveryException e = assertThrows(DeliveryException.class,
+                    () -> down.apply(List.of(namespace(unique("down"))), OPTIONS));
+
+            assertEquals(Reason.UNREACHABLE, e.reason());
+            assertTrue(e.getMessage().startsWith("cluster b: "), e.getMessage());
+            assertTrue(!e.getMessage().contains("token-that-must-not-leak"), e.getMessage());
+        }
+    }
 }

@@ -135,7 +135,7 @@ class SessionPruneTest {
     }
 
     private static void removeFinalizers(ObjectRef ref) {
-        var type = new Kinds(admin).find(ref).orElseThrow();
+        var type = new Kinds("test", admin).find(ref).orElseThrow();
         admin.genericKubernetesResources(type).inNamespace(ref.namespace()).withName(ref.name()).edit(live -> {
             live.getMetadata().setFinalizers(List.of());
             return live;

@@ -13,7 +13,7 @@ final class StatusWriter {
     }
 
     void set(ObjectRef ref, Map<String, Object> status) {
-        var type = new Kinds(client).find(ref).orElseThrow();
+        var type = new Kinds("test", client).find(ref).orElseThrow();
         var ops = client.genericKubernetesResources(type);
         var named = type.isNamespaceScoped() ? ops.inNamespace(ref.namespace()).withName(ref.name()) : ops.withName(ref.name());
         named.editStatus(live -> {
@@ -23,7 +23,7 @@ final class StatusWriter {
     }
 
     long generation(ObjectRef ref) {
-        var type = new Kinds(client).find(ref).orElseThrow();
+        var type = new Kinds("test", client).find(ref).orElseThrow();
         return client.genericKubernetesResources(type).inNamespace(ref.namespace()).withName(ref.name()).get()
                 .getMetadata().getGeneration();
     }
