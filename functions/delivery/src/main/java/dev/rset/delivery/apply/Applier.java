@@ -17,7 +17,6 @@ import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.dsl.Resource;
 import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -41,7 +40,7 @@ public final class Applier {
         List<Map<String, Object>> definitions = new ArrayList<>();
         List<Map<String, Object>> others = new ArrayList<>();
         for (int i = 0; i < objects.size(); i++) {
-            Map<String, Object> object = withLabels(checked(objects.get(i), i), options.ownerLabels());
+            Map<String, Object> object = Rendered.withLabels(Rendered.checked(api.cluster(), objects.get(i), i), options.ownerLabels());
             ObjectRef ref = ObjectRef.of(object);
             (isDefinition(ref) ? definitions : others).add(object);
         }
@@ -50,9 +49,8 @@ public final class Applier {
         for (Target target : definitionTargets) {
             changes.add(applyOne(target, options));
         }
-        for (Target target : definitionTargets) {
-            new Established(api, options.timeout()).await(target);
-        }
+        Established established = new Established(api, options.timeout());
+        definitionTargets.forEach(established::await);
         List<Target> rest = resolve(others);
         for (Stage stage : List.of(Stage.CLUSTER_SCOPED, Stage.NAMESPACED)) {
             for (Target target : sorted(rest.stream()
@@ -129,7 +127,7 @@ public final class Applier {
             }
             if (!type.isNamespaceScoped() && !ref.namespace().isEmpty()) {
                 // Cluster-scoped kinds ignore a namespace (as kubectl does); the reference must not keep it.
-                object = withoutNamespace(object);
+                object = Rendered.withoutNamespace(object);
                 ref = ObjectRef.of(object);
             }
             targets.add(new Target(ref, type, object));
@@ -143,39 +141,5 @@ public final class Applier {
 
     private DeliveryException rejected(ObjectRef ref, String why) {
         return new DeliveryException(Reason.REJECTED, ref, "cluster " + api.cluster() + ": " + ref + ": rejected: " + why, null);
-    }
-
-    private DeliveryException invalid(int index, String why) {
-        return new DeliveryException(Reason.REJECTED, null, "cluster " + api.cluster() + ": object " + index + ": " + why, null);
-    }
-
-    private Map<String, Object> checked(Map<String, Object> object, int index) {
-        for (String field : List.of("apiVersion", "kind")) {
-            if (!(object.get(field) instanceof String s) || s.isBlank()) {
-                throw invalid(index, field + " is missing");
-            }
-        }
-        if (Fields.string(object, "metadata", "name").filter(n -> !n.isBlank()).isEmpty()) {
-            throw invalid(index, "metadata.name is missing (" + object.get("kind") + ")");
-        }
-        return object;
-    }
-
-    private static Map<String, Object> withLabels(Map<String, Object> object, Map<String, String> ownerLabels) {
-        Map<String, Object> meta = new LinkedHashMap<>(Fields.map(object, "metadata"));
-        Map<String, Object> labels = new LinkedHashMap<>(Fields.map(object, "metadata", "labels"));
-        labels.putAll(ownerLabels);
-        meta.put("labels", labels);
-        Map<String, Object> copy = new LinkedHashMap<>(object);
-        copy.put("metadata", meta);
-        return copy;
-    }
-
-    private static Map<String, Object> withoutNamespace(Map<String, Object> object) {
-        Map<String, Object> meta = new LinkedHashMap<>(Fields.map(object, "metadata"));
-        meta.remove("namespace");
-        Map<String, Object> copy = new LinkedHashMap<>(object);
-        copy.put("metadata", meta);
-        return copy;
     }
 }
