@@ -77,6 +77,28 @@ class SessionApplyTest {
     }
 
     @Test
+    void objectsTheServerFillsInWithDefaultsAreUnchangedOnReapply() {
+        String ns = unique("defaults");
+        Map<String, Object> deployment = map("apiVersion", "apps/v1", "kind", "Deployment",
+                "metadata", map("name", "web", "namespace", ns),
+                "spec", map("selector", map("matchLabels", map("app", "web")),
+                        "template", map("metadata", map("labels", map("app", "web")),
+                                "spec", map("containers", List.of(map("name", "web", "image", "nginx:1.27",
+                                        "ports", List.of(map("containerPort", 80))))))));
+        List<Map<String, Object>> objects = List.of(namespace(ns), deployment, service(ns, "web", null, map()),
+                job(ns, "migrate", "busybox:1.36", map()), clusterRole(ns + "-reader"));
+        List<Change> created = session.apply(objects, OPTIONS);
+        Map<ObjectRef, String> versions = new java.util.HashMap<>();
+        created.forEach(c -> versions.put(c.object(), resourceVersion(c.object())));
+
+        List<Change> again = session.apply(objects, OPTIONS);
+
+        assertEquals(List.of(Action.UNCHANGED, Action.UNCHANGED, Action.UNCHANGED, Action.UNCHANGED, Action.UNCHANGED),
+                actions(again));
+        again.forEach(c -> assertEquals(versions.get(c.object()), resourceVersion(c.object()), c.toString()));
+    }
+
+    @Test
     void removingAFieldFromTheManifestIsAChange() {
         String ns = unique("apply");
         session.apply(List.of(namespace(ns), configMap(ns, "settings", map("a", "1", "b", "2"))), OPTIONS);
