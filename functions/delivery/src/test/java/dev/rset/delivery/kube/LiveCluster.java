@@ -1,12 +1,14 @@
 package dev.rset.delivery.kube;
 
+import dev.rset.testclusters.KubeCluster;
+import dev.rset.testclusters.TestClusters;
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 
-/** A fabric8 client for a real test cluster, built from its server, CA and admin token (never a file). */
+/** A fabric8 client for test cluster {@code a}, built from its server, CA and admin token (never a file). */
 public final class LiveCluster {
     private LiveCluster() {
     }
@@ -21,27 +23,15 @@ public final class LiveCluster {
     }
 
     private static KubernetesClient client(String impersonate) {
-        Endpoint endpoint = Endpoint.current();
+        KubeCluster cluster = TestClusters.shared().a();
         Config config = Config.empty();
-        config.setMasterUrl(endpoint.server());
-        config.setCaCertData(Base64.getEncoder().encodeToString(endpoint.caPem().getBytes(StandardCharsets.UTF_8)));
-        config.setOauthToken(endpoint.token());
+        config.setMasterUrl(cluster.server().toString());
+        config.setCaCertData(Base64.getEncoder().encodeToString(cluster.caPem().getBytes(StandardCharsets.UTF_8)));
+        config.setOauthToken(cluster.adminToken());
         config.setRequestTimeout(10_000);
         if (impersonate != null) {
             config.setImpersonateUsername(impersonate);
         }
         return new KubernetesClientBuilder().withConfig(config).build();
-    }
-
-    record Endpoint(String server, String caPem, String token) {
-        static Endpoint current() {
-            try {
-                return new Endpoint(System.getenv("RSET_DEV_K8S_SERVER"),
-                        java.nio.file.Files.readString(java.nio.file.Path.of(System.getenv("RSET_DEV_K8S_CA"))),
-                        System.getenv("RSET_DEV_K8S_TOKEN"));
-            } catch (java.io.IOException e) {
-                throw new java.io.UncheckedIOException(e);
-            }
-        }
     }
 }
