@@ -4,6 +4,7 @@ import dev.rset.core.api.Cluster;
 import dev.rset.delivery.ClusterConnector;
 import dev.rset.delivery.ClusterSession;
 import dev.rset.delivery.Identity;
+import dev.rset.delivery.kube.Fabric8ClusterSession;
 import io.fabric8.kubernetes.client.KubernetesClient;
 
 import java.util.function.BiFunction;
@@ -16,6 +17,11 @@ import java.util.function.BiFunction;
 public final class Fabric8ClusterConnector implements ClusterConnector {
     private final ClusterClients clients;
     private final BiFunction<String, KubernetesClient, ClusterSession> sessions;
+
+    /** Sessions that apply, prune and wait through fabric8 ({@link Fabric8ClusterSession}). */
+    public Fabric8ClusterConnector(ClusterClients clients) {
+        this(clients, Fabric8ClusterSession::new);
+    }
 
     public Fabric8ClusterConnector(ClusterClients clients, BiFunction<String, KubernetesClient, ClusterSession> sessions) {
         this.clients = clients;

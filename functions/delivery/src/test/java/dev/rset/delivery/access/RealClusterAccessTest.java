@@ -1,6 +1,7 @@
 package dev.rset.delivery.access;
 
 import dev.rset.core.api.Cluster;
+import dev.rset.delivery.ApplyOptions;
 import dev.rset.delivery.ClusterSession;
 import dev.rset.delivery.DeliveryException;
 import dev.rset.delivery.DeliveryException.Reason;
@@ -20,6 +21,7 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.util.Base64;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -125,6 +127,27 @@ class RealClusterAccessTest {
             assertEquals(Reason.FORBIDDEN, e.reason());
             assertTrue(e.getMessage().contains("User \"system:serviceaccount:" + ns + ":nobody\" cannot get resource "
                     + "\"configmaps\""), e.getMessage());
+        }
+    }
+
+    @Test
+    void anImpersonatedServiceAccountWithoutRightsAppliesNothing() {
+        String ns = "access-" + UUID.randomUUID().toString().substring(0, 8);
+        try (KubernetesClient admin = clients.open(cluster(BY_REF), Identity.CONTROL_PLANE)) {
+            admin.namespaces().resource(new NamespaceBuilder().withNewMetadata().withName(ns).endMetadata().build())
+                    .create();
+        }
+        Map<String, Object> configMap = Map.of("apiVersion", "v1", "kind", "ConfigMap",
+                "metadata", Map.of("name", "app", "namespace", ns), "data", Map.of("k", "v"));
+        try (ClusterSession session = new Fabric8ClusterConnector(clients).open(cluster(BY_REF),
+                Identity.serviceAccount(ns, "nobody"))) {
+            DeliveryException e = assertThrows(DeliveryException.class, () -> session.apply(List.of(configMap),
+                    new ApplyOptions(ApplyOptions.FIELD_MANAGER, Map.of(), Duration.ofSeconds(20))));
+            assertEquals(Reason.FORBIDDEN, e.reason());
+            assertTrue(e.getMessage().contains("User \"system:serviceaccount:" + ns + ":nobody\" cannot"), e.getMessage());
+        }
+        try (KubernetesClient admin = clients.open(cluster(BY_REF), Identity.CONTROL_PLANE)) {
+            assertEquals(null, admin.configMaps().inNamespace(ns).withName("app").get(), "nothing was applied");
         }
     }
 
