@@ -11,7 +11,6 @@ import dev.rset.api.resources.ControlPlane;
 import dev.rset.delivery.SecretReader;
 import dev.rset.delivery.access.AccessSettings;
 import dev.rset.delivery.access.AddressPolicy;
-import dev.rset.delivery.access.AssumedRoleTokens;
 import dev.rset.delivery.access.ClusterClients;
 import dev.rset.delivery.access.RegistrationChecks;
 import dev.rset.store.SecretRef;
@@ -111,14 +110,12 @@ public final class ApiHandler implements RequestHandler<APIGatewayV2HTTPEvent, A
     static ConnectorClusterAccess clusterAccess(Map<String, String> env, AccessSettings settings, SecretStore secrets,
             Optional<software.amazon.awssdk.auth.credentials.AwsCredentialsProvider> credentials, Clock clock) {
         SecretReader reader = ref -> secrets.get(new SecretRef(ref));
-        AddressPolicy addresses = AddressPolicy.system(settings.allowLoopback());
         StsClientBuilder sts = StsClient.builder().region(Region.of(settings.region()))
                 .httpClientBuilder(UrlConnectionHttpClient.builder());
         Optional.ofNullable(env.get("RSET_STS_ENDPOINT")).map(URI::create).ifPresent(sts::endpointOverride);
         credentials.ifPresent(sts::credentialsProvider);
-        AssumedRoleTokens eks = new AssumedRoleTokens(sts.build(), settings, clock);
-        return new ConnectorClusterAccess(new RegistrationChecks(settings, addresses, reader),
-                new ClusterClients(settings, reader, addresses, eks::token));
+        return new ConnectorClusterAccess(new RegistrationChecks(settings, AddressPolicy.system(settings.allowLoopback()),
+                reader), ClusterClients.forControlPlane(settings, reader, sts.build(), clock));
     }
 
 }

@@ -170,6 +170,11 @@ class ClusterRegistrationTest {
         assertEquals("False", at(json(call(h, "GET", "/v1/clusters")), "items", "0", "status", "conditions", "0",
                 "status"));
 
+        // Deleting the Cluster forgets the check: registered again, it starts unchecked.
+        assertEquals(200, call(h, "DELETE", "/v1/clusters/local").getStatusCode());
+        assertEquals(200, apply(h, cluster("local", server, inline(server, "token: SECRET"))).getStatusCode());
+        assertEquals(List.of(), at(json(call(h, "GET", "/v1/clusters/local")), "status", "conditions"));
+
         APIGatewayV2HTTPResponse notACluster = call(h, "POST", "/v1/namespaces/apps/resourcesets/x/check");
         assertEquals(400, notACluster.getStatusCode(), notACluster.getBody());
     }

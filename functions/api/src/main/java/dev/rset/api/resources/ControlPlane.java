@@ -230,6 +230,10 @@ public final class ControlPlane {
             throw ApiException.conflict(e.getMessage());
         }
         managedSecret(o).ifPresent(secrets::delete);
+        if (key.kind() == Kind.CLUSTER) {
+            // Nobody else writes a Cluster's status: a cluster registered again under the name starts unchecked.
+            statuses.delete(key);
+        }
         return dev.rset.api.http.Statuses.success(key.kind().kind(), key.name());
     }
 

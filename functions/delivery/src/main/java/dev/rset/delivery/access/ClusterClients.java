@@ -6,6 +6,7 @@ import dev.rset.delivery.DeliveryException;
 import dev.rset.delivery.DeliveryException.Reason;
 import dev.rset.delivery.Identity;
 import dev.rset.delivery.SecretReader;
+import dev.rset.delivery.kube.ApiErrors;
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.ConfigBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -70,22 +71,28 @@ public final class ClusterClients {
     /** What the API server said, as the reason the status reports; never the request's headers. */
     public static DeliveryException failure(Cluster cluster, KubernetesClientException e) {
         String where = "cluster " + cluster.name() + " (" + cluster.server() + "): ";
-        if (e.getCode() == 401) {
-            return new DeliveryException(Reason.UNREACHABLE, null, where + "the API server refused the credentials "
-                    + "(401 Unauthorized)", e);
+        if (e.getCode() <= 0) {
+            // No HTTP answer at all (fabric8 uses 0 or -1): refused, reset, TLS failure, timeout.
+            return new DeliveryException(Reason.UNREACHABLE, null, where + "cannot connect: "
+                    + ApiErrors.serverMessage(e), e);
         }
-        if (e.getCode() == 403) {
-            String status = e.getStatus() != null && e.getStatus().getMessage() != null ? e.getStatus().getMessage()
-                    : "403 Forbidden";
-            return new DeliveryException(Reason.FORBIDDEN, null, where + status, e);
-        }
-        Throwable root = e;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
-        String why = root.getMessage() != null ? root.getMessage() : root.getClass().getSimpleName();
-        return new DeliveryException(Reason.UNREACHABLE, null, where + (e.getCode() > 0 ? "HTTP " + e.getCode() + ": "
-                : "cannot connect: ") + why, e);
+        return switch (e.getCode()) {
+            case 401 -> new DeliveryException(Reason.UNREACHABLE, null, where
+                    + "the API server refused the credentials (401 Unauthorized)", e);
+            case 403 -> new DeliveryException(Reason.FORBIDDEN, null, where + ApiErrors.serverMessage(e), e);
+            default -> new DeliveryException(Reason.UNREACHABLE, null, where + "HTTP " + e.getCode() + ": "
+                    + ApiErrors.serverMessage(e), e);
+        };
+    }
+
+    /**
+     * The clients a control-plane function uses: checks by {@code settings}, kubeconfigs from
+     * {@code secrets}, EKS roles assumed through {@code sts}.
+     */
+    public static ClusterClients forControlPlane(AccessSettings settings, SecretReader secrets,
+            software.amazon.awssdk.services.sts.StsClient sts, java.time.Clock clock) {
+        return new ClusterClients(settings, secrets, AddressPolicy.system(settings.allowLoopback()),
+                new AssumedRoleTokens(sts, settings, clock)::token);
     }
 
     /**
