@@ -21,7 +21,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -204,9 +203,10 @@ class StackContractTest {
             }
         }
 
-        Map<String, List<ControlPlaneEvent>> delivered = new TreeMap<>();
+        // Compared as sets: a standard queue does not promise order.
+        Map<String, Set<ControlPlaneEvent>> delivered = new TreeMap<>();
         queueOfRule.forEach((rule, url) -> {
-            List<ControlPlaneEvent> got = new ArrayList<>();
+            Set<ControlPlaneEvent> got = new java.util.HashSet<>();
             for (Message m : sqs.receiveMessage(b -> b.queueUrl(url).maxNumberOfMessages(10)).messages()) {
                 try {
                     got.add(EventCodec.parse(JSON.readTree(m.body())).event());
@@ -216,9 +216,9 @@ class StackContractTest {
             }
             delivered.put(rule, got);
         });
-        Map<String, List<ControlPlaneEvent>> expected = new HashMap<>();
-        expected.put("DispatcherFunction-InputsChanged", List.of(fromWebhook));
-        expected.put("DispatcherFunction-ReconcileRequested", List.of(fromApi, due));
+        Map<String, Set<ControlPlaneEvent>> expected = new HashMap<>();
+        expected.put("DispatcherFunction-InputsChanged", Set.of(fromWebhook));
+        expected.put("DispatcherFunction-ReconcileRequested", Set.of(fromApi, due));
         assertEquals(expected, delivered, "a provider's poll request is not the dispatcher's");
     }
 }
