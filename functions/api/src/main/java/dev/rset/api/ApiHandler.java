@@ -18,7 +18,12 @@ import dev.rset.store.SecretStore;
 import dev.rset.store.dynamodb.DynamoConfig;
 import dev.rset.store.dynamodb.DynamoStores;
 import dev.rset.store.secrets.SecretsManagerSecretStore;
+import dev.rset.events.EventBridgePublisher;
+import dev.rset.events.EventPublisher;
+import dev.rset.events.EventSources;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
+import software.amazon.awssdk.services.eventbridge.EventBridgeClientBuilder;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
@@ -29,6 +34,7 @@ import software.amazon.awssdk.services.sts.StsClientBuilder;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Base64;
 import java.util.Map;
 import java.util.Optional;
@@ -37,9 +43,11 @@ import java.util.Optional;
  * The management API Lambda (API Gateway HTTP API, payload format 2.0): turns the event into an
  * {@link HttpRequest}, lets the {@link Router} answer, and turns that back into the response.
  * Configuration from the environment: RSET_TABLE, AWS_REGION, RSET_SECRET_PREFIX (default
- * {@code rset}), the cluster access settings of {@link AccessSettings#fromEnv}
+ * {@code rset}), RSET_EVENT_BUS (where reconcile requests are announced; without it only the
+ * schedule asks for runs), the cluster access settings of {@link AccessSettings#fromEnv}
  * (RSET_ALLOW_LOOPBACK_CLUSTERS, RSET_ALLOWED_ACCOUNT_IDS, RSET_EKS_EXTERNAL_ID), and for local
- * runs RSET_DYNAMODB_ENDPOINT / RSET_SECRETS_ENDPOINT / RSET_STS_ENDPOINT.
+ * runs RSET_AWS_ENDPOINT (every AWS API) or RSET_DYNAMODB_ENDPOINT / RSET_SECRETS_ENDPOINT /
+ * RSET_STS_ENDPOINT.
  */
 public final class ApiHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
     private final Router router;
@@ -88,31 +96,45 @@ public final class ApiHandler implements RequestHandler<APIGatewayV2HTTPEvent, A
             Optional<software.amazon.awssdk.auth.credentials.AwsCredentialsProvider> credentials) {
         String region = env.getOrDefault("AWS_REGION", "us-east-1");
         DynamoConfig config = DynamoConfig.fromEnv(env);
-        Optional<URI> dynamoEndpoint = Optional.ofNullable(env.get("RSET_DYNAMODB_ENDPOINT")).map(URI::create);
+        Optional<URI> anyEndpoint = Optional.ofNullable(env.get("RSET_AWS_ENDPOINT")).filter(s -> !s.isBlank())
+                .map(URI::create);
+        Optional<URI> dynamoEndpoint = Optional.ofNullable(env.get("RSET_DYNAMODB_ENDPOINT")).map(URI::create)
+                .or(() -> anyEndpoint);
         DynamoDbClient db = credentials.isPresent()
                 ? DynamoStores.client(region, dynamoEndpoint, credentials.get())
                 : DynamoStores.client(region, dynamoEndpoint);
         SecretsManagerClientBuilder sm = SecretsManagerClient.builder().region(Region.of(region))
                 .httpClientBuilder(UrlConnectionHttpClient.builder());
-        Optional.ofNullable(env.get("RSET_SECRETS_ENDPOINT")).map(URI::create).ifPresent(sm::endpointOverride);
+        Optional.ofNullable(env.get("RSET_SECRETS_ENDPOINT")).map(URI::create).or(() -> anyEndpoint)
+                .ifPresent(sm::endpointOverride);
         credentials.ifPresent(sm::credentialsProvider);
+        Optional<EventPublisher> events = Optional.ofNullable(env.get("RSET_EVENT_BUS")).filter(s -> !s.isBlank())
+                .map(bus -> {
+                    EventBridgeClientBuilder eb = EventBridgeClient.builder().region(Region.of(region))
+                            .httpClientBuilder(UrlConnectionHttpClient.builder());
+                    anyEndpoint.ifPresent(eb::endpointOverride);
+                    credentials.ifPresent(eb::credentialsProvider);
+                    return new EventBridgePublisher(eb.build(), bus, EventSources.API, 3, Duration.ofMillis(50));
+                });
         Clock clock = Clock.systemUTC();
         DynamoStores stores = new DynamoStores(db, config, clock);
         SecretStore secrets = new SecretsManagerSecretStore(sm.build());
         AccessSettings access = AccessSettings.fromEnv(env);
         ControlPlane plane = new ControlPlane(stores.definitions(), stores.statuses(), stores.schedules(),
                 stores.inputs(), stores.inventories(), secrets, access.secretPrefix(),
-                clusterAccess(env, access, secrets, credentials, clock), clock);
+                clusterAccess(env, anyEndpoint, access, secrets, credentials, clock), clock, events);
         return new Router(plane);
     }
 
     /** Registration checks and the connectivity probe, with the same rules delivery applies at connect time. */
-    static ConnectorClusterAccess clusterAccess(Map<String, String> env, AccessSettings settings, SecretStore secrets,
+    static ConnectorClusterAccess clusterAccess(Map<String, String> env, Optional<URI> anyEndpoint,
+            AccessSettings settings, SecretStore secrets,
             Optional<software.amazon.awssdk.auth.credentials.AwsCredentialsProvider> credentials, Clock clock) {
         SecretReader reader = ref -> secrets.get(new SecretRef(ref));
         StsClientBuilder sts = StsClient.builder().region(Region.of(settings.region()))
                 .httpClientBuilder(UrlConnectionHttpClient.builder());
-        Optional.ofNullable(env.get("RSET_STS_ENDPOINT")).map(URI::create).ifPresent(sts::endpointOverride);
+        Optional.ofNullable(env.get("RSET_STS_ENDPOINT")).map(URI::create).or(() -> anyEndpoint)
+                .ifPresent(sts::endpointOverride);
         credentials.ifPresent(sts::credentialsProvider);
         return new ConnectorClusterAccess(new RegistrationChecks(settings, AddressPolicy.system(settings.allowLoopback()),
                 reader), ClusterClients.forControlPlane(settings, reader, sts.build(), clock));

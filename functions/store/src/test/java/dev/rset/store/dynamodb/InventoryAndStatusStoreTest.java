@@ -91,6 +91,20 @@ class InventoryAndStatusStoreTest {
     }
 
     @Test
+    void clustersAreThoseHoldingAnInventoryOfTheObjectOnly() {
+        ObjectKey k = new ObjectKey(Kind.RESOURCE_SET, "apps", "placed");
+        ObjectKey other = new ObjectKey(Kind.RESOURCE_SET, "apps", "placed-too");
+        assertEquals(List.of(), inventories.clusters(k));
+        inventories.put(k, "prod-eu", entries(2, "a"), 0);
+        inventories.put(k, "dev", List.of(), 0);
+        inventories.put(other, "staging", entries(1, "b"), 0);
+        long v = inventories.put(k, "prod-eu", entries(3, "c"), 1);
+        assertEquals(2, v);
+        assertEquals(List.of("dev", "prod-eu"), inventories.clusters(k), "an empty inventory still counts; no chunks");
+        assertEquals(List.of("staging"), inventories.clusters(other));
+    }
+
+    @Test
     void statusKeepsConditionsAndTheLastFiveHistoryEntries() {
         ObjectKey k = new ObjectKey(Kind.RESOURCE_SET, "st", "app");
         assertEquals(ObjectStatus.EMPTY, statuses.get(k));
