@@ -19,7 +19,9 @@ import java.util.Map;
  * its clusters share the result (and a failed build's message). Keyed by a hash of everything the
  * build reads (identity, uid, generation, spec, input sets), so an edit or new inputs miss the
  * cache; at most {@code capacity} results are kept, least recently used out first. Built objects
- * are never changed by the runs that share them.
+ * are never changed by the runs that share them. A ResourceSet that reads providers and gets no
+ * input set from them renders no objects, so that closing the last pull request removes its
+ * environment instead of failing on a template with no inputs.
  */
 public final class RenderCache {
     private final Map<String, Rendered> entries;
@@ -46,7 +48,9 @@ public final class RenderCache {
         }
         Rendered rendered;
         try {
-            BuildResult result = ResourceSetBuilder.build(rset, inputs);
+            // Providers with nothing to export (the last pull request closed) leave nothing to apply.
+            BuildResult result = !rset.spec().inputsFrom().isEmpty() && inputs.isEmpty()
+                    ? new BuildResult(List.of()) : ResourceSetBuilder.build(rset, inputs);
             rendered = new Rendered.Built(result, result.digest());
         } catch (BuildException e) {
             rendered = new Rendered.Failed(e.getMessage());
