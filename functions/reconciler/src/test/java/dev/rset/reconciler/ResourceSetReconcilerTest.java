@@ -433,4 +433,42 @@ class ResourceSetReconcilerTest {
         more.add("b as system:serviceaccount:rset-system:restricted");
         assertEquals(more, clusters.opened);
     }
+
+    @Test
+    void aServiceAccountWithoutRightsGetsAClearForbiddenAndNothingIsApplied() {
+        define(RSET.formatted(UID).replace("  inputsFrom:", "  serviceAccountName: deployer\n  inputsFrom:"),
+                Map.of());
+        pr("42", "abc");
+        clusters.forbiddenNamespaces.add("apps");
+        Outcome o = run("a");
+        assertEquals(Condition.REASON_FAILED, o.reason());
+        assertEquals("Forbidden: system:serviceaccount:apps:deployer may not do this on cluster a: "
+                + "configmaps \"app-42\" is forbidden: cannot patch resource in the namespace \"apps\"", o.message());
+        assertTrue(clusters.on("a").isEmpty());
+        assertEquals(o.message(), ready("a").message());
+    }
+
+    @Test
+    void inlineInputsAndAStaticProviderAreCombinedWithTheStoredOnes() {
+        define("""
+                apiVersion: fluxcd.controlplane.io/v1
+                kind: ResourceSetInputProvider
+                metadata:
+                  name: defaults
+                  namespace: apps
+                  uid: static-uid
+                spec:
+                  type: Static
+                  defaultValues:
+                    sha: static
+                """, Map.of());
+        define(RSET.formatted(UID).replace("    - name: prs", "    - name: prs\n    - name: defaults")
+                .replace("  inputsFrom:", "  inputs:\n    - id: inline\n      sha: fixed\n  inputsFrom:"), Map.of());
+        pr("42", "abc");
+        assertEquals("True", run("a").status());
+        assertEquals("fixed", sha("a", "apps_app-inline__ConfigMap"));
+        assertEquals("abc", sha("a", APP_42));
+        String staticId = dev.rset.core.inputs.InputIds.of("static-uid");
+        assertEquals("static", sha("a", "apps_app-" + staticId + "__ConfigMap"));
+    }
 }

@@ -34,6 +34,8 @@ public final class InMemoryClusters implements ClusterConnector {
     /** Object names the API server rejects, and names whose health check fails. */
     public final Set<String> rejected = new HashSet<>();
     public final Set<String> unhealthy = new HashSet<>();
+    /** Namespaces where the impersonated identity may not write. */
+    public final Set<String> forbiddenNamespaces = new HashSet<>();
     public final List<String> opened = new ArrayList<>();
     private long resourceVersion;
 
@@ -93,6 +95,11 @@ public final class InMemoryClusters implements ClusterConnector {
                 if (rejected.contains(ref.name())) {
                     throw new DeliveryException(DeliveryException.Reason.REJECTED, ref, ref + " is invalid: "
                             + "spec.replicas: Invalid value: -1: must be greater than or equal to 0", null);
+                }
+                if (forbiddenNamespaces.contains(ref.namespace())) {
+                    throw new DeliveryException(DeliveryException.Reason.FORBIDDEN, ref, ref.kind().toLowerCase()
+                            + "s \"" + ref.name() + "\" is forbidden: cannot patch resource in the namespace \""
+                            + ref.namespace() + "\"", null);
                 }
                 Map<String, Object> old = store.get(ref.inventoryId());
                 Map<String, Object> next = new LinkedHashMap<>(o);
