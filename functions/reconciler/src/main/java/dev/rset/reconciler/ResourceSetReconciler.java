@@ -13,6 +13,7 @@ import dev.rset.reconciler.render.RenderCache;
 import dev.rset.reconciler.run.FailureMessages;
 import dev.rset.reconciler.run.PairRun;
 import dev.rset.reconciler.status.PairStatus;
+import dev.rset.reconciler.status.RunReport;
 import dev.rset.store.ClusterStatus;
 import dev.rset.store.Condition;
 import dev.rset.store.InventoryKey;
@@ -22,6 +23,7 @@ import dev.rset.store.Placements;
 import dev.rset.store.StoredObject;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -74,21 +76,28 @@ public final class ResourceSetReconciler implements PairReconciler {
                     + "through the API", false);
         }
         Map<String, Map<String, String>> clusters = Placements.clusterLabels(stores.definitions());
-        if (!Placements.targets(rset, clusters).contains(request.cluster())) {
+        boolean placed = Placements.targets(rset, clusters).contains(request.cluster());
+        if (rset.isDisabled()) {
+            // As the Flux Operator: nothing is applied or pruned while reconciliation is disabled.
+            if (placed) {
+                PairStatus.load(stores.statuses(), key, request.cluster(), rset.metadata().uid(),
+                        stored.get().generation(), context.clock()).disabled("Reconciliation is disabled");
+            }
+            return new Outcome("False", Condition.REASON_RECONCILIATION_DISABLED, "Reconciliation is disabled", false);
+        }
+        if (!placed) {
             return teardown(key, request.cluster(), rset);
         }
         PairStatus status = PairStatus.load(stores.statuses(), key, request.cluster(), rset.metadata().uid(),
                 stored.get().generation(), context.clock());
-        if (rset.isDisabled()) {
-            status.disabled("Reconciliation is disabled");
-            return new Outcome("False", Condition.REASON_RECONCILIATION_DISABLED, "Reconciliation is disabled", false);
-        }
         Cluster cluster;
         try {
             cluster = Cluster.from(stores.definitions().get(new ObjectKey(Kind.CLUSTER, "", request.cluster()))
                     .orElseThrow(() -> new InvalidObjectException("Cluster " + request.cluster() + " is not registered"))
                     .manifest());
         } catch (InvalidObjectException e) {
+            status.finished(new RunReport("False", Condition.REASON_FAILED, e.getMessage(), false, "", false,
+                    Duration.ZERO, -1, List.of(), Map.of()));
             return new Outcome("False", Condition.REASON_FAILED, e.getMessage(), true);
         }
         return new PairRun(context, rset, stored.get().generation(), cluster, status).run();

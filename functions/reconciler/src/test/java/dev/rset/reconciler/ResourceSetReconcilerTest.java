@@ -414,6 +414,18 @@ class ResourceSetReconcilerTest {
                 false), o);
         assertTrue(clusters.on("a").isEmpty());
         assertEquals(List.of(), clusters.opened);
+        assertEquals(Condition.REASON_RECONCILIATION_DISABLED, ready("a").reason());
+    }
+
+    @Test
+    void nothingIsPrunedWhileReconciliationIsDisabled() {
+        pr("42", "abc");
+        run("b");
+        define(RSET.formatted(UID).replace("rset.dev/clusters: env=prod",
+                "rset.dev/clusters: env=dev\n    fluxcd.controlplane.io/reconcile: disabled"), Map.of());
+        assertEquals(Condition.REASON_RECONCILIATION_DISABLED, run("b").reason());
+        assertTrue(clusters.find("b", APP_42).isPresent());
+        assertEquals(List.of(APP_42, KEEP_42), inventory(UID, "b"));
     }
 
     @Test
