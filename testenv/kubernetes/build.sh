@@ -2,16 +2,50 @@
 # Builds etcd, kube-apiserver and kube-controller-manager for the delivery tests from the Go
 # module proxy, once: the binaries are cached under ~/.cache keyed by a hash of go.mod and
 # go.sum. Prints the directory holding them. A cold build takes about 15 minutes on 2 cores.
+#
+#   build.sh           build when needed, print the bin directory
+#   build.sh --check   print the bin directory when the binaries are cached, else exit 3 (no build)
 set -euo pipefail
+CHECK_ONLY=false
+case "${1:-}" in
+  --check) CHECK_ONLY=true ;;
+  "") ;;
+  *) echo "usage: build.sh [--check]" >&2; exit 2 ;;
+esac
 HERE="$(cd "$(dirname "$0")" && pwd)"
 KEY=$(cat "$HERE/go.mod" "$HERE/go.sum" "$HERE/etcd/main.go" | sha256sum | cut -c1-16)
 OUT="${RSET_TESTENV_CACHE:-$HOME/.cache/rset-testenv}/$KEY"
-if [ -x "$OUT/bin/kube-apiserver" ] && [ -x "$OUT/bin/kube-controller-manager" ] && [ -x "$OUT/bin/etcd" ]; then
+cached() {
+  [ -x "$OUT/bin/kube-apiserver" ] && [ -x "$OUT/bin/kube-controller-manager" ] && [ -x "$OUT/bin/etcd" ]
+}
+if cached; then
   echo "$OUT/bin"
   exit 0
 fi
-command -v go >/dev/null || { echo "build.sh: Go 1.26+ is needed to build the test clusters" >&2; exit 1; }
+if $CHECK_ONLY; then
+  echo "build.sh: the Kubernetes test binaries are not built yet ($OUT/bin)" >&2
+  exit 3
+fi
+command -v go >/dev/null || {
+  echo "build.sh: 'go' is not on PATH. Go 1.26+ is needed to build the test clusters (apt's golang is too old);" >&2
+  echo "build.sh: install it from https://go.dev/dl/ (e.g. to /usr/local/go) and add /usr/local/go/bin to PATH" >&2
+  exit 1
+}
+# Never let the go command download a newer toolchain on its own: a too-old Go is an error here.
+export GOTOOLCHAIN=local
+GO_VERSION=$(go env GOVERSION)
+case "$GO_VERSION" in
+  go1.2[6-9]*|go1.[3-9][0-9]*) ;;
+  *) echo "build.sh: $GO_VERSION is too old; Go 1.26+ is needed (see README \"Test clusters\")" >&2; exit 1 ;;
+esac
 mkdir -p "$OUT"
+# A second build.sh (another test JVM, another terminal) waits for the first and reuses its result.
+exec 9>"$OUT/.build.lock"
+flock 9
+if cached; then
+  echo "$OUT/bin"
+  exit 0
+fi
 TMP="$OUT/bin.partial"
 rm -rf "$TMP"; mkdir -p "$TMP"
 VERSION=v1.37.2

@@ -6,6 +6,8 @@ import dev.rset.api.http.HttpRequest;
 import dev.rset.api.http.HttpResponse;
 import dev.rset.api.http.Statuses;
 import dev.rset.api.resources.ControlPlane;
+import dev.rset.core.yaml.Manifest;
+import dev.rset.core.yaml.YamlWarning;
 import dev.rset.store.Kind;
 import dev.rset.store.ObjectKey;
 
@@ -57,7 +59,8 @@ public final class Router {
         String m = r.method();
         if (s.equals(List.of("apply"))) {
             requireMethod(m, "POST");
-            return plane.apply(Codec.readDocuments(r.body(), r.header("Content-Type").orElse("")));
+            Manifest body = Codec.readDocuments(r.body(), r.header("Content-Type").orElse(""));
+            return plane.apply(body.documents(), body.warnings().stream().map(YamlWarning::toString).toList());
         }
         if (s.size() >= 3 && s.get(0).equals("namespaces")) {
             Kind kind = kind(s.get(2));

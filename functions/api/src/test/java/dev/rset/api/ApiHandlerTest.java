@@ -151,13 +151,21 @@ class ApiHandlerTest {
     @SuppressWarnings("unchecked")
     void manifestsAreTypedAsTheFluxOperatorAndTheCliTypeThem() {
         String rset = RSET.replace("  inputsFrom:\n    - name: prs\n",
-                "  inputs:\n    - {n: 3, exp: 1e3, oct: 012, hex: 0x1F, flag: yes, s: '012'}\n");
+                "  inputs:\n    - {n: 3, exp: 1e3, oct: 012, hex: 0x1F, flag: yes, s: '012'}\n"
+                + "  commonMetadata:\n    labels: {version: 1.50, count: 123, on: yes, empty: ~}\n");
         APIGatewayV2HTTPResponse r = apply(rset);
         assertEquals(200, r.getStatusCode(), r.getBody());
-        Map<String, Object> input = ((List<Map<String, Object>>) at(
-                json(get("/v1/namespaces/apps/resourcesets/podinfo")), "spec", "inputs")).get(0);
-        assertEquals(Map.of("n", 3, "exp", 1000, "oct", 10, "hex", 31, "flag", true, "s", "012"), input,
-                "YAML 1.1 as sigs.k8s.io/yaml reads it, with bool-like keys kept as written");
+        List<String> warnings = at(json(r), "warnings");
+        assertEquals(2, warnings.size(), warnings.toString());
+        assertTrue(warnings.get(0).endsWith(": key `n` is read as \"false\" (YAML 1.1); quote it"), warnings.get(0));
+        assertTrue(warnings.get(1).endsWith(": key `on` is read as \"true\" (YAML 1.1); quote it"), warnings.get(1));
+
+        Map<String, Object> got = json(get("/v1/namespaces/apps/resourcesets/podinfo"));
+        Map<String, Object> input = ((List<Map<String, Object>>) at(got, "spec", "inputs")).get(0);
+        assertEquals(Map.of("false", 3, "exp", 1000, "oct", 10, "hex", 31, "flag", true, "s", "012"), input,
+                "YAML 1.1 as sigs.k8s.io/yaml reads it: the key n is \"false\"");
+        assertEquals(Map.of("version", "1.5", "count", "123", "true", "true", "empty", ""),
+                at(got, "spec", "commonMetadata", "labels"), "string fields take scalars as Go converts them");
     }
 
     @Test

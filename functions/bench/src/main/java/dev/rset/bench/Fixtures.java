@@ -18,7 +18,7 @@ final class Fixtures {
             if (in == null) {
                 throw new IllegalStateException("missing benchmark fixture " + name);
             }
-            return (Map<String, Object>) GoYaml.unmarshalManifest(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+            return (Map<String, Object>) GoYaml.readManifest(new String(in.readAllBytes(), StandardCharsets.UTF_8), dev.rset.core.api.ManifestSchemas.ALL).documents().get(0);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -3,8 +3,10 @@ package dev.rset.api.http;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.rset.core.api.ManifestSchemas;
 import dev.rset.core.yaml.GoYaml;
 import dev.rset.core.yaml.GoYamlException;
+import dev.rset.core.yaml.Manifest;
 import org.yaml.snakeyaml.DumperOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.representer.Representer;
@@ -24,14 +26,17 @@ public final class Codec {
     }
 
     /**
-     * The documents of a body, read as the CLI reads manifests ({@link GoYaml#unmarshalAllManifests}):
-     * YAML 1.1 typed the way sigs.k8s.io/yaml types it and numbers the way Kubernetes decodes them,
-     * so a ResourceSet applied here renders exactly as {@code rset build} renders it. A JSON body is
-     * YAML too; a {@code List} is expanded to its items; empty documents are skipped.
+     * The documents of a body, read as the CLI reads manifests ({@link GoYaml#readManifests} with
+     * {@link ManifestSchemas#ALL}): YAML 1.1 typed the way sigs.k8s.io/yaml types it, string
+     * fields converted as the Go types convert them, numbers the way Kubernetes decodes them, so
+     * a ResourceSet applied here renders exactly as {@code rset build} renders it. A JSON body is
+     * YAML too; a {@code List} is expanded to its items; empty documents are skipped. The
+     * warnings say how a key was read ({@code line 7: key `on` is read as "true" ...}).
      */
-    public static List<Object> readDocuments(String body, String contentType) {
+    public static Manifest readDocuments(String body, String contentType) {
         try {
-            return expandLists(GoYaml.unmarshalAllManifests(body));
+            Manifest read = GoYaml.readManifests(body, ManifestSchemas.ALL);
+            return new Manifest(expandLists(read.documents()), read.warnings());
         } catch (GoYamlException e) {
             String why = e.getMessage().replaceFirst("^error converting YAML to JSON: ", "").replaceFirst("^yaml: ", "");
             String format = contentType != null && contentType.toLowerCase(Locale.ROOT).contains("json") ? "JSON" : "YAML";

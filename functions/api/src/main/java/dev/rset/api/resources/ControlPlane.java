@@ -70,6 +70,14 @@ public final class ControlPlane {
 
     /** Creates or updates every document, all or nothing. */
     public Map<String, Object> apply(List<Object> documents) {
+        return apply(documents, List.of());
+    }
+
+    /**
+     * {@link #apply(List)}, with what the reading of the body found worth telling its author
+     * (returned as {@code warnings}, which {@code rset apply} prints to stderr).
+     */
+    public Map<String, Object> apply(List<Object> documents, List<String> warnings) {
         if (documents.isEmpty()) {
             throw ApiException.badRequest("the request has no objects to apply");
         }
@@ -89,7 +97,11 @@ public final class ControlPlane {
         boolean pinned = candidates.stream().anyMatch(c -> c.expectedVersion().isPresent());
         for (int attempt = 1; ; attempt++) {
             try {
-                return applyOnce(candidates);
+                Map<String, Object> result = applyOnce(candidates);
+                if (!warnings.isEmpty()) {
+                    result.put("warnings", List.copyOf(warnings));
+                }
+                return result;
             } catch (ConflictException e) {
                 if (pinned || attempt == ATTEMPTS) {
                     throw ApiException.conflict(e.getMessage());

@@ -7,6 +7,10 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import dev.rset.core.api.ManifestSchemas;
+import dev.rset.core.yaml.GoYaml;
+import dev.rset.core.yaml.GoYamlException;
+import dev.rset.core.yaml.YamlWarning;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -29,7 +33,9 @@ public final class ApplyCommand extends AdminCommand {
     void run(ApiClient api) {
         List<String> docs = new ArrayList<>();
         for (String f : files) {
-            docs.addAll(read(f));
+            List<String> texts = read(f);
+            texts.forEach(text -> warn(f, text));
+            docs.addAll(texts);
         }
         boolean singleJson = docs.size() == 1 && docs.get(0).stripLeading().startsWith("{");
         String body = String.join("\n---\n", docs);
@@ -40,6 +46,22 @@ public final class ApplyCommand extends AdminCommand {
             String ns = String.valueOf(r.get("namespace"));
             out().println(String.valueOf(r.get("kind")).toLowerCase(Locale.ROOT) + "/"
                     + (ns.isEmpty() ? "" : ns + "/") + r.get("name") + " " + r.get("action"));
+        }
+    }
+
+    /**
+     * Says how keys were read (the API answers with the same warnings, but counts lines in the
+     * joined request body, not in the user's file). A file that does not parse is left to the
+     * API, which names the error.
+     */
+    private void warn(String file, String text) {
+        try {
+            for (YamlWarning w : GoYaml.readManifests(text, ManifestSchemas.ALL).warnings()) {
+                spec.commandLine().getErr().println("warning: " + (file.equals("-") ? "<stdin>" : file) + ":" + w.line()
+                        + ": " + w.message());
+            }
+        } catch (GoYamlException e) {
+            // reported by the API
         }
     }
 

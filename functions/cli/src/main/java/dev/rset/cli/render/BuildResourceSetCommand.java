@@ -28,6 +28,8 @@ import picocli.CommandLine.Spec;
             "  rset build resourceset -f my-resourceset.yaml --inputs-from my-inputs.yaml",
             "  cat my-resourceset.yaml | rset build rset -f -"})
 public final class BuildResourceSetCommand implements Callable<Integer> {
+    private static final String DEFAULT_NAMESPACE = "default";
+
     @Spec
     private CommandSpec spec;
 
@@ -41,7 +43,8 @@ public final class BuildResourceSetCommand implements Callable<Integer> {
             description = "Path to Static ResourceSetInputProvider manifests to read inputs from.")
     private String inputsFromProvider;
 
-    @Option(names = {"-n", "--namespace"}, description = "Namespace of the ResourceSet when its manifest has none.")
+    @Option(names = {"-n", "--namespace"},
+            description = "Namespace of the ResourceSet when its manifest has none (default: default).")
     private String namespace;
 
     @Override
@@ -49,10 +52,11 @@ public final class BuildResourceSetCommand implements Callable<Integer> {
         if (filename == null || filename.isEmpty()) {
             throw new UserError("--filename is required");
         }
-        ResourceSet rset = readResourceSet();
+        ManifestFiles files = new ManifestFiles(spec.commandLine().getErr());
+        ResourceSet rset = readResourceSet(files);
         String output;
         try {
-            output = ObjectPrinter.print(build(rset));
+            output = ObjectPrinter.print(build(rset, files));
         } catch (BuildException | InputsException | InvalidObjectException e) {
             throw new UserError("ResourceSet " + display(rset) + ": " + e.getMessage());
         }
@@ -63,36 +67,33 @@ public final class BuildResourceSetCommand implements Callable<Integer> {
         return 0;
     }
 
-    private ResourceSet readResourceSet() {
-        Map<String, Object> manifest = ManifestFiles.readFirstDocument(filename, "ResourceSet");
+    private ResourceSet readResourceSet(ManifestFiles files) {
+        Map<String, Object> manifest = files.readFirstDocument(filename, "ResourceSet");
         ResourceSet rset;
         try {
             rset = ResourceSet.from(manifest);
         } catch (InvalidObjectException e) {
-            throw new UserError("error parsing ResourceSet: " + e.getMessage());
+            throw new UserError(e.getMessage());
         }
-        if (namespace != null && !namespace.isEmpty()) {
-            if (!rset.namespace().isEmpty() && !rset.namespace().equals(namespace)) {
-                throw new UserError("the namespace from the provided object \"" + rset.namespace()
-                        + "\" does not match the namespace \"" + namespace + "\"");
-            }
-            rset = rset.withNamespace(namespace);
+        // As the Flux Operator CLI: the manifest's namespace, else --namespace, else "default".
+        if (rset.namespace().isEmpty()) {
+            rset = rset.withNamespace(namespace != null && !namespace.isEmpty() ? namespace : DEFAULT_NAMESPACE);
         }
         return rset;
     }
 
-    private BuildResult build(ResourceSet rset) {
+    private BuildResult build(ResourceSet rset, ManifestFiles files) {
         if (!rset.spec().inputsFrom().isEmpty() && inputsFrom == null && inputsFromProvider == null) {
             throw new UserError("ResourceSet has '.spec.inputsFrom', please provide the inputs with "
                     + "--inputs-from or --inputs-from-provider");
         }
         if (inputsFrom != null) {
-            rset = rset.withSpec(rset.spec().withInputs(ManifestFiles.readInputSets(inputsFrom)));
+            rset = rset.withSpec(rset.spec().withInputs(files.readInputSets(inputsFrom)));
         }
         List<ResourceSetInputProvider> providers = List.of();
         Map<String, List<Map<String, Object>>> exported = new LinkedHashMap<>();
         if (inputsFromProvider != null) {
-            List<ResourceSetInputProvider> all = ManifestFiles.readStaticProviders(inputsFromProvider, rset.namespace());
+            List<ResourceSetInputProvider> all = files.readStaticProviders(inputsFromProvider, rset.namespace());
             providers = InputResolver.select(rset, all);
             for (ResourceSetInputProvider p : providers) {
                 // Offline there is no UID, so the Flux CLI derives a Static provider's id from its name.
@@ -109,6 +110,6 @@ public final class BuildResourceSetCommand implements Callable<Integer> {
     }
 
     private static String display(ResourceSet rset) {
-        return rset.namespace().isEmpty() ? rset.name() : rset.namespace() + "/" + rset.name();
+        return rset.namespace() + "/" + rset.name();
     }
 }

@@ -2,10 +2,14 @@ package dev.rset.cli.render;
 
 import dev.rset.cli.UserError;
 import dev.rset.core.api.InvalidObjectException;
+import dev.rset.core.api.ManifestSchemas;
 import dev.rset.core.api.ProviderType;
 import dev.rset.core.api.ResourceSetInputProvider;
 import dev.rset.core.yaml.GoYaml;
 import dev.rset.core.yaml.GoYamlException;
+import dev.rset.core.yaml.Manifest;
+import dev.rset.core.yaml.YamlWarning;
+import java.io.PrintWriter;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -15,12 +19,36 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-/** Reading the manifests and input files named on the command line. */
+/**
+ * Reading the manifests and input files named on the command line, as the Flux Operator reads
+ * them (see {@link ManifestSchemas}); what the author should know about how a file was read goes
+ * to {@code warnings} as {@code warning: FILE:LINE: ...}.
+ */
 final class ManifestFiles {
     /** Larger manifests are refused rather than read into memory. */
     static final long MAX_BYTES = 10L * 1024 * 1024;
 
-    private ManifestFiles() {
+    private final PrintWriter warnings;
+
+    ManifestFiles(PrintWriter warnings) {
+        this.warnings = warnings;
+    }
+
+    private List<Object> documents(String name, String what, boolean firstOnly) {
+        String text = read(name);
+        Manifest manifest;
+        try {
+            manifest = firstOnly ? GoYaml.readManifest(text, ManifestSchemas.ALL)
+                    : GoYaml.readManifests(text, ManifestSchemas.ALL);
+        } catch (GoYamlException e) {
+            throw new UserError("cannot read " + what + " from '" + name + "': " + e.getMessage());
+        }
+        String file = name.equals("-") ? "<stdin>" : name;
+        for (YamlWarning w : manifest.warnings()) {
+            warnings.println("warning: " + file + ":" + w.line() + ": " + w.message());
+        }
+        warnings.flush();
+        return manifest.documents();
     }
 
     static String read(String name) {
@@ -37,7 +65,7 @@ final class ManifestFiles {
             }
             return Files.readString(path, StandardCharsets.UTF_8);
         } catch (IOException e) {
-            throw new UserError("error reading file '" + name + "': " + e.getMessage());
+            throw new UserError("cannot read file '" + name + "': " + e.getMessage());
         }
     }
 
@@ -50,42 +78,33 @@ final class ManifestFiles {
     }
 
     @SuppressWarnings("unchecked")
-    static Map<String, Object> readFirstDocument(String name, String what) {
-        List<Object> docs;
-        try {
-            docs = GoYaml.unmarshalAllManifests(read(name));
-        } catch (GoYamlException e) {
-            throw new UserError("error parsing " + what + ": " + e.getMessage());
-        }
+    Map<String, Object> readFirstDocument(String name, String what) {
+        List<Object> docs = documents(name, what, false);
         for (Object doc : docs) {
             if (doc instanceof Map<?, ?> m) {
                 return (Map<String, Object>) m;
             }
             if (doc != null) {
-                throw new UserError("error parsing " + what + ": expected an object in '" + name + "'");
+                throw new UserError("cannot read " + what + " from '" + name + "': expected an object");
             }
         }
-        throw new UserError("error parsing " + what + ": '" + name + "' holds no object");
+        throw new UserError("cannot read " + what + " from '" + name + "': it holds no object");
     }
 
     @SuppressWarnings("unchecked")
-    static List<Map<String, Object>> readInputSets(String name) {
-        Object doc;
-        try {
-            doc = GoYaml.unmarshalManifest(read(name));
-        } catch (GoYamlException e) {
-            throw new UserError("error parsing inputs file: " + e.getMessage());
-        }
-        if (doc == null) {
+    List<Map<String, Object>> readInputSets(String name) {
+        List<Object> docs = documents(name, "inputs", true);
+        if (docs.isEmpty()) {
             return List.of();
         }
+        Object doc = docs.get(0);
         if (!(doc instanceof List<?> list)) {
-            throw new UserError("error parsing inputs file: expected a list of input sets in '" + name + "'");
+            throw new UserError("cannot read inputs from '" + name + "': expected a list of input sets");
         }
         List<Map<String, Object>> sets = new ArrayList<>();
         for (int i = 0; i < list.size(); i++) {
             if (!(list.get(i) instanceof Map<?, ?> m)) {
-                throw new UserError("error parsing inputs file: item [" + i + "] is not an object");
+                throw new UserError("cannot read inputs from '" + name + "': item [" + i + "] is not an object");
             }
             sets.add((Map<String, Object>) m);
         }
@@ -93,30 +112,25 @@ final class ManifestFiles {
     }
 
     @SuppressWarnings("unchecked")
-    static List<ResourceSetInputProvider> readStaticProviders(String name, String defaultNamespace) {
-        List<Object> docs;
-        try {
-            docs = GoYaml.unmarshalAllManifests(read(name));
-        } catch (GoYamlException e) {
-            throw new UserError("error loading providers from file: " + e.getMessage());
-        }
+    List<ResourceSetInputProvider> readStaticProviders(String name, String defaultNamespace) {
+        List<Object> docs = documents(name, "input providers", false);
         List<ResourceSetInputProvider> providers = new ArrayList<>();
         for (Object doc : docs) {
             if (doc == null) {
                 continue;
             }
             if (!(doc instanceof Map<?, ?>)) {
-                throw new UserError("error loading providers from file: expected an object in '" + name + "'");
+                throw new UserError("cannot read input providers from '" + name + "': expected an object");
             }
             Map<String, Object> manifest = (Map<String, Object>) doc;
             ResourceSetInputProvider p;
             try {
                 p = ResourceSetInputProvider.from(manifest);
             } catch (InvalidObjectException e) {
-                throw new UserError("error loading providers from file: " + e.getMessage());
+                throw new UserError(e.getMessage());
             }
             if (p.spec().type() != ProviderType.STATIC) {
-                throw new UserError("error loading providers from file: unsupported provider type '"
+                throw new UserError(p.metadata().name() + " in '" + name + "': unsupported provider type '"
                         + p.spec().type().wire() + "', only 'Static' is supported");
             }
             if (p.namespace().isEmpty()) {

@@ -13,7 +13,8 @@ final class ObjectPrinter {
     static String print(BuildResult result) {
         StringBuilder sb = new StringBuilder();
         for (StepResult step : result.steps()) {
-            if (!step.name().isEmpty()) {
+            // As the Flux Operator CLI: a step that rendered nothing gets no heading.
+            if (!step.name().isEmpty() && !step.objects().isEmpty()) {
                 sb.append("# step: ").append(step.name()).append('\n');
             }
             for (Map<String, Object> object : step.objects()) {

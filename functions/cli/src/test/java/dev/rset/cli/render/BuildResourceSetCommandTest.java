@@ -204,4 +204,129 @@ class BuildResourceSetCommandTest {
             System.setIn(saved);
         }
     }
+
+    @Test
+    void boolLikeKeysBecomeTrueOrFalseWithAWarningNamingFileAndLine() throws IOException {
+        CliRun run = build("""
+                  inputs:
+                    - n: 2
+                      'y': 3
+                  resources:
+                    - apiVersion: v1
+                      kind: ConfigMap
+                      metadata:
+                        name: cm
+                        namespace: apps
+                      data:
+                        on: a
+                        v: << inputs | toJson | quote >>
+                """);
+        assertEquals(0, run.exitCode(), run.stderr());
+        assertTrue(run.stdout().contains("\"false\":2"), run.stdout());
+        assertTrue(run.stdout().contains("\"y\":3"), "a quoted key stays as written: " + run.stdout());
+        assertTrue(run.stdout().contains("\n  \"true\": a\n"), run.stdout());
+        String[] warnings = run.stderr().split("\n");
+        assertEquals(2, warnings.length, run.stderr());
+        assertTrue(warnings[0].startsWith("warning: ") && warnings[0].endsWith(
+                "rset.yaml:8: key `n` is read as \"false\" (YAML 1.1); quote it"), warnings[0]);
+        assertTrue(warnings[1].endsWith("rset.yaml:17: key `on` is read as \"true\" (YAML 1.1); quote it"), warnings[1]);
+    }
+
+    @Test
+    void boolLikeInputKeyIsAMissingKey() throws IOException {
+        CliRun run = build("""
+                  inputs:
+                    - n: 2
+                  resources:
+                    - apiVersion: v1
+                      kind: ConfigMap
+                      metadata:
+                        name: cm
+                      data:
+                        v: << inputs.n >>
+                """);
+        assertFails(run, "map has no entry for key \"n\"", "rset.yaml:8: key `n` is read as \"false\"");
+    }
+
+    @Test
+    void scalarsInStringFieldsAreConvertedAsGoConvertsThem() throws IOException {
+        CliRun run = build("""
+                  inputs:
+                    - t: a
+                  resources:
+                    - apiVersion: v1
+                      kind: ConfigMap
+                      metadata:
+                        name: cm
+                  commonMetadata:
+                    labels:
+                      version: 1.50
+                      count: 123
+                      hex: 0x1F
+                      empty: ~
+                      big: 12345678.9
+                    annotations:
+                      owner: y
+                """);
+        assertEquals(0, run.exitCode(), run.stderr());
+        for (String line : new String[] {"version: \"1.5\"", "count: \"123\"", "hex: \"31\"", "empty: \"\"",
+                "big: \"1.2345679e+07\"", "owner: \"true\""}) {
+            assertTrue(run.stdout().contains(line), () -> line + " missing: " + run.stdout());
+        }
+    }
+
+    @Test
+    void withoutNamespaceTheResourceSetIsInDefault() throws IOException {
+        Files.writeString(dir.resolve("rset.yaml"), """
+                apiVersion: fluxcd.controlplane.io/v1
+                kind: ResourceSet
+                metadata:
+                  name: app1
+                spec:
+                  resources:
+                    - apiVersion: v1
+                      kind: ConfigMap
+                      metadata:
+                        name: cm
+                """);
+        CliRun run = CliRun.in(dir, "build", "rset", "-f", "rset.yaml");
+        assertEquals(0, run.exitCode(), run.stderr());
+        assertTrue(run.stdout().contains("resourceset.fluxcd.controlplane.io/namespace: default"), run.stdout());
+    }
+
+    @Test
+    void aStepThatRendersNothingHasNoHeading() throws IOException {
+        CliRun run = build("""
+                  inputs:
+                    - skip: true
+                  steps:
+                    - name: optional
+                      resources:
+                        - apiVersion: v1
+                          kind: ConfigMap
+                          metadata:
+                            name: maybe
+                            annotations:
+                              fluxcd.controlplane.io/reconcile: << if inputs.skip >>disabled<< else >>enabled<< end >>
+                    - name: app
+                      resources:
+                        - apiVersion: v1
+                          kind: ConfigMap
+                          metadata:
+                            name: app
+                """);
+        assertEquals(0, run.exitCode(), run.stderr());
+        assertTrue(!run.stdout().contains("# step: optional"), run.stdout());
+        assertTrue(run.stdout().startsWith("# step: app\n---\n"), run.stdout());
+    }
+
+    @Test
+    void errorsHaveOnePrefix() throws IOException {
+        CliRun run = build("""
+                  inputsFrom: "not-a-list"
+                """);
+        assertFails(run);
+        assertTrue(run.stderr().startsWith("error: ResourceSet apps/app1: spec.inputsFrom"), run.stderr());
+        assertEquals(1, run.stderr().split("error", -1).length - 1, run.stderr());
+    }
 }

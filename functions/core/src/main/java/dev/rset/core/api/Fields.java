@@ -9,7 +9,8 @@ import java.util.function.BiFunction;
 /**
  * Typed reads from a decoded manifest (maps, lists and scalars) that report the object and the
  * field path on a type mismatch, e.g. {@code ResourceSet apps/app1: spec.inputsFrom[0].name:
- * expected a string, got a list}.
+ * expected a string, got a list}. Numbers and booleans in string fields were already turned into
+ * strings while reading (see {@link ManifestSchemas}); a null reads as Go's zero value.
  */
 public final class Fields {
     private final String object;
@@ -102,8 +103,10 @@ public final class Fields {
         Map<String, Object> m = asMap(field, v);
         Map<String, String> out = new LinkedHashMap<>();
         for (Map.Entry<String, Object> e : m.entrySet()) {
-            if (!(e.getValue() instanceof String s)) {
-                throw error(field + "." + e.getKey(), "expected a string, got " + describe(e.getValue()));
+            // encoding/json stores a null element of a map[string]string as "".
+            Object value = e.getValue() == null ? "" : e.getValue();
+            if (!(value instanceof String s)) {
+                throw error(field + "." + e.getKey(), "expected a string, got " + describe(value));
             }
             out.put(e.getKey(), s);
         }
@@ -129,8 +132,9 @@ public final class Fields {
         List<?> l = asList(field, v);
         List<String> out = new ArrayList<>(l.size());
         for (int i = 0; i < l.size(); i++) {
-            if (!(l.get(i) instanceof String s)) {
-                throw error(field + "[" + i + "]", "expected a string, got " + describe(l.get(i)));
+            Object value = l.get(i) == null ? "" : l.get(i);
+            if (!(value instanceof String s)) {
+                throw error(field + "[" + i + "]", "expected a string, got " + describe(value));
             }
             out.add(s);
         }

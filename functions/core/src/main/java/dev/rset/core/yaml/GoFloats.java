@@ -59,6 +59,42 @@ final class GoFloats {
         return exp < -4 || exp >= 6 ? formatE(d) : formatF(d);
     }
 
+    /**
+     * {@code strconv.FormatFloat(f, 'g', -1, 32)}: the shortest digits of {@code f} as a float32.
+     * sigs.k8s.io/yaml uses it for float map keys and for floats written where a string belongs.
+     */
+    static String formatG32(double f) {
+        float v = (float) f;
+        if (Float.isNaN(v)) {
+            return "NaN";
+        }
+        if (Float.isInfinite(v)) {
+            return v > 0 ? "+Inf" : "-Inf";
+        }
+        Digits d = shortest32(v);
+        int exp = d.exponent();
+        return exp < -4 || exp >= 6 ? formatE(d) : formatF(d);
+    }
+
+    private static Digits shortest32(float f) {
+        boolean neg = f < 0 || (f == 0 && 1 / f < 0);
+        float abs = Math.abs(f);
+        if (abs == 0) {
+            return new Digits("0", 1, neg);
+        }
+        BigDecimal exact = new BigDecimal(abs);
+        BigDecimal r = exact;
+        for (int precision = 1; precision <= 9; precision++) {
+            r = exact.round(new MathContext(precision, RoundingMode.HALF_EVEN));
+            if (Float.parseFloat(r.toString()) == abs) {
+                break;
+            }
+        }
+        BigDecimal stripped = r.stripTrailingZeros();
+        String digits = stripped.unscaledValue().toString();
+        return new Digits(digits, digits.length() - stripped.scale(), neg);
+    }
+
     /** encoding/json's float64 encoding: 'f' format unless the magnitude is below 1e-6 or at least 1e21. */
     static String formatJson(double f) {
         double abs = Math.abs(f);

@@ -1,7 +1,11 @@
 package dev.rset.core.yaml;
 
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 /**
  * YAML as sigs.k8s.io/yaml reads and writes it (go-yaml v2 underneath): the serialisation used
@@ -34,33 +38,66 @@ public final class GoYaml {
      * booleans, null, Long for integral numbers and Double for the others.
      */
     public static Object unmarshal(String yaml) throws GoYamlException {
-        return unmarshal(yaml, false);
+        return readDocument(yaml, 1, ManifestSchema.NONE, null);
     }
 
     /**
-     * A manifest as a user wrote it (a ResourceSet, its inputs, a provider): as
-     * {@link #unmarshal(String)}, except that a plain map key that YAML 1.1 reads as a boolean
-     * ({@code n}, {@code on}, {@code yes}) keeps its text instead of becoming "true"/"false", so
-     * an input named {@code n} is {@code inputs.n}, as the conformance corpus expects. Rendered
-     * objects are read with {@link #unmarshal(String)}, exactly as the Flux Operator reads them.
+     * The first document of a manifest as a user wrote it (a ResourceSet, an inputs file), read
+     * as {@link #unmarshal(String)} reads it and as the Flux Operator reads it: scalars written
+     * where {@code schema} has a string become strings, and each plain key that YAML 1.1 reads
+     * as a boolean ({@code n}, {@code on}, {@code yes}) becomes "false"/"true" with a warning.
      */
-    public static Object unmarshalManifest(String yaml) throws GoYamlException {
-        return unmarshal(yaml, true);
+    public static Manifest readManifest(String yaml, ManifestSchema schema) {
+        Set<YamlWarning> warnings = new LinkedHashSet<>();
+        Object doc = readDocument(yaml, 1, schema, warnings);
+        return new Manifest(doc == null ? List.of() : Collections.singletonList(doc),
+                List.copyOf(warnings));
     }
 
-    /** {@link #unmarshalAll(String)} with the key rule of {@link #unmarshalManifest(String)}. */
-    public static List<Object> unmarshalAllManifests(String yaml) throws GoYamlException {
-        return unmarshalAll(yaml, true);
+    /** Every document of a manifest stream, by the rules of {@link #readManifest}; empty documents are skipped. */
+    public static Manifest readManifests(String yaml, ManifestSchema schema) {
+        Set<YamlWarning> warnings = new LinkedHashSet<>();
+        List<Object> out = new ArrayList<>();
+        if (isJsonStream(yaml)) {
+            for (Object v : jsonStream(yaml)) {
+                out.add(applySchema(v, schema));
+            }
+        } else {
+            for (YamlDocuments.Chunk chunk : YamlDocuments.split(yaml)) {
+                Object v = readDocument(chunk.text(), chunk.firstLine(), schema, warnings);
+                if (v != null) {
+                    out.add(v);
+                }
+            }
+        }
+        return new Manifest(out, List.copyOf(warnings));
     }
 
-    private static Object unmarshal(String yaml, boolean keysAsWritten) {
+    private static Object readDocument(String yaml, int firstLine, ManifestSchema schema,
+            Set<YamlWarning> warnings) {
         Object jsonable;
         try {
-            jsonable = YamlJson.jsonable(YamlDecoder.decode(YamlComposer.firstDocument(yaml), keysAsWritten));
+            jsonable = YamlJson.jsonable(YamlDecoder.decode(YamlComposer.firstDocument(yaml), warnings, firstLine));
         } catch (GoYamlException e) {
             throw new GoYamlException(YAML_TO_JSON + e.getMessage());
         }
-        return YamlJson.templateValue(jsonable);
+        return YamlJson.templateValue(applySchema(jsonable, schema));
+    }
+
+    /** Applies the schema to an object, or to each item of a Kubernetes {@code List}. */
+    @SuppressWarnings("unchecked")
+    private static Object applySchema(Object doc, ManifestSchema schema) {
+        if (schema == ManifestSchema.NONE || !(doc instanceof Map<?, ?> m)) {
+            return doc;
+        }
+        Map<String, Object> object = (Map<String, Object>) m;
+        if ("List".equals(object.get("kind")) && object.get("items") instanceof List<?> items) {
+            for (Object item : items) {
+                applySchema(item, schema);
+            }
+            return doc;
+        }
+        return schema.targets(object).convert(object);
     }
 
     /**
@@ -69,28 +106,33 @@ public final class GoYaml {
      * at {@code ---} lines and each document unmarshalled; empty and null documents are skipped.
      */
     public static List<Object> unmarshalAll(String yaml) throws GoYamlException {
-        return unmarshalAll(yaml, false);
-    }
-
-    private static List<Object> unmarshalAll(String yaml, boolean keysAsWritten) {
-        List<Object> out = new ArrayList<>();
-        if (yaml.stripLeading().startsWith("{")) {
-            try {
-                for (Object v : JsonDecoder.decodeStream(yaml, JsonDecoder.Numbers.KUBERNETES)) {
-                    if (v != null) {
-                        out.add(v);
-                    }
-                }
-            } catch (GoJsonException e) {
-                throw new GoYamlException(e.getMessage());
-            }
-            return out;
+        if (isJsonStream(yaml)) {
+            return jsonStream(yaml);
         }
-        for (String doc : YamlDocuments.split(yaml)) {
-            Object v = unmarshal(doc, keysAsWritten);
+        List<Object> out = new ArrayList<>();
+        for (YamlDocuments.Chunk chunk : YamlDocuments.split(yaml)) {
+            Object v = unmarshal(chunk.text());
             if (v != null) {
                 out.add(v);
             }
+        }
+        return out;
+    }
+
+    private static boolean isJsonStream(String yaml) {
+        return yaml.stripLeading().startsWith("{");
+    }
+
+    private static List<Object> jsonStream(String json) {
+        List<Object> out = new ArrayList<>();
+        try {
+            for (Object v : JsonDecoder.decodeStream(json, JsonDecoder.Numbers.KUBERNETES)) {
+                if (v != null) {
+                    out.add(v);
+                }
+            }
+        } catch (GoJsonException e) {
+            throw new GoYamlException(e.getMessage());
         }
         return out;
     }

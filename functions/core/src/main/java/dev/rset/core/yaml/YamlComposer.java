@@ -97,7 +97,7 @@ final class YamlComposer {
         if (e instanceof ScalarEvent s) {
             String tag = s.getTag() == null ? "" : s.getTag();
             boolean implicit = s.getTag() == null && s.isPlain();
-            return anchor(s, new YamlNode.Scalar(s.getValue(), tag, implicit));
+            return anchor(s, new YamlNode.Scalar(s.getValue(), tag, implicit, s.getStartMark().getLine()));
         }
         if (e instanceof CollectionStartEvent start) {
             boolean sequence = e.getEventId() == Event.ID.SequenceStart;

@@ -7,6 +7,7 @@ import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * go-yaml v2's decoder into {@code interface{}}: maps become {@code map[interface{}]interface{}}
@@ -22,22 +23,26 @@ final class YamlDecoder {
     private int decodeCount;
     private int aliasCount;
     private int aliasDepth;
-    private final boolean keysAsWritten;
+    private final Set<YamlWarning> warnings;
+    private final int firstLine;
 
-    private YamlDecoder(boolean keysAsWritten) {
-        this.keysAsWritten = keysAsWritten;
+    private YamlDecoder(Set<YamlWarning> warnings, int firstLine) {
+        this.warnings = warnings;
+        this.firstLine = firstLine;
     }
 
     static Object decode(YamlNode root) {
-        return decode(root, false);
+        return decode(root, null, 1);
     }
 
     /**
-     * With {@code keysAsWritten}, a plain mapping key that YAML 1.1 would read as a boolean
-     * ({@code on}, {@code n}, {@code yes}) stays the string written; values resolve as usual.
+     * Decodes, and when {@code warnings} is given adds one for each plain mapping key that YAML
+     * 1.1 reads as a boolean ({@code on}, {@code n}, {@code yes}): it becomes the key "true" or
+     * "false", which is seldom what the author meant. {@code firstLine} is the stream line the
+     * document starts on.
      */
-    static Object decode(YamlNode root, boolean keysAsWritten) {
-        return root == null ? null : new YamlDecoder(keysAsWritten).value(root);
+    static Object decode(YamlNode root, Set<YamlWarning> warnings, int firstLine) {
+        return root == null ? null : new YamlDecoder(warnings, firstLine).value(root);
     }
 
     /** {@code d.unmarshal(n, out)} for an {@code interface{}} out. */
@@ -129,8 +134,9 @@ final class YamlDecoder {
                 continue;
             }
             Object key = value(kv.get(i));
-            if (keysAsWritten && key instanceof Boolean && kv.get(i) instanceof YamlNode.Scalar s) {
-                key = s.value();
+            if (warnings != null && key instanceof Boolean b && kv.get(i) instanceof YamlNode.Scalar s && s.implicit()) {
+                warnings.add(new YamlWarning(firstLine + s.line(),
+                        "key `" + s.value() + "` is read as \"" + b + "\" (YAML 1.1); quote it"));
             }
             if (key instanceof Map || key instanceof List) {
                 throw new GoYamlException("yaml: invalid map key: " + GoSyntax.sharpV(key));

@@ -14,12 +14,19 @@ final class YamlDocuments {
     private YamlDocuments() {
     }
 
+    /** One document's text and the stream line (from 1) it starts on. */
+    record Chunk(String text, int firstLine) {
+    }
+
     /** The non-empty chunks between separator lines, each with its line breaks. */
-    static List<String> split(String stream) {
-        List<String> docs = new ArrayList<>();
+    static List<Chunk> split(String stream) {
+        List<Chunk> docs = new ArrayList<>();
         StringBuilder buffer = new StringBuilder();
         int pos = 0;
+        int lineNo = 0;
+        int bufferStart = 1;
         while (pos < stream.length()) {
+            lineNo++;
             int nl = stream.indexOf('\n', pos);
             int end = nl < 0 ? stream.length() : nl + 1;
             String line = stream.substring(pos, end);
@@ -30,15 +37,16 @@ final class YamlDocuments {
                     throw new GoYamlException("invalid Yaml document separator: " + rest);
                 }
                 if (buffer.length() > 0) {
-                    docs.add(buffer.toString());
+                    docs.add(new Chunk(buffer.toString(), bufferStart));
                     buffer.setLength(0);
                 }
+                bufferStart = lineNo + 1;
                 continue;
             }
             buffer.append(line);
         }
         if (buffer.length() > 0) {
-            docs.add(buffer.toString());
+            docs.add(new Chunk(buffer.toString(), bufferStart));
         }
         return docs;
     }

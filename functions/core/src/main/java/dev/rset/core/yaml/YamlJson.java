@@ -47,13 +47,14 @@ final class YamlJson {
             return Long.toString(l);
         }
         if (k instanceof Double d) {
-            if (d.isNaN()) {
-                return ".nan";
-            }
-            if (d.isInfinite()) {
-                return d > 0 ? ".inf" : "-.inf";
-            }
-            return GoFloats.formatG(d);
+            // As go-yaml marshals floats, at float32 precision (sigs.k8s.io/yaml's choice).
+            String text = GoFloats.formatG32(d);
+            return switch (text) {
+                case "+Inf" -> ".inf";
+                case "-Inf" -> "-.inf";
+                case "NaN" -> ".nan";
+                default -> text;
+            };
         }
         if (k instanceof Boolean b) {
             return b ? "true" : "false";

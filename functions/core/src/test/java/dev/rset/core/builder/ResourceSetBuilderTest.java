@@ -16,7 +16,7 @@ class ResourceSetBuilderTest {
     private static BuildResult build(String spec) {
         String manifest = "apiVersion: fluxcd.controlplane.io/v1\nkind: ResourceSet\n"
                 + "metadata:\n  name: rs\n  namespace: ns\nspec:\n" + spec;
-        ResourceSet rset = ResourceSet.from((Map<String, Object>) GoYaml.unmarshalManifest(manifest));
+        ResourceSet rset = ResourceSet.from((Map<String, Object>) GoYaml.readManifest(manifest, dev.rset.core.api.ManifestSchemas.ALL).documents().get(0));
         return ResourceSetBuilder.build(rset, InputResolver.combine(rset, List.of(), Map.of()));
     }
 
