@@ -153,7 +153,7 @@ class ResourceSetReconcilerTest {
 
     @SuppressWarnings("unchecked")
     StoredObject define(String yaml, Map<String, String> labels) {
-        Map<String, Object> m = (Map<String, Object>) GoYaml.unmarshalManifest(yaml);
+        Map<String, Object> m = (Map<String, Object>) GoYaml.readManifest(yaml, dev.rset.core.api.ManifestSchemas.ALL).documents().get(0);
         Map<String, Object> meta = (Map<String, Object>) m.get("metadata");
         Kind kind = Kind.byKind((String) m.get("kind")).orElseThrow();
         ObjectKey key = new ObjectKey(kind, kind.namespaced() ? (String) meta.get("namespace") : "",

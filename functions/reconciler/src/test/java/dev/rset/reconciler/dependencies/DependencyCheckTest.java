@@ -46,7 +46,7 @@ class DependencyCheckTest {
 
     @SuppressWarnings("unchecked")
     void put(String yaml) {
-        Map<String, Object> o = (Map<String, Object>) GoYaml.unmarshalManifest(yaml);
+        Map<String, Object> o = (Map<String, Object>) GoYaml.readManifest(yaml, dev.rset.core.api.ManifestSchemas.ALL).documents().get(0);
         cluster.put(ObjectRef.of(o).inventoryId(), o);
     }
 

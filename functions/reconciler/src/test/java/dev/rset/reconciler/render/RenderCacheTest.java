@@ -33,7 +33,7 @@ class RenderCacheTest {
 
     @SuppressWarnings("unchecked")
     static ResourceSet rset(String yaml) {
-        return ResourceSet.from((Map<String, Object>) GoYaml.unmarshalManifest(yaml));
+        return ResourceSet.from((Map<String, Object>) GoYaml.readManifest(yaml, dev.rset.core.api.ManifestSchemas.ALL).documents().get(0));
     }
 
     static List<Map<String, Object>> inputs(String sha) {
