@@ -16,14 +16,16 @@ public final class FailureMessages {
 
     public static String message(DeliveryException e, String cluster, Identity identity) {
         String text = e.getMessage() == null ? e.reason().name() : e.getMessage();
-        String message = switch (e.reason()) {
+        String prefix = "cluster " + cluster + ": ";
+        if (text.startsWith(prefix)) {
+            text = text.substring(prefix.length());
+        }
+        return switch (e.reason()) {
             case UNREACHABLE -> "cluster " + cluster + " is unreachable: " + text;
             case REFUSED_ACCESS -> "access to cluster " + cluster + " refused: " + text;
             case FORBIDDEN -> "Forbidden: " + (identity.impersonates() ? identity.userName() : "the control plane")
                     + " may not do this on cluster " + cluster + ": " + text;
-            case REJECTED, HEALTH_CHECK_FAILED, TIMEOUT -> text.contains(cluster) ? text
-                    : "cluster " + cluster + ": " + text;
+            case REJECTED, HEALTH_CHECK_FAILED, TIMEOUT -> prefix + text;
         };
-        return message;
     }
 }
