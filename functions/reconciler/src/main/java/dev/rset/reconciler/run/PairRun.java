@@ -11,7 +11,6 @@ import dev.rset.delivery.ClusterConnector;
 import dev.rset.delivery.ClusterSession;
 import dev.rset.delivery.DeliveryException;
 import dev.rset.delivery.Identity;
-import dev.rset.delivery.ObjectRef;
 import dev.rset.reconciler.PairReconciler.Outcome;
 import dev.rset.reconciler.dependencies.DependencyCheck;
 import dev.rset.reconciler.inputs.ResourceSetInputs;
@@ -25,6 +24,7 @@ import dev.rset.store.Inventory;
 import dev.rset.store.InventoryEntry;
 import dev.rset.store.InventoryKey;
 import dev.rset.store.InventoryStore;
+import dev.rset.store.Kind;
 import dev.rset.store.ObjectKey;
 
 import java.time.Clock;
@@ -99,7 +99,7 @@ public final class PairRun {
     }
 
     private Outcome deliver(ClusterSession session, Rendered.Built built, StepRunner.Settings settings) {
-        ObjectKey key = new ObjectKey(dev.rset.store.Kind.RESOURCE_SET, rset.namespace(), rset.name());
+        ObjectKey key = new ObjectKey(Kind.RESOURCE_SET, rset.namespace(), rset.name());
         InventoryKey own = new InventoryKey(key, rset.metadata().uid(), cluster.name());
         Inventory previous = ctx.inventories().get(own);
         Map<InventoryKey, Inventory> earlier = new LinkedHashMap<>();
