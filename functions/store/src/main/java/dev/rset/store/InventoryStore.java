@@ -25,4 +25,12 @@ public interface InventoryStore {
 
     /** Every inventory stored for {@code owner}: each uid it had, on each cluster. */
     List<InventoryKey> list(ObjectKey owner);
+
+    /**
+     * The clusters {@code owner} has an inventory on (any uid), sorted by name: where it applied
+     * objects, so a removed placement or a deleted ResourceSet can still be pruned there.
+     */
+    default List<String> clusters(ObjectKey owner) {
+        return list(owner).stream().map(InventoryKey::cluster).distinct().sorted().toList();
+    }
 }

@@ -30,6 +30,7 @@ final class TableDesign {
     static final String SK_INVENTORY_CHUNK = "INVCHUNK#";
     static final String SK_LIVE_SET = "LIVE";
     static final String SK_CLUSTER_STATUS_PREFIX = "STATUS#";
+    static final String SK_PAIR_RUN = "RUN#";
 
     private TableDesign() {
     }
@@ -88,6 +89,11 @@ final class TableDesign {
     /** The pointer of one inventory: {@code INV#<cluster>#<uid>}, so one query lists a ResourceSet's inventories. */
     static String inventoryPointerSk(InventoryKey key) {
         return SK_INVENTORY_POINTER + key.cluster() + "#" + key.uid();
+    }
+
+    /** One per (ResourceSet, cluster) pair, in the ResourceSet's partition; the cluster may be empty. */
+    static String pairRunSk(String cluster) {
+        return SK_PAIR_RUN + cluster;
     }
 
     static String inventoryChunkSk(InventoryKey key, String revision, int chunk) {

@@ -130,6 +130,22 @@ class InventoryAndStatusStoreTest {
     }
 
     @Test
+    void clustersAreThoseHoldingAnInventoryOfTheObjectOnly() {
+        ObjectKey k = new ObjectKey(Kind.RESOURCE_SET, "apps", "placed");
+        ObjectKey other = new ObjectKey(Kind.RESOURCE_SET, "apps", "placed-too");
+        assertEquals(List.of(), inventories.clusters(k));
+        inventories.put(inv(k, "prod-eu"), entries(2, "a"), 0);
+        inventories.put(inv(k, "dev"), List.of(), 0);
+        inventories.put(new InventoryKey(k, "uid-earlier", "dev"), entries(1, "d"), 0);
+        inventories.put(inv(other, "staging"), entries(1, "b"), 0);
+        long v = inventories.put(inv(k, "prod-eu"), entries(3, "c"), 1);
+        assertEquals(2, v);
+        assertEquals(List.of("dev", "prod-eu"), inventories.clusters(k),
+                "an empty inventory still counts, and a cluster with inventories of two uids once");
+        assertEquals(List.of("staging"), inventories.clusters(other));
+    }
+
+    @Test
     void statusKeepsConditionsAndTheLastFiveHistoryEntries() {
         ObjectKey k = new ObjectKey(Kind.RESOURCE_SET, "st", "app");
         assertEquals(ObjectStatus.EMPTY, statuses.get(k));
