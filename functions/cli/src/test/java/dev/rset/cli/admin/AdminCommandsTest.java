@@ -123,7 +123,8 @@ class AdminCommandsTest {
         assertEquals(0, table.exit(), table.err());
         String[] lines = table.out().split("\n");
         assertTrue(lines[0].matches("NAME\\s+AGE\\s+READY\\s+STATUS"), lines[0]);
-        assertTrue(lines[1].matches("podinfo\\s+\\d+s\\s+Unknown\\s+Waiting for the first reconciliation"), lines[1]);
+        assertTrue(lines[1].matches("podinfo\\s+\\d+s\\s+False\\s+no registered cluster matches the placement "
+                + "of this ResourceSet"), lines[1]);
         assertTrue(rset("get", "rsip", "-A").out().startsWith("NAMESPACE"));
         assertEquals("No resources found in default namespace.\n", rset("get", "rset").err());
         assertTrue(rset("get", "rset", "-A", "-l", "team=web").out().contains("podinfo"));

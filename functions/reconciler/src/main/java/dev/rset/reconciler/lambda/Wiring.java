@@ -1,6 +1,11 @@
 package dev.rset.reconciler.lambda;
 
+import dev.rset.delivery.ClusterConnector;
+import dev.rset.delivery.Identity;
 import dev.rset.reconciler.PairReconciler;
+import dev.rset.reconciler.ReconcilerStores;
+import dev.rset.reconciler.ResourceSetReconciler;
+import dev.rset.reconciler.render.RenderCache;
 import dev.rset.store.dynamodb.DynamoConfig;
 import dev.rset.store.dynamodb.DynamoStores;
 import java.net.URI;
@@ -38,15 +43,40 @@ public final class Wiring {
         return new QueuedPairRunner(stores.pairRuns(), pairReconciler(env, stores, clock), clock, margin);
     }
 
+    /** Renders kept per container; the runs of one ResourceSet on its clusters share them. */
+    static final int RENDER_CACHE_ENTRIES = 64;
+
     /**
-     * ===== LEAD: FILL IN WHEN THE {@code reconciler} BRANCH MERGES =====
-     * Build {@code ResourceSetReconciler} here from {@code stores} (definitions, inputs, inventories,
-     * statuses, schedules), the Secrets Manager store ({@code RSET_SECRET_PREFIX}) and the delivery
-     * module's cluster connector. It is called for different pairs from several threads at once
-     * (one per pair of a batch), so it must not share per-run state between calls.
+     * The reconciler over the table's stores. It keeps no per-run state, so the threads of a batch
+     * share it (and its render cache); {@code RSET_DEFAULT_SERVICE_ACCOUNT} ({@code namespace/name})
+     * is impersonated for ResourceSets that name no service account.
      */
     static PairReconciler pairReconciler(Map<String, String> env, DynamoStores stores, Clock clock) {
-        throw new IllegalStateException("Wiring.pairReconciler: ResourceSetReconciler is not wired yet "
-                + "(it arrives with the reconciler branch)");
+        return new ResourceSetReconciler(new ReconcilerStores(stores.definitions(), stores.inputs(),
+                stores.inventories(), stores.statuses(), stores.schedules()), connector(env, stores),
+                defaultIdentity(env), new RenderCache(RENDER_CACHE_ENTRIES), clock);
+    }
+
+    static Identity defaultIdentity(Map<String, String> env) {
+        String sa = env.getOrDefault("RSET_DEFAULT_SERVICE_ACCOUNT", "").trim();
+        if (sa.isEmpty()) {
+            return Identity.CONTROL_PLANE;
+        }
+        int slash = sa.indexOf('/');
+        if (slash <= 0 || slash == sa.length() - 1 || sa.indexOf('/', slash + 1) >= 0) {
+            throw new IllegalStateException("RSET_DEFAULT_SERVICE_ACCOUNT must be <namespace>/<name>, got \""
+                    + sa + "\"");
+        }
+        return Identity.serviceAccount(sa.substring(0, slash), sa.substring(slash + 1));
+    }
+
+    /**
+     * ===== LEAD: FILL IN WHEN THE {@code access} BRANCH MERGES =====
+     * The delivery module's cluster connector over the Secrets Manager store
+     * ({@code RSET_SECRET_PREFIX}) and the control plane's address rules.
+     */
+    static ClusterConnector connector(Map<String, String> env, DynamoStores stores) {
+        throw new IllegalStateException("Wiring.connector: the cluster connector is not wired yet "
+                + "(it arrives with the access branch)");
     }
 }
