@@ -6,6 +6,7 @@ import dev.rset.core.api.ResourceSet;
 import dev.rset.delivery.ClusterConnector;
 import dev.rset.delivery.ClusterSession;
 import dev.rset.delivery.DeliveryException;
+import dev.rset.delivery.Identities;
 import dev.rset.delivery.Identity;
 import dev.rset.reconciler.cleanup.Teardown;
 import dev.rset.reconciler.inputs.ResourceSetInputs;
@@ -44,15 +45,12 @@ public final class ResourceSetReconciler implements PairReconciler {
     private final ReconcilerStores stores;
     private final PairRun.Context context;
 
-    /**
-     * {@code defaultIdentity}: who requests are made as when a ResourceSet names no service
-     * account (a control-plane-wide default service account, or {@link Identity#CONTROL_PLANE}).
-     */
-    public ResourceSetReconciler(ReconcilerStores stores, ClusterConnector connector, Identity defaultIdentity,
+    /** {@code identities}: who a ResourceSet's requests are made as on its clusters. */
+    public ResourceSetReconciler(ReconcilerStores stores, ClusterConnector connector, Identities identities,
             RenderCache renders, Clock clock) {
         this.stores = stores;
         this.context = new PairRun.Context(new ResourceSetInputs(stores.definitions(), stores.inputs()), renders,
-                stores.inventories(), connector, defaultIdentity, clock);
+                stores.inventories(), connector, identities, clock);
     }
 
     @Override
@@ -160,8 +158,9 @@ public final class ResourceSetReconciler implements PairReconciler {
             message = "cluster " + clusterName + " is no longer registered: its inventory was dropped without pruning";
             LOG.log(System.Logger.Level.WARNING, "{0}: {1}", key, message);
         } else {
-            Identity identity = rset == null ? context.defaultIdentity() : PairRun.identity(rset,
-                    context.defaultIdentity());
+            // A deleted ResourceSet's service account is gone with it: its namespace's default prunes.
+            Identity identity = rset == null ? context.identities().of(key.namespace(), "")
+                    : PairRun.identity(rset, context.identities());
             try (ClusterSession session = context.connector().open(Cluster.from(registered.get().manifest()),
                     identity)) {
                 int pruned = Teardown.prune(session, stores.inventories(), inventories,

@@ -10,6 +10,7 @@ import dev.rset.delivery.Change;
 import dev.rset.delivery.ClusterConnector;
 import dev.rset.delivery.ClusterSession;
 import dev.rset.delivery.DeliveryException;
+import dev.rset.delivery.Identities;
 import dev.rset.delivery.Identity;
 import dev.rset.reconciler.PairReconciler.Outcome;
 import dev.rset.reconciler.dependencies.DependencyCheck;
@@ -43,9 +44,9 @@ import java.util.Map;
 public final class PairRun {
     public static final Duration DEFAULT_TIMEOUT = Duration.ofMinutes(5);
 
-    /** What the run needs besides the ResourceSet; {@code defaultIdentity} is used when no service account is set. */
+    /** What the run needs besides the ResourceSet. */
     public record Context(ResourceSetInputs inputs, RenderCache renders, InventoryStore inventories,
-            ClusterConnector connector, Identity defaultIdentity, Clock clock) {
+            ClusterConnector connector, Identities identities, Clock clock) {
     }
 
     private final Context ctx;
@@ -83,7 +84,7 @@ public final class PairRun {
             return finish(failed(Condition.REASON_FAILED, "metadata.annotations[" + Annotations.RECONCILE_TIMEOUT
                     + "]: " + e.getMessage(), true, built.digest()), false);
         }
-        Identity identity = identity(rset, ctx.defaultIdentity());
+        Identity identity = identity(rset, ctx.identities());
         try (ClusterSession session = ctx.connector().open(cluster, identity)) {
             List<String> unmet = DependencyCheck.unmet(rset.spec().dependsOn(), session::get);
             if (!unmet.isEmpty()) {
@@ -168,10 +169,10 @@ public final class PairRun {
         return new Outcome(report.ready(), report.reason(), report.message(), retry);
     }
 
-    /** {@code spec.serviceAccountName} in the ResourceSet's namespace, else the control plane's default. */
-    public static Identity identity(ResourceSet rset, Identity defaultIdentity) {
+    /** Who the ResourceSet's requests are made as ({@code spec.serviceAccountName} or the default). */
+    public static Identity identity(ResourceSet rset, Identities identities) {
         String sa = rset.spec().serviceAccountName();
-        return sa == null || sa.isEmpty() ? defaultIdentity : Identity.serviceAccount(rset.namespace(), sa);
+        return identities.of(rset.namespace(), sa == null ? "" : sa);
     }
 
     public static Duration timeout(ResourceSet rset) {

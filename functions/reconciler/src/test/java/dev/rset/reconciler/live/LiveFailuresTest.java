@@ -93,11 +93,12 @@ class LiveFailuresTest extends LiveFixture {
     }
 
     @Test
-    void theDefaultIdentityIsImpersonatedWhenNoServiceAccountIsNamed() {
+    void theDefaultServiceAccountOfTheNamespaceIsImpersonatedWhenNoneIsNamed() {
         pr("42", "abc");
-        Outcome o = reconciler(Identity.serviceAccount("rset-system", "restricted")).reconcile(
-                new PairRequest("apps", "previews", "a", false, Instant.now(), "test"));
-        assertTrue(o.message().startsWith("Forbidden: system:serviceaccount:rset-system:restricted may not do this "
+        Outcome o = reconciler((namespace, serviceAccount) -> serviceAccount.isEmpty()
+                ? Identity.serviceAccount(namespace, "restricted") : Identity.serviceAccount(namespace, serviceAccount))
+                .reconcile(new PairRequest("apps", "previews", "a", false, Instant.now(), "test"));
+        assertTrue(o.message().startsWith("Forbidden: system:serviceaccount:apps:restricted may not do this "
                 + "on cluster a: "), o.message());
     }
 

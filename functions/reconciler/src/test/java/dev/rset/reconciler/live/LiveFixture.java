@@ -2,6 +2,9 @@ package dev.rset.reconciler.live;
 
 import dev.rset.core.api.ManifestSchemas;
 import dev.rset.core.yaml.GoYaml;
+import dev.rset.delivery.ClusterConnector;
+import dev.rset.delivery.Identities;
+import dev.rset.store.secrets.SecretsManagerSecretStore;
 import dev.rset.delivery.Identity;
 import dev.rset.reconciler.PairReconciler.Outcome;
 import dev.rset.reconciler.PairRequest;
@@ -138,6 +141,7 @@ abstract class LiveFixture {
     static KubernetesClient adminA;
     static KubernetesClient adminB;
     DynamoStores stores;
+    ClusterConnector connector;
     RenderCache renders;
     ResourceSetReconciler reconciler;
     String ns;
@@ -160,8 +164,10 @@ abstract class LiveFixture {
     void setUp(MotoServer moto) {
         DynamoDbClient db = TestTables.dynamo(moto);
         stores = new DynamoStores(db, TestTables.newTable(db, 1), Clock.systemUTC());
+        connector = TestClusterConnector.connector(new SecretsManagerSecretStore(TestTables.secrets(moto)));
         renders = new RenderCache(16);
-        reconciler = reconciler(Identity.CONTROL_PLANE);
+        reconciler = reconciler((namespace, serviceAccount) -> serviceAccount.isEmpty() ? Identity.CONTROL_PLANE
+                : Identity.serviceAccount(namespace, serviceAccount));
         ns = "rc-" + UUID.randomUUID().toString().substring(0, 8);
         uid = UUID.randomUUID().toString();
         for (KubernetesClient c : List.of(adminA, adminB)) {
@@ -174,10 +180,10 @@ abstract class LiveFixture {
         define(RSET, Map.of());
     }
 
-    ResourceSetReconciler reconciler(Identity defaultIdentity) {
+    ResourceSetReconciler reconciler(Identities identities) {
         return new ResourceSetReconciler(new ReconcilerStores(stores.definitions(), stores.inputs(),
-                stores.inventories(), stores.statuses(), stores.schedules()), new TestClusterConnector(),
-                defaultIdentity, renders, Clock.systemUTC());
+                stores.inventories(), stores.statuses(), stores.schedules()), connector,
+                identities, renders, Clock.systemUTC());
     }
 
     void register(String name, String env) {
