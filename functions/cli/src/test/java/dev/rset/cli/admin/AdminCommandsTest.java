@@ -2,7 +2,7 @@ package dev.rset.cli.admin;
 
 import dev.rset.cli.RsetCommand;
 import dev.rset.api.ApiHandler;
-import dev.rset.api.local.LocalApiServer;
+import dev.rset.api.local.LocalGateway;
 import dev.rset.store.dynamodb.DynamoConfig;
 import dev.rset.store.testing.MotoServer;
 import dev.rset.store.testing.TestTables;
@@ -63,7 +63,7 @@ class AdminCommandsTest {
                     name: app-<< inputs.id >>
             """;
 
-    LocalApiServer api;
+    LocalGateway api;
     @TempDir
     Path dir;
 
@@ -76,7 +76,7 @@ class AdminCommandsTest {
         env.put("RSET_DYNAMODB_ENDPOINT", moto.endpoint().toString());
         env.put("RSET_SECRETS_ENDPOINT", moto.endpoint().toString());
         env.put("RSET_SECRET_PREFIX", "cli-" + config.tableName());
-        api = LocalApiServer.start(new ApiHandler(ApiHandler.router(env, Optional.of(TestTables.CREDENTIALS))), 0);
+        api = LocalGateway.start(new ApiHandler(ApiHandler.router(env, Optional.of(TestTables.CREDENTIALS))), 0);
     }
 
     @AfterEach
