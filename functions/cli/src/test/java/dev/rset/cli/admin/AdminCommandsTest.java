@@ -2,7 +2,7 @@ package dev.rset.cli.admin;
 
 import dev.rset.cli.RsetCommand;
 import dev.rset.api.ApiHandler;
-import dev.rset.api.local.LocalApiServer;
+import dev.rset.api.local.LocalGateway;
 import dev.rset.store.dynamodb.DynamoConfig;
 import dev.rset.store.testing.MotoServer;
 import dev.rset.store.testing.TestTables;
@@ -63,7 +63,7 @@ class AdminCommandsTest {
                     name: app-<< inputs.id >>
             """;
 
-    LocalApiServer api;
+    LocalGateway api;
     @TempDir
     Path dir;
 
@@ -81,7 +81,7 @@ class AdminCommandsTest {
         env.put("RSET_ALLOW_LOOPBACK_CLUSTERS", "true");
         env.put("RSET_ALLOWED_ACCOUNT_IDS", "123456789012");
         env.put("RSET_EKS_EXTERNAL_ID", "cli-test");
-        api = LocalApiServer.start(new ApiHandler(ApiHandler.router(env, Optional.of(TestTables.CREDENTIALS))), 0);
+        api = LocalGateway.start(new ApiHandler(ApiHandler.router(env, Optional.of(TestTables.CREDENTIALS))), 0);
     }
 
     @AfterEach
