@@ -17,6 +17,8 @@ final class ProviderFilters {
     private final GoRegexp excludeBranch;
     private final GoRegexp includeTag;
     private final GoRegexp excludeTag;
+    private final GoRegexp includeEnvironment;
+    private final GoRegexp excludeEnvironment;
     private final List<String> labels;
     private final List<String> skipLabels;
     private final String semver;
@@ -27,6 +29,8 @@ final class ProviderFilters {
         excludeBranch = compile(p, "excludeBranch", f.excludeBranch());
         includeTag = compile(p, "includeTag", f.includeTag());
         excludeTag = compile(p, "excludeTag", f.excludeTag());
+        includeEnvironment = compile(p, "includeEnvironment", f.includeEnvironment());
+        excludeEnvironment = compile(p, "excludeEnvironment", f.excludeEnvironment());
         labels = f.labels();
         skipLabels = p.spec().skipLabels();
         semver = f.semver();
@@ -55,6 +59,10 @@ final class ProviderFilters {
 
     boolean branchPasses(String branch) {
         return passes(includeBranch, excludeBranch, branch);
+    }
+
+    boolean environmentPasses(String environment) {
+        return passes(includeEnvironment, excludeEnvironment, environment);
     }
 
     /** Include/exclude tag regexes, then the semver range when one is set. */
