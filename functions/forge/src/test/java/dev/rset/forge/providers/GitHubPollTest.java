@@ -248,6 +248,16 @@ class GitHubPollTest {
         assertEquals("Timeout", assertInstanceOf(PollResult.TimedOut.class, r).reason());
     }
 
+    /** The headers come at once, the body trickles in: the budget covers reading the body too. */
+    @Test
+    void aBodyThatTricklesPastTheReconcileTimeoutIsATimeout() {
+        gh.stubFor(get(urlPathEqualTo(API + "/pulls")).willReturn(okJson("[" + pr(1, "a", "b", "c") + "]")
+                .withChunkedDribbleDelay(20, 5_000)));
+        var r = polls.poll(provider("GitHubPullRequest", repoUrl(), Map.of()), new Credentials.None(), List.of(),
+                Duration.ofMillis(300));
+        assertInstanceOf(PollResult.TimedOut.class, r);
+    }
+
     @Test
     void apiBaseOfGitHubComAndEnterprise() throws Exception {
         assertEquals("https://api.github.com",

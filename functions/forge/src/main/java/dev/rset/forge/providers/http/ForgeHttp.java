@@ -3,7 +3,6 @@ package dev.rset.forge.providers.http;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -11,6 +10,10 @@ import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.Map;
 
 /**
@@ -69,22 +72,32 @@ public final class ForgeHttp {
         }
         HttpRequest.Builder b = HttpRequest.newBuilder(uri).timeout(left).method(method, body);
         headers.forEach(b::header);
-        HttpResponse<InputStream> r;
+        CompletableFuture<HttpResponse<byte[]>> call = client.sendAsync(b.build(), LimitedBody.handler(maxBody));
+        HttpResponse<byte[]> r;
         try {
-            r = client.send(b.build(), HttpResponse.BodyHandlers.ofInputStream());
-        } catch (HttpTimeoutException e) {
+            // The request timeout covers the headers only; this bounds reading the body as well.
+            r = call.get(left.toNanos(), TimeUnit.NANOSECONDS);
+        } catch (TimeoutException e) {
+            call.cancel(true);
             throw new HttpFailure(HttpFailure.Kind.TIMEOUT, 0, null, what + ": no answer within the reconcile timeout");
-        } catch (IOException e) {
-            throw HttpFailure.failed(what + ": " + describe(e));
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof HttpTimeoutException) {
+                throw new HttpFailure(HttpFailure.Kind.TIMEOUT, 0, null, what + ": no answer within the reconcile timeout");
+            }
+            if (cause instanceof LimitedBody.TooLarge) {
+                throw HttpFailure.failed(what + ": the answer is larger than " + maxBody + " bytes");
+            }
+            throw HttpFailure.failed(what + ": " + describe(cause));
         } catch (InterruptedException e) {
+            call.cancel(true);
             Thread.currentThread().interrupt();
             throw new HttpFailure(HttpFailure.Kind.TIMEOUT, 0, null, what + ": interrupted");
         }
         int status = r.statusCode();
         if (status >= 200 && status < 300) {
-            return new Response(uri, status, r.headers(), read(r, maxBody, what));
+            return new Response(uri, status, r.headers(), r.body());
         }
-        discard(r);
         String answered = what + " answered " + status;
         if (RateLimits.isRateLimited(status, r.headers())) {
             java.time.Instant at = RateLimits.retryAt(r.headers(), clock.instant());
@@ -107,29 +120,7 @@ public final class ForgeHttp {
         throw f;
     }
 
-    private static byte[] read(HttpResponse<InputStream> r, int maxBody, String what) throws HttpFailure {
-        try (InputStream in = r.body()) {
-            byte[] bytes = in.readNBytes(maxBody + 1);
-            if (bytes.length > maxBody) {
-                throw HttpFailure.failed(what + ": the answer is larger than " + maxBody + " bytes");
-            }
-            return bytes;
-        } catch (HttpTimeoutException e) {
-            throw new HttpFailure(HttpFailure.Kind.TIMEOUT, 0, null, what + ": no answer within the reconcile timeout");
-        } catch (IOException e) {
-            throw HttpFailure.failed(what + ": " + describe(e));
-        }
-    }
-
-    private static void discard(HttpResponse<InputStream> r) {
-        try {
-            r.body().close();
-        } catch (IOException ignored) {
-            // the status already says what happened
-        }
-    }
-
-    private static String describe(IOException e) {
+    private static String describe(Throwable e) {
         String m = e.getMessage();
         return e.getClass().getSimpleName() + (m == null || m.isEmpty() ? "" : " " + m);
     }
