@@ -15,8 +15,8 @@ import java.util.function.Predicate;
 /**
  * GitLab's REST API v4 on gitlab.com or a self-managed server: the project is its full path
  * (nested groups included) URL-encoded as one segment; pages follow {@code X-Next-Page}. Merge
- * requests are the {@code opened} ones, filtered by label on the server as well; environments
- * export their last running deployment, or the last successful one while available.
+ * requests are the {@code opened} ones; environments export their last running deployment, or the
+ * last successful one while the environment is available.
  */
 public final class GitLabApi implements GitForge {
     private final ForgeHttp http;
