@@ -253,6 +253,16 @@ class ApiHandlerTest {
                 "ResourceSet apps/podinfo: the manifest is ");
         assertStatus(apply(valid + RSET.replace("name: podinfo", "name: Pod_Info")), 400, "Invalid",
                 "ResourceSet apps/Pod_Info: metadata.name: \"Pod_Info\" must be a lowercase DNS subdomain");
+        assertStatus(apply(valid + RSIP.replace("name: prs", "name: lookbehind") + "  filter:\n    includeBranch: '(?<=a)b'\n"),
+                400, "Invalid", "ResourceSetInputProvider apps/lookbehind: spec.filter.includeBranch: error parsing "
+                        + "regexp: invalid named capture: `(?<=a)b`");
+        assertStatus(apply(valid + RSIP.replace("name: prs", "name: possessive") + "  filter:\n    excludeTag: 'a*+'\n"),
+                400, "Invalid", "ResourceSetInputProvider apps/possessive: spec.filter.excludeTag: error parsing "
+                        + "regexp: invalid nested repetition operator: `*+`");
+        assertStatus(apply(valid + RSIP.replace("name: prs", "name: backref")
+                + "  filter:\n    includeEnvironment: '(a)\\1'\n"), 400, "Invalid",
+                "ResourceSetInputProvider apps/backref: spec.filter.includeEnvironment: error parsing regexp: invalid "
+                        + "escape sequence: `\\1`");
         assertStatus(apply(valid + "kind: [oops\n"), 400, "BadRequest", "not valid YAML: line");
         assertStatus(apply(valid + valid), 400, "Invalid", "appears twice");
         assertStatus(call(Events.request("list-objects.json", "GET", "/v1/resourcesets",
