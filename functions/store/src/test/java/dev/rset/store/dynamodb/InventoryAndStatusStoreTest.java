@@ -1,13 +1,10 @@
 package dev.rset.store.dynamodb;
 
-import dev.rset.store.Condition;
 import dev.rset.store.ConflictException;
-import dev.rset.store.HistoryEntry;
 import dev.rset.store.Inventory;
 import dev.rset.store.InventoryEntry;
 import dev.rset.store.Kind;
 import dev.rset.store.ObjectKey;
-import dev.rset.store.ObjectStatus;
 import dev.rset.store.testing.MotoServer;
 import dev.rset.store.testing.TestTables;
 import org.junit.jupiter.api.BeforeAll;
@@ -16,7 +13,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -90,41 +86,4 @@ class InventoryAndStatusStoreTest {
         assertEquals(1, chunkItems(k).size());
     }
 
-    @Test
-    void statusKeepsConditionsAndTheLastFiveHistoryEntries() {
-        ObjectKey k = new ObjectKey(Kind.RESOURCE_SET, "st", "app");
-        assertEquals(ObjectStatus.EMPTY, statuses.get(k));
-        ObjectStatus s = ObjectStatus.EMPTY.withObservedGeneration(3)
-                .withCondition(new Condition(Condition.READY, "False", Condition.REASON_PROGRESSING, "working",
-                        NOW, 3))
-                .withCondition(new Condition(Condition.RECONCILING, "True", Condition.REASON_PROGRESSING, "working",
-                        NOW, 3));
-        for (int i = 0; i < 7; i++) {
-            s = s.withRun(new HistoryEntry("sha256:" + i, NOW.plusSeconds(i), NOW.plusSeconds(i),
-                    Duration.ofMillis(1500), "ReconciliationSucceeded", 1, Map.of("inputs", "2")));
-        }
-        s = s.withRun(new HistoryEntry("sha256:6", NOW.plusSeconds(9), NOW.plusSeconds(9), Duration.ofSeconds(2),
-                "ReconciliationSucceeded", 1, Map.of()));
-        ObjectStatus stored = statuses.put(k, s);
-        assertEquals(1, stored.version());
-        ObjectStatus got = statuses.get(k);
-        assertEquals(stored, got);
-        assertEquals(5, got.history().size());
-        assertEquals("sha256:6", got.history().get(0).digest());
-        assertEquals(2, got.history().get(0).totalReconciliations());
-        assertEquals(NOW.plusSeconds(6), got.history().get(0).firstReconciled());
-        assertEquals("sha256:2", got.history().get(4).digest());
-
-        ObjectStatus ready = got.withCondition(new Condition(Condition.READY, "True", Condition.REASON_SUCCEEDED,
-                "Reconciliation finished", NOW.plusSeconds(10), 3));
-        statuses.put(k, ready);
-        assertThrows(ConflictException.class, () -> statuses.put(k, got));
-        assertEquals("True", statuses.get(k).condition(Condition.READY).orElseThrow().status());
-        ObjectKey none = new ObjectKey(Kind.RESOURCE_SET, "st", "none");
-        Map<ObjectKey, ObjectStatus> all = statuses.getAll(List.of(k, none));
-        assertEquals("True", all.get(k).condition(Condition.READY).orElseThrow().status());
-        assertEquals(ObjectStatus.EMPTY, all.get(none));
-        statuses.delete(k);
-        assertEquals(ObjectStatus.EMPTY, statuses.get(k));
-    }
 }
