@@ -38,6 +38,14 @@ public record ObjectRef(String group, String version, String kind, String namesp
         return namespace + "_" + name + "_" + group + "_" + kind;
     }
 
+    /**
+     * A kind of the Flux toolkit or of the Flux Operator: its controllers act on deletion (finalizers),
+     * so garbage collection deletes these first and waits, and health requires their observed generation.
+     */
+    public boolean fluxKind() {
+        return group.endsWith(".toolkit.fluxcd.io") || group.equals("fluxcd.controlplane.io");
+    }
+
     public String apiVersion() {
         return group.isEmpty() ? version : group + "/" + version;
     }

@@ -1,0 +1,2 @@
+/** kstatus-style health of live objects, and waiting for it. */
+package dev.rset.delivery.health;
