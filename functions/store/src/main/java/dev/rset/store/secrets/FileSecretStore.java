@@ -31,6 +31,8 @@ import java.util.TreeMap;
  */
 public final class FileSecretStore implements SecretStore {
     public static final String ENV_PREFIX = "RSET_SECRET_";
+    /** The file's name under {@code rset dev}'s state directory. */
+    public static final String FILE_NAME = "secrets.json";
     private static final Set<PosixFilePermission> OWNER_ONLY = EnumSet.of(PosixFilePermission.OWNER_READ,
             PosixFilePermission.OWNER_WRITE);
     private static final TypeReference<TreeMap<String, Entry>> FILE = new TypeReference<>() { };
@@ -45,6 +47,11 @@ public final class FileSecretStore implements SecretStore {
     public FileSecretStore(Path file, Map<String, String> env) {
         this.file = file;
         this.env = Map.copyOf(env);
+    }
+
+    /** The secrets of {@code rset dev}: {@code <stateDir>/secrets.json}, overridden by {@code env}. */
+    public static FileSecretStore inStateDir(Path stateDir, Map<String, String> env) {
+        return new FileSecretStore(stateDir.resolve(FILE_NAME), env);
     }
 
     /** The environment variable that overrides the secret {@code name}. */
@@ -86,6 +93,7 @@ public final class FileSecretStore implements SecretStore {
         if (!Files.exists(file)) {
             return new TreeMap<>();
         }
+        String text;
         try {
             if (posix()) {
                 Set<PosixFilePermission> mode = Files.getPosixFilePermissions(file);
@@ -94,15 +102,15 @@ public final class FileSecretStore implements SecretStore {
                             + PosixFilePermissions.toString(mode) + "): run chmod 600 " + file);
                 }
             }
-            return StoredJson.read(Files.readString(file, StandardCharsets.UTF_8), FILE);
+            text = Files.readString(file, StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read secrets file " + file, e);
-        } catch (IllegalStateException e) {
-            if (e.getMessage() != null && e.getMessage().startsWith("stored JSON is corrupt")) {
-                // the parser's message may quote the file's content: name the file only
-                throw new IllegalStateException("secrets file " + file + " is not valid JSON");
-            }
-            throw e;
+        }
+        try {
+            return StoredJson.read(text, FILE);
+        } catch (IllegalStateException corrupt) {
+            // the parser's message may quote the file's content: name the file only
+            throw new IllegalStateException("secrets file " + file + " is not valid JSON");
         }
     }
 

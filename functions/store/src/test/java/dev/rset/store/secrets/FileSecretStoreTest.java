@@ -24,13 +24,13 @@ class FileSecretStoreTest extends SecretStoreContract {
 
     @Override
     protected SecretStore newStore() {
-        return new FileSecretStore(dir.resolve("state/secrets.json"), Map.of());
+        return FileSecretStore.inStateDir(dir.resolve("state"), Map.of());
     }
 
     @Test
     void theFileIsTheOwnersAloneAndKeptAcrossInstances() throws IOException {
-        Path file = dir.resolve("state/secrets.json");
-        new FileSecretStore(file, Map.of()).put("rset/receivers/apps/github", "s3cret", "webhook token");
+        Path file = dir.resolve("state").resolve(FileSecretStore.FILE_NAME);
+        newStore().put("rset/receivers/apps/github", "s3cret", "webhook token");
         assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(file)));
         assertEquals(Optional.of("s3cret"),
                 new FileSecretStore(file, Map.of()).get(new SecretRef("rset/receivers/apps/github")));
