@@ -10,7 +10,12 @@ import dev.rset.api.resources.ControlPlane;
 import dev.rset.store.dynamodb.DynamoConfig;
 import dev.rset.store.dynamodb.DynamoStores;
 import dev.rset.store.secrets.SecretsManagerSecretStore;
+import dev.rset.events.EventBridgePublisher;
+import dev.rset.events.EventPublisher;
+import dev.rset.events.EventSources;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
+import software.amazon.awssdk.services.eventbridge.EventBridgeClientBuilder;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
@@ -19,6 +24,7 @@ import software.amazon.awssdk.services.secretsmanager.SecretsManagerClientBuilde
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Base64;
 import java.util.Map;
 import java.util.Optional;
@@ -27,7 +33,9 @@ import java.util.Optional;
  * The management API Lambda (API Gateway HTTP API, payload format 2.0): turns the event into an
  * {@link HttpRequest}, lets the {@link Router} answer, and turns that back into the response.
  * Configuration from the environment: RSET_TABLE, AWS_REGION, RSET_SECRET_PREFIX (default
- * {@code rset}), and for local runs RSET_DYNAMODB_ENDPOINT / RSET_SECRETS_ENDPOINT.
+ * {@code rset}), RSET_EVENT_BUS (where reconcile requests are announced; without it only the
+ * schedule asks for runs), and for local runs RSET_AWS_ENDPOINT (every AWS API) or
+ * RSET_DYNAMODB_ENDPOINT / RSET_SECRETS_ENDPOINT.
  */
 public final class ApiHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
     private final Router router;
@@ -76,19 +84,31 @@ public final class ApiHandler implements RequestHandler<APIGatewayV2HTTPEvent, A
             Optional<software.amazon.awssdk.auth.credentials.AwsCredentialsProvider> credentials) {
         String region = env.getOrDefault("AWS_REGION", "us-east-1");
         DynamoConfig config = DynamoConfig.fromEnv(env);
-        Optional<URI> dynamoEndpoint = Optional.ofNullable(env.get("RSET_DYNAMODB_ENDPOINT")).map(URI::create);
+        Optional<URI> anyEndpoint = Optional.ofNullable(env.get("RSET_AWS_ENDPOINT")).filter(s -> !s.isBlank())
+                .map(URI::create);
+        Optional<URI> dynamoEndpoint = Optional.ofNullable(env.get("RSET_DYNAMODB_ENDPOINT")).map(URI::create)
+                .or(() -> anyEndpoint);
         DynamoDbClient db = credentials.isPresent()
                 ? DynamoStores.client(region, dynamoEndpoint, credentials.get())
                 : DynamoStores.client(region, dynamoEndpoint);
         SecretsManagerClientBuilder sm = SecretsManagerClient.builder().region(Region.of(region))
                 .httpClientBuilder(UrlConnectionHttpClient.builder());
-        Optional.ofNullable(env.get("RSET_SECRETS_ENDPOINT")).map(URI::create).ifPresent(sm::endpointOverride);
+        Optional.ofNullable(env.get("RSET_SECRETS_ENDPOINT")).map(URI::create).or(() -> anyEndpoint)
+                .ifPresent(sm::endpointOverride);
         credentials.ifPresent(sm::credentialsProvider);
+        Optional<EventPublisher> events = Optional.ofNullable(env.get("RSET_EVENT_BUS")).filter(s -> !s.isBlank())
+                .map(bus -> {
+                    EventBridgeClientBuilder eb = EventBridgeClient.builder().region(Region.of(region))
+                            .httpClientBuilder(UrlConnectionHttpClient.builder());
+                    anyEndpoint.ifPresent(eb::endpointOverride);
+                    credentials.ifPresent(eb::credentialsProvider);
+                    return new EventBridgePublisher(eb.build(), bus, EventSources.API, 3, Duration.ofMillis(50));
+                });
         Clock clock = Clock.systemUTC();
         DynamoStores stores = new DynamoStores(db, config, clock);
         ControlPlane plane = new ControlPlane(stores.definitions(), stores.statuses(), stores.schedules(),
                 stores.inputs(), stores.inventories(), new SecretsManagerSecretStore(sm.build()),
-                env.getOrDefault("RSET_SECRET_PREFIX", "rset"), clock);
+                env.getOrDefault("RSET_SECRET_PREFIX", "rset"), clock, events);
         return new Router(plane);
     }
 

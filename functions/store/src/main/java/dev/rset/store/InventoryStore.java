@@ -15,4 +15,10 @@ public interface InventoryStore {
      * stored yet); returns the new version; throws {@link ConflictException} otherwise.
      */
     long put(ObjectKey key, String cluster, List<InventoryEntry> entries, long expectedVersion);
+
+    /**
+     * The clusters {@code key} has an inventory on, sorted by name: where it applied objects, so
+     * a removed placement or a deleted ResourceSet can still be pruned there.
+     */
+    List<String> clusters(ObjectKey key);
 }

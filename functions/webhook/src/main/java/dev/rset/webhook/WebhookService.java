@@ -19,9 +19,9 @@ import dev.rset.forge.inputs.ProviderPlan;
 import dev.rset.store.DefinitionStore;
 import dev.rset.store.DeliveryLog;
 import dev.rset.store.Ordering;
-import dev.rset.webhook.events.EventPublisher;
-import dev.rset.webhook.events.InputsChanged;
-import dev.rset.webhook.events.ReconcileRequested;
+import dev.rset.events.EventPublisher;
+import dev.rset.events.InputsChanged;
+import dev.rset.events.ReconcileRequested;
 import dev.rset.webhook.inputs.Applied;
 import dev.rset.webhook.inputs.InputWriter;
 import dev.rset.webhook.receivers.ReceiverDirectory;
@@ -149,7 +149,7 @@ public final class WebhookService {
         }
         if (parsed.event() instanceof GenericEvent) {
             events.reconcileRequested(targets.stream().map(p -> new ReconcileRequested(
-                    ResourceSetInputProvider.KIND, p.namespace(), p.name(), rr.key())).toList());
+                    ResourceSetInputProvider.KIND, p.namespace(), p.name(), false, "Receiver " + rr.key())).toList());
             return new HookResponse(202, "reconcile requested for " + targets.size() + " provider(s)",
                     Map.of("providers", targets.stream().map(ResourceSetInputProvider::name).toList()));
         }

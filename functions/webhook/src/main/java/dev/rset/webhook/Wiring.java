@@ -3,8 +3,9 @@ package dev.rset.webhook;
 import dev.rset.store.dynamodb.DynamoConfig;
 import dev.rset.store.dynamodb.DynamoStores;
 import dev.rset.store.secrets.SecretsManagerSecretStore;
-import dev.rset.webhook.events.EventBridgePublisher;
-import dev.rset.webhook.events.EventPublisher;
+import dev.rset.events.EventBridgePublisher;
+import dev.rset.events.EventPublisher;
+import dev.rset.events.EventSources;
 import dev.rset.webhook.inputs.InputWriter;
 import dev.rset.webhook.receivers.ReceiverDirectory;
 import dev.rset.webhook.receivers.ReceiverTokens;
@@ -60,6 +61,7 @@ public final class Wiring {
                 Duration.ofSeconds(60), Duration.ofSeconds(5));
         return new WebhookService(directory, stores.definitions(), clock, Duration.ofSeconds(10),
                 new InputWriter(stores.inputs()),
-                stores.deliveries(), publisher.apply(new EventBridgePublisher(eb.build(), bus, 4, Duration.ofMillis(50))));
+                stores.deliveries(), publisher.apply(new EventBridgePublisher(eb.build(), bus, EventSources.WEBHOOK, 4,
+                        Duration.ofMillis(50))));
     }
 }

@@ -5,6 +5,9 @@ import dev.rset.core.api.Annotations;
 import dev.rset.core.api.LabelSelector;
 import dev.rset.core.api.Placement;
 import dev.rset.core.api.ResourceSet;
+import dev.rset.events.EventPublisher;
+import dev.rset.events.PublishException;
+import dev.rset.events.ReconcileRequested;
 import dev.rset.store.ConflictException;
 import dev.rset.store.DefinitionStore;
 import dev.rset.store.DefinitionStore.ScheduleChange;
@@ -42,6 +45,7 @@ import static dev.rset.core.api.NestedFields.dig;
  */
 public final class ControlPlane {
     static final int ATTEMPTS = 3;
+    private static final System.Logger LOG = System.getLogger(ControlPlane.class.getName());
 
     private final DefinitionStore definitions;
     private final StatusStore statuses;
@@ -51,9 +55,16 @@ public final class ControlPlane {
     private final SecretStore secrets;
     private final String secretPrefix;
     private final Clock clock;
+    private final Optional<EventPublisher> events;
 
+    /**
+     * {@code events}: where requests for a run are announced (the reconcile fan-out); empty where
+     * no bus is configured, and then only the schedule (due now) asks for the runs.
+     */
     public ControlPlane(DefinitionStore definitions, StatusStore statuses, ScheduleStore schedules, InputStore inputs,
-            InventoryStore inventories, SecretStore secrets, String secretPrefix, Clock clock) {
+            InventoryStore inventories, SecretStore secrets, String secretPrefix, Clock clock,
+            Optional<EventPublisher> events) {
+        this.events = events;
         this.definitions = definitions;
         this.statuses = statuses;
         this.schedules = schedules;
@@ -158,6 +169,11 @@ public final class ControlPlane {
                 throw ApiException.invalid(e.getMessage());
             }
         }
+        announce(candidates.stream().filter(c -> c.key().kind() == Kind.RESOURCE_SET && !c.disabled())
+                .filter(c -> results.stream().anyMatch(r -> r.get("name").equals(c.key().name())
+                        && r.get("namespace").equals(c.key().namespace()) && r.get("kind").equals(c.key().kind().kind())
+                        && !"unchanged".equals(r.get("action"))))
+                .map(c -> request(c.key(), false)).toList());
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("kind", "ApplyResult");
         out.put("apiVersion", "rset.dev/v1alpha1");
@@ -216,6 +232,10 @@ public final class ControlPlane {
             throw ApiException.conflict(e.getMessage());
         }
         managedSecret(o).ifPresent(secrets::delete);
+        if (key.kind() == Kind.RESOURCE_SET) {
+            // Its runs prune what it applied on every cluster, then remove its records.
+            announce(List.of(request(key, false)));
+        }
         return dev.rset.api.http.Statuses.success(key.kind().kind(), key.name());
     }
 
@@ -256,7 +276,7 @@ public final class ControlPlane {
     public Map<String, Object> reconcile(ObjectKey key, boolean force) {
         requireSchedulable(key, "reconcile");
         String now = clock.instant().toString();
-        return update(key, o -> {
+        Map<String, Object> out = update(key, o -> {
             if (isDisabled(o)) {
                 throw ApiException.badRequest(key + " is suspended: resume it before requesting a reconcile");
             }
@@ -266,6 +286,12 @@ public final class ControlPlane {
             }
             return o;
         }, ScheduleChange.DUE_NOW);
+        if (!announce(List.of(request(key, force)))) {
+            // The caller asked for a run now and nothing else: say so, a retry is harmless.
+            throw new ApiException(503, "ServiceUnavailable", "reconcile of " + key
+                    + " recorded, but the request could not be announced: try again");
+        }
+        return out;
     }
 
     public Map<String, Object> suspend(ObjectKey key) {
@@ -278,10 +304,35 @@ public final class ControlPlane {
 
     public Map<String, Object> resume(ObjectKey key) {
         requireSchedulable(key, "resume");
-        return update(key, o -> {
+        Map<String, Object> out = update(key, o -> {
             annotations(o).remove(Annotations.RECONCILE);
             return o;
         }, ScheduleChange.DUE_NOW);
+        announce(List.of(request(key, false)));
+        return out;
+    }
+
+    private static ReconcileRequested request(ObjectKey key, boolean force) {
+        return new ReconcileRequested(key.kind().kind(), key.namespace(), key.name(), force, "api");
+    }
+
+    /**
+     * Publishes the requests; false when the bus refused them. The write they follow is committed
+     * and made the object due now, so the scheduler still asks for the run: a lost announcement
+     * delays it, it does not lose it.
+     */
+    private boolean announce(List<ReconcileRequested> requests) {
+        if (requests.isEmpty() || events.isEmpty()) {
+            return true;
+        }
+        try {
+            events.get().reconcileRequested(requests);
+            return true;
+        } catch (PublishException e) {
+            LOG.log(System.Logger.Level.WARNING, "ReconcileRequested not published, the schedule will ask: {0}",
+                    e.getMessage());
+            return false;
+        }
     }
 
     /** Read, change, conditional write; on a lost race read again, a few times. */

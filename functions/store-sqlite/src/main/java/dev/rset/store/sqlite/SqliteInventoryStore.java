@@ -58,6 +58,23 @@ public final class SqliteInventoryStore implements InventoryStore {
         });
     }
 
+    @Override
+    public List<String> clusters(ObjectKey key) {
+        return db.read(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT cluster FROM inventories "
+                    + "WHERE kind = ? AND namespace = ? AND name = ? ORDER BY cluster")) {
+                Rows.bind(ps, 1, key);
+                List<String> out = new ArrayList<>();
+                try (ResultSet r = ps.executeQuery()) {
+                    while (r.next()) {
+                        out.add(r.getString("cluster"));
+                    }
+                }
+                return out;
+            }
+        });
+    }
+
     private static Inventory find(Connection c, ObjectKey key, String cluster) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("SELECT entries, ver FROM inventories "
                 + "WHERE kind = ? AND namespace = ? AND name = ? AND cluster = ?")) {

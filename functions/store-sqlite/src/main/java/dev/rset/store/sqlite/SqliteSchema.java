@@ -60,6 +60,13 @@ final class SqliteSchema {
           receiver TEXT NOT NULL, id TEXT NOT NULL, expires INTEGER NOT NULL,
           PRIMARY KEY (receiver, id)) WITHOUT ROWID""",
         "CREATE INDEX deliveries_expiring ON deliveries (expires)",
+        // cluster is '' for the pair of a ResourceSet placed nowhere
+        """
+        CREATE TABLE pair_runs (
+          kind TEXT NOT NULL, namespace TEXT NOT NULL, name TEXT NOT NULL, cluster TEXT NOT NULL,
+          started INTEGER, covered INTEGER, ver INTEGER NOT NULL, expires INTEGER NOT NULL,
+          PRIMARY KEY (kind, namespace, name, cluster)) WITHOUT ROWID""",
+        "CREATE INDEX pair_runs_expiring ON pair_runs (expires)",
     };
 
     private SqliteSchema() {

@@ -23,6 +23,7 @@ public final class SqliteStores implements AutoCloseable {
     private final SqliteInventoryStore inventories;
     private final SqliteStatusStore statuses;
     private final SqliteDeliveryLog deliveries;
+    private final SqlitePairRunStore pairRuns;
 
     private SqliteStores(SqliteDatabase db, Clock clock, Duration tombstoneTtl) {
         this.db = db;
@@ -33,6 +34,7 @@ public final class SqliteStores implements AutoCloseable {
         this.inventories = new SqliteInventoryStore(db);
         this.statuses = new SqliteStatusStore(db);
         this.deliveries = new SqliteDeliveryLog(db, clock);
+        this.pairRuns = new SqlitePairRunStore(db, clock);
     }
 
     /** Opens (creating it if needed) {@code <stateDir>/state.db} and drops what expired while nothing ran. */
@@ -44,7 +46,7 @@ public final class SqliteStores implements AutoCloseable {
     }
 
     /**
-     * Deletes expired tombstones, delivery ids and handed-over places. Reads already ignore them;
+     * Deletes expired tombstones, delivery ids, run records and handed-over places. Reads already ignore them;
      * this only keeps the file from growing, so call it now and then (e.g. on the scheduler's tick).
      */
     public void purgeExpired() {
@@ -53,13 +55,16 @@ public final class SqliteStores implements AutoCloseable {
         db.write(c -> {
             try (PreparedStatement inputs = c.prepareStatement("DELETE FROM inputs WHERE expires <= ?");
                     PreparedStatement deliveries = c.prepareStatement("DELETE FROM deliveries WHERE expires <= ?");
-                    PreparedStatement places = c.prepareStatement("DELETE FROM input_places WHERE handed_at <= ?")) {
+                    PreparedStatement places = c.prepareStatement("DELETE FROM input_places WHERE handed_at <= ?");
+                    PreparedStatement runs = c.prepareStatement("DELETE FROM pair_runs WHERE expires <= ?")) {
                 inputs.setLong(1, nowSeconds);
                 inputs.executeUpdate();
                 deliveries.setLong(1, nowSeconds);
                 deliveries.executeUpdate();
                 places.setLong(1, placesBefore);
                 places.executeUpdate();
+                runs.setLong(1, nowSeconds);
+                runs.executeUpdate();
             }
             return null;
         });
@@ -91,6 +96,10 @@ public final class SqliteStores implements AutoCloseable {
 
     public SqliteDeliveryLog deliveries() {
         return deliveries;
+    }
+
+    public SqlitePairRunStore pairRuns() {
+        return pairRuns;
     }
 
     @Override

@@ -4,6 +4,7 @@ import dev.rset.store.DefinitionStore;
 import dev.rset.store.DeliveryLog;
 import dev.rset.store.InputStore;
 import dev.rset.store.InventoryStore;
+import dev.rset.store.PairRunStore;
 import dev.rset.store.ScheduleStore;
 import dev.rset.store.StatusStore;
 import dev.rset.store.contract.StoreFixture;
@@ -58,6 +59,11 @@ final class SqliteFixture implements StoreFixture {
     @Override
     public DeliveryLog deliveries(Clock clock) {
         return new SqliteDeliveryLog(db, clock);
+    }
+
+    @Override
+    public PairRunStore pairRuns() {
+        return new SqlitePairRunStore(db, Clock.systemUTC());
     }
 
     @Override

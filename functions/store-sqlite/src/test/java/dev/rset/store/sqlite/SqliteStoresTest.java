@@ -4,6 +4,7 @@ import dev.rset.store.ConflictException;
 import dev.rset.store.Kind;
 import dev.rset.store.ObjectKey;
 import dev.rset.store.Ordering;
+import dev.rset.store.PairRun;
 import dev.rset.store.ProviderId;
 import dev.rset.store.WriteOutcome;
 import dev.rset.store.testing.Race;
@@ -101,6 +102,29 @@ class SqliteStoresTest {
             assertEquals(1L, count(stores, "SELECT count(*) FROM inputs"), "the live input stays");
             assertEquals(1L, count(stores, "SELECT count(*) FROM deliveries"), "the unexpired id stays");
             assertEquals(WriteOutcome.WRITTEN, stores.inputs().put(p, "1", Map.of("id", "1"), new Ordering(NOW, "o")));
+        }
+    }
+
+    @Test
+    void aRunRecordPastItsTtlIsNoRecord() {
+        ObjectKey k = new ObjectKey(Kind.RESOURCE_SET, "apps", "app");
+        try (SqliteStores stores = SqliteStores.open(stateDir, CLOCK)) {
+            stores.pairRuns().finish(stores.pairRuns().start(stores.pairRuns().get(k, "prod"), NOW));
+        }
+        Clock later = Clock.fixed(NOW.plus(SqlitePairRunStore.RECORD_TTL), ZoneOffset.UTC);
+        try (SqliteStores stores = SqliteStores.open(stateDir, later)) {
+            assertEquals(PairRun.none(k, "prod"), stores.pairRuns().get(k, "prod"));
+            assertEquals(0L, count(stores, "SELECT count(*) FROM pair_runs"), "purged on open");
+        }
+        SqliteDatabase db = SqliteDatabase.open(stateDir.resolve("unpurged.db"));
+        try {
+            new SqlitePairRunStore(db, CLOCK).start(PairRun.none(k, "prod"), NOW);
+            SqlitePairRunStore expired = new SqlitePairRunStore(db, later);
+            assertEquals(PairRun.none(k, "prod"), expired.get(k, "prod"));
+            PairRun restarted = expired.start(PairRun.none(k, "prod"), NOW.plus(SqlitePairRunStore.RECORD_TTL));
+            assertEquals(restarted, expired.get(k, "prod"));
+        } finally {
+            db.close();
         }
     }
 

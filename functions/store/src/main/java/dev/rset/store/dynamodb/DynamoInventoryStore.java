@@ -130,6 +130,18 @@ public final class DynamoInventoryStore implements InventoryStore {
         return expectedVersion + 1;
     }
 
+    @Override
+    public List<String> clusters(ObjectKey key) {
+        List<String> out = new ArrayList<>();
+        db.queryPaginator(QueryRequest.builder().tableName(config.tableName())
+                .keyConditionExpression("PK = :pk AND begins_with(SK, :prefix)")
+                .expressionAttributeValues(Map.of(":pk", s(TableDesign.objectPk(key)),
+                        ":prefix", s(TableDesign.SK_INVENTORY_POINTER)))
+                .projectionExpression("SK").consistentRead(true).build()).items()
+                .forEach(item -> out.add(Attr.str(item, SK).substring(TableDesign.SK_INVENTORY_POINTER.length())));
+        return out;
+    }
+
     /** Splits entries into JSON arrays of {@code [id, version]} pairs of at most {@link #CHUNK_BYTES}. */
     static List<String> chunk(List<InventoryEntry> entries) {
         List<String> out = new ArrayList<>();

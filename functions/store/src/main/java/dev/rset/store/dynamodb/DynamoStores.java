@@ -19,6 +19,7 @@ public final class DynamoStores {
     private final DynamoInventoryStore inventories;
     private final DynamoStatusStore statuses;
     private final DynamoDeliveryLog deliveries;
+    private final DynamoPairRunStore pairRuns;
 
     public DynamoStores(DynamoDbClient db, DynamoConfig config, Clock clock) {
         this.definitions = new DynamoDefinitionStore(db, config, clock);
@@ -27,6 +28,7 @@ public final class DynamoStores {
         this.inventories = new DynamoInventoryStore(db, config);
         this.statuses = new DynamoStatusStore(db, config);
         this.deliveries = new DynamoDeliveryLog(db, config, clock);
+        this.pairRuns = new DynamoPairRunStore(db, config);
     }
 
     /**
@@ -67,5 +69,9 @@ public final class DynamoStores {
 
     public DynamoDeliveryLog deliveries() {
         return deliveries;
+    }
+
+    public DynamoPairRunStore pairRuns() {
+        return pairRuns;
     }
 }

@@ -28,6 +28,7 @@ final class TableDesign {
     static final String SK_INVENTORY_POINTER = "INV#";
     static final String SK_INVENTORY_CHUNK = "INVCHUNK#";
     static final String SK_LIVE_SET = "LIVE";
+    static final String SK_PAIR_RUN = "RUN#";
 
     private TableDesign() {
     }
@@ -85,6 +86,11 @@ final class TableDesign {
 
     static String inventoryPointerSk(String cluster) {
         return SK_INVENTORY_POINTER + cluster;
+    }
+
+    /** One per (ResourceSet, cluster) pair, in the ResourceSet's partition; the cluster may be empty. */
+    static String pairRunSk(String cluster) {
+        return SK_PAIR_RUN + cluster;
     }
 
     static String inventoryChunkSk(String cluster, String revision, int chunk) {

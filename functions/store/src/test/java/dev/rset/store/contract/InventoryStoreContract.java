@@ -64,6 +64,19 @@ public abstract class InventoryStoreContract extends StoreContract {
     }
 
     @Test
+    void clustersAreThoseHoldingAnInventoryOfTheObjectOnlyByName() {
+        ObjectKey k = new ObjectKey(Kind.RESOURCE_SET, "apps", "placed");
+        ObjectKey other = new ObjectKey(Kind.RESOURCE_SET, "apps", "placed-too");
+        assertEquals(List.of(), store.clusters(k));
+        store.put(k, "prod-eu", entries(2, "a"), 0);
+        store.put(k, "dev", List.of(), 0);
+        store.put(other, "staging", entries(1, "b"), 0);
+        assertEquals(2, store.put(k, "prod-eu", entries(3, "c"), 1));
+        assertEquals(List.of("dev", "prod-eu"), store.clusters(k), "an empty inventory still counts");
+        assertEquals(List.of("staging"), store.clusters(other));
+    }
+
+    @Test
     void clusterNamesMustBeUsableInKeys() {
         ObjectKey k = new ObjectKey(Kind.RESOURCE_SET, "inv", "app");
         assertThrows(IllegalArgumentException.class, () -> store.get(k, ""));

@@ -10,6 +10,8 @@ import dev.rset.store.Kind;
 import dev.rset.store.ObjectKey;
 import dev.rset.store.ObjectStatus;
 import dev.rset.store.Ordering;
+import dev.rset.store.PairRun;
+import dev.rset.store.PairRunStore;
 import dev.rset.store.ProviderId;
 import dev.rset.store.ScheduleState;
 import dev.rset.store.ScheduleStore;
@@ -100,6 +102,17 @@ public abstract class SerialisedWritesContract extends StoreContract {
             String inv = winner(race(4, n -> () -> inventories.put(k, "default",
                     List.of(new InventoryEntry("w" + n, "v1")), 0)));
             assertEquals(List.of(new InventoryEntry(inv, "v1")), inventories.get(k, "default").entries());
+        }
+    }
+
+    @Test
+    void ofRunsStartedFromTheSameReadExactlyOneStarts() throws Exception {
+        PairRunStore runs = fixture.pairRuns();
+        for (int round = 0; round < ROUNDS; round++) {
+            ObjectKey k = new ObjectKey(Kind.RESOURCE_SET, "race", "runs-" + round);
+            PairRun none = runs.get(k, "prod");
+            String w = winner(race(4, n -> () -> runs.start(none, NOW.plusSeconds(n))));
+            assertEquals(NOW.plusSeconds(Integer.parseInt(w.substring(1))), runs.get(k, "prod").started().orElseThrow());
         }
     }
 

@@ -4,6 +4,7 @@ import dev.rset.store.DefinitionStore;
 import dev.rset.store.DeliveryLog;
 import dev.rset.store.InputStore;
 import dev.rset.store.InventoryStore;
+import dev.rset.store.PairRunStore;
 import dev.rset.store.ScheduleStore;
 import dev.rset.store.StatusStore;
 
@@ -31,6 +32,8 @@ public interface StoreFixture extends AutoCloseable {
     StatusStore statuses();
 
     DeliveryLog deliveries(Clock clock);
+
+    PairRunStore pairRuns();
 
     @Override
     default void close() {

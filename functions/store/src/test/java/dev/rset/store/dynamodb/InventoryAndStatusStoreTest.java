@@ -85,5 +85,4 @@ class InventoryAndStatusStoreTest {
         assertEquals(entries(5, "b"), inventories.get(k, "default").entries());
         assertEquals(1, chunkItems(k).size());
     }
-
 }

@@ -11,6 +11,8 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 
@@ -67,7 +69,7 @@ public final class MotoServer implements BeforeAllCallback, ParameterResolver,
         try {
             File log = File.createTempFile("moto-server", ".log");
             log.deleteOnExit();
-            Process p = new ProcessBuilder("moto_server", "-H", "127.0.0.1", "-p", Integer.toString(port))
+            Process p = new ProcessBuilder(executable(), "-H", "127.0.0.1", "-p", Integer.toString(port))
                     .redirectErrorStream(true).redirectOutput(log).start();
             Instant deadline = Instant.now().plus(STARTUP);
             while (Instant.now().isBefore(deadline)) {
@@ -84,11 +86,25 @@ public final class MotoServer implements BeforeAllCallback, ParameterResolver,
             p.destroy();
             throw new IllegalStateException("moto_server did not listen on port " + port + " within " + STARTUP);
         } catch (IOException e) {
-            throw new IllegalStateException("cannot start moto_server (is it installed? pip install 'moto[server]')", e);
+            throw new IllegalStateException("cannot start moto_server (install it with scripts/tools.sh)", e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
+    }
+
+    /**
+     * {@code .venv/bin/moto_server} of the project (scripts/tools.sh installs it there), found from
+     * the working directory upwards (Maven runs tests in the module's directory); else PATH's.
+     */
+    static String executable() {
+        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
+            Path venv = dir.resolve(".venv/bin/moto_server");
+            if (Files.isExecutable(venv)) {
+                return venv.toString();
+            }
+        }
+        return "moto_server";
     }
 
     private static int freePort() {

@@ -1,12 +1,10 @@
-package dev.rset.webhook.events;
+package dev.rset.events;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
 import software.amazon.awssdk.services.eventbridge.model.PutEventsRequest;
 import software.amazon.awssdk.services.eventbridge.model.PutEventsRequestEntry;
@@ -24,45 +22,34 @@ public final class EventBridgePublisher implements EventPublisher {
 
     private final EventBridgeClient client;
     private final String busName;
+    private final String source;
     private final int attempts;
     private final Duration backoff;
 
-    public EventBridgePublisher(EventBridgeClient client, String busName, int attempts, Duration backoff) {
+    /** {@code source} is the publishing function's, one of {@link EventSources}. */
+    public EventBridgePublisher(EventBridgeClient client, String busName, String source, int attempts,
+            Duration backoff) {
         this.client = client;
         this.busName = busName;
+        this.source = source;
         this.attempts = attempts;
         this.backoff = backoff;
     }
 
     @Override
     public void inputsChanged(List<InputsChanged> events) {
-        List<PutEventsRequestEntry> entries = new ArrayList<>();
-        for (InputsChanged e : events) {
-            Map<String, Object> detail = new LinkedHashMap<>();
-            detail.put("resourceSet", Map.of("namespace", e.namespace(), "name", e.resourceSet()));
-            detail.put("providers", e.providers().stream().map(p -> Map.of("namespace", e.namespace(), "name", p))
-                    .toList());
-            detail.put("receiver", e.receiver());
-            detail.put("deliveryId", e.deliveryId());
-            entries.add(entry(InputsChanged.DETAIL_TYPE, detail));
-        }
-        publish(entries);
+        publish(events.stream().map(this::entry).toList());
     }
 
     @Override
     public void reconcileRequested(List<ReconcileRequested> events) {
-        List<PutEventsRequestEntry> entries = new ArrayList<>();
-        for (ReconcileRequested e : events) {
-            entries.add(entry(ReconcileRequested.DETAIL_TYPE, Map.of("kind", e.kind(), "namespace", e.namespace(),
-                    "name", e.name(), "receiver", e.receiver())));
-        }
-        publish(entries);
+        publish(events.stream().map(this::entry).toList());
     }
 
-    private PutEventsRequestEntry entry(String detailType, Map<String, Object> detail) {
+    private PutEventsRequestEntry entry(ControlPlaneEvent event) {
         try {
-            return PutEventsRequestEntry.builder().eventBusName(busName).source(InputsChanged.SOURCE)
-                    .detailType(detailType).detail(JSON.writeValueAsString(detail)).build();
+            return PutEventsRequestEntry.builder().eventBusName(busName).source(source)
+                    .detailType(event.detailType()).detail(JSON.writeValueAsString(EventCodec.detail(event))).build();
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("event detail is plain data", e);
         }

@@ -1,4 +1,4 @@
-package dev.rset.webhook.events;
+package dev.rset.events;
 
 import java.util.List;
 
@@ -7,11 +7,15 @@ import java.util.List;
  * providers it reads changed. One per affected ResourceSet per delivery.
  */
 public record InputsChanged(String namespace, String resourceSet, List<String> providers, String receiver,
-        String deliveryId) {
-    public static final String SOURCE = "rset.webhook";
+        String deliveryId) implements ControlPlaneEvent {
     public static final String DETAIL_TYPE = "InputsChanged";
 
     public InputsChanged {
         providers = List.copyOf(providers);
+    }
+
+    @Override
+    public String detailType() {
+        return DETAIL_TYPE;
     }
 }

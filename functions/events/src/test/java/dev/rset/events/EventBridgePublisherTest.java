@@ -1,11 +1,11 @@
-package dev.rset.webhook.events;
+package dev.rset.events;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.rset.store.testing.MotoServer;
 import dev.rset.store.testing.TestTables;
-import dev.rset.webhook.testing.Bus;
+import dev.rset.events.testing.Bus;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -44,7 +44,7 @@ class EventBridgePublisherTest {
                 .credentialsProvider(TestTables.CREDENTIALS).endpointOverride(moto.endpoint())
                 .httpClientBuilder(UrlConnectionHttpClient.builder())
                 .overrideConfiguration(c -> c.addExecutionInterceptor(counter)).build();
-        publisher = new EventBridgePublisher(client, bus.name(), 3, Duration.ofMillis(1));
+        publisher = new EventBridgePublisher(client, bus.name(), EventSources.WEBHOOK, 3, Duration.ofMillis(1));
     }
 
     @Test
@@ -63,7 +63,7 @@ class EventBridgePublisherTest {
         AtomicInteger n = new AtomicInteger();
         List<PutEventsRequestEntry> entries = new ArrayList<>();
         for (String detail : List.of("{\"n\":1}", "not json", "{\"n\":3}")) {
-            entries.add(PutEventsRequestEntry.builder().eventBusName(bus.name()).source(InputsChanged.SOURCE)
+            entries.add(PutEventsRequestEntry.builder().eventBusName(bus.name()).source(EventSources.WEBHOOK)
                     .detailType(InputsChanged.DETAIL_TYPE).detail(detail).build());
             n.incrementAndGet();
         }

@@ -1,4 +1,4 @@
-package dev.rset.webhook.events;
+package dev.rset.events;
 
 /** Events that the bus still refused after the retries. */
 public class PublishException extends RuntimeException {

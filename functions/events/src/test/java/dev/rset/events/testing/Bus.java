@@ -1,7 +1,8 @@
-package dev.rset.webhook.testing;
+package dev.rset.events.testing;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.rset.events.EventSources;
 import dev.rset.store.testing.MotoServer;
 import dev.rset.store.testing.TestTables;
 import java.io.IOException;
@@ -53,7 +54,8 @@ public final class Bus {
         String arn = sqs.getQueueAttributes(b -> b.queueUrl(queueUrl).attributeNames(QueueAttributeName.QUEUE_ARN))
                 .attributes().get(QueueAttributeName.QUEUE_ARN);
         events.putRule(b -> b.name("to-reconciler").eventBusName(name)
-                .eventPattern("{\"source\":[\"rset.webhook\"],\"detail-type\":[\"InputsChanged\",\"ReconcileRequested\"]}"));
+                .eventPattern("{\"source\":[\"" + String.join("\",\"", EventSources.ALL)
+                        + "\"],\"detail-type\":[\"InputsChanged\",\"ReconcileRequested\"]}"));
         events.putTargets(b -> b.rule("to-reconciler").eventBusName(name)
                 .targets(t -> t.id("queue").arn(arn)));
         return new Bus(events, sqs, name, queueUrl);

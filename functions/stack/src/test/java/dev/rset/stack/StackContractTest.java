@@ -1,0 +1,224 @@
+package dev.rset.stack;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.rset.api.ApiHandler;
+import dev.rset.events.ControlPlaneEvent;
+import dev.rset.events.EventBridgePublisher;
+import dev.rset.events.EventCodec;
+import dev.rset.events.EventSources;
+import dev.rset.events.InputsChanged;
+import dev.rset.events.ReconcileRequested;
+import dev.rset.store.testing.MotoServer;
+import dev.rset.store.testing.TestTables;
+import java.io.IOException;
+import java.lang.reflect.Method;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.UUID;
+import java.util.function.Consumer;
+import java.util.function.UnaryOperator;
+import java.util.zip.ZipFile;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
+import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sqs.model.Message;
+import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
+
+/** template.yaml against the code: what `sam deploy` creates must be what the handlers expect. */
+@ExtendWith(MotoServer.class)
+class StackContractTest {
+    static final String FUNCTION = "AWS::Serverless::Function";
+    /** Set by Lambda itself. */
+    static final Set<String> LAMBDA_SETS = Set.of("AWS_REGION");
+    /** Endpoints of local emulators (tests, rset dev); never set in the deployed stack. */
+    static final Set<String> LOCAL_ONLY = Set.of("RSET_AWS_ENDPOINT", "RSET_DYNAMODB_ENDPOINT", "RSET_SECRETS_ENDPOINT");
+    static final ObjectMapper JSON = new ObjectMapper();
+
+    /** How each function's handler wires itself from the environment (what its default constructor calls). */
+    static final Map<String, Consumer<Map<String, String>>> WIRINGS = Map.of(
+            "ApiFunction", env -> ApiHandler.router(env, Optional.of(TestTables.CREDENTIALS)),
+            "WebhookFunction", env -> dev.rset.webhook.Wiring.build(env, TestTables.CREDENTIALS, Clock.systemUTC(),
+                    UnaryOperator.identity()),
+            "DispatcherFunction", env -> dev.rset.dispatcher.Wiring.build(env, TestTables.CREDENTIALS,
+                    Clock.systemUTC()),
+            "ReconcilerFunction", env -> {
+                try {
+                    dev.rset.reconciler.lambda.Wiring.fromEnv(env);
+                } catch (IllegalStateException e) {
+                    // Until the reconciler branch is wired in (Wiring.pairReconciler), only its own reads are seen.
+                    assertTrue(e.getMessage().contains("is not wired yet"), e.getMessage());
+                }
+            });
+
+    final Template template = Template.load();
+
+    @Test
+    void everyHandlerIsALambdaHandlerInsideTheJarItsBuildTargetCopies() throws Exception {
+        Map<String, Map<String, Object>> functions = template.resources(FUNCTION);
+        assertEquals(new TreeSet<>(WIRINGS.keySet()), functions.keySet(), "every function has a wiring check below");
+        String makefile = Files.readString(Template.root().resolve("Makefile"));
+        for (var f : functions.entrySet()) {
+            String[] handler = ((String) f.getValue().get("Handler")).split("::");
+            Class<?> type = Class.forName(handler[0]);
+            assertTrue(RequestHandler.class.isAssignableFrom(type) || RequestStreamHandler.class.isAssignableFrom(type),
+                    f.getKey() + ": " + type + " implements no Lambda handler interface");
+            assertTrue(List.of(type.getMethods()).stream().map(Method::getName).anyMatch(handler[1]::equals),
+                    f.getKey() + ": no method " + handler[1]);
+            type.getConstructor(); // Lambda instantiates it with no arguments
+
+            assertEquals("makefile", Template.map(template.resource(f.getKey()), "Metadata").get("BuildMethod"));
+            String target = "build-" + f.getKey() + ":";
+            int at = makefile.indexOf(target);
+            assertTrue(at >= 0, "Makefile has no target " + target);
+            String recipe = makefile.substring(at + target.length()).split("\n\n")[0];
+            String jar = recipe.replaceAll("(?s).*\\$\\(JARS\\)/([^)]+\\.jar).*", "functions/$1");
+            Path built = Template.root().resolve(jar);
+            assertTrue(Files.isRegularFile(built), built + " (package runs before these tests)");
+            try (ZipFile zip = new ZipFile(built.toFile())) {
+                assertTrue(zip.getEntry(handler[0].replace('.', '/') + ".class") != null,
+                        f.getKey() + ": " + jar + " lacks " + handler[0]);
+            }
+        }
+    }
+
+    @Test
+    void everyEnvironmentVariableAWiringReadsIsSetForItsFunction() {
+        Map<String, String> values = Map.of("RSET_TABLE", "rset-table", "RSET_EVENT_BUS", "rset-bus",
+                "RSET_PAIR_QUEUE_URL", "https://sqs.us-east-1.amazonaws.com/123456789012/pairs.fifo",
+                "RSET_DUE_SHARDS", "4", "RSET_SECRET_PREFIX", "rset", "RSET_CLOCK_MARGIN_MS", "1000",
+                "AWS_REGION", TestTables.REGION);
+        Map<String, Set<String>> missing = new TreeMap<>();
+        for (var w : WIRINGS.entrySet()) {
+            RecordingEnv env = new RecordingEnv(values);
+            w.getValue().accept(env);
+            assertTrue(env.read.contains("RSET_TABLE"), w.getKey() + ": the recording saw its reads");
+            Set<String> needed = new TreeSet<>(env.read);
+            needed.removeAll(LAMBDA_SETS);
+            needed.removeAll(LOCAL_ONLY);
+            needed.removeAll(template.environment(w.getKey()).keySet());
+            if (!needed.isEmpty()) {
+                missing.put(w.getKey(), needed);
+            }
+        }
+        assertEquals(Map.of(), missing, "variables read by the wiring but not set in template.yaml");
+        assertEquals(Map.of("Ref", "PairQueue"), template.environment("DispatcherFunction").get("RSET_PAIR_QUEUE_URL"));
+        for (String publisher : List.of("ApiFunction", "WebhookFunction")) {
+            assertEquals(Map.of("Ref", "ControlPlaneBus"), template.environment(publisher).get("RSET_EVENT_BUS"));
+            assertTrue(template.resource(publisher).toString().contains("Action=[events:PutEvents], "
+                    + "Resource={Fn::GetAtt=ControlPlaneBus.Arn}"), publisher + " may publish to the bus");
+        }
+    }
+
+    @Test
+    void thePairQueueIsFifoWithoutContentDeduplicationAndFeedsTheReconcilerWithPartialFailures() {
+        Map<String, Object> queue = Template.map(template.resource("PairQueue"), "Properties");
+        assertEquals(true, queue.get("FifoQueue"));
+        assertEquals(false, queue.get("ContentBasedDeduplication"), "a request equal to an earlier one must not be dropped");
+        assertEquals(Map.of("Fn::GetAtt", "PairDeadLetterQueue.Arn"), Template.map(queue, "RedrivePolicy")
+                .get("deadLetterTargetArn"));
+        Map<String, Object> source = Template.map(template.resource("ReconcilerFunction"), "Properties", "Events",
+                "Pairs", "Properties");
+        assertEquals(Map.of("Fn::GetAtt", "PairQueue.Arn"), source.get("Queue"));
+        assertEquals(List.of("ReportBatchItemFailures"), source.get("FunctionResponseTypes"));
+        int timeout = (Integer) Template.map(template.resource("ReconcilerFunction"), "Properties").get("Timeout");
+        assertTrue((Integer) queue.get("VisibilityTimeout") >= timeout,
+                "a message must not be handed out again while its run can still be going");
+    }
+
+    @Test
+    void theRulesPatternsMatchExactlyTheEventsTheCodePublishesForTheDispatcher(MotoServer moto) throws IOException {
+        EventBridgeClient events = EventBridgeClient.builder().region(Region.of(TestTables.REGION))
+                .credentialsProvider(TestTables.CREDENTIALS).endpointOverride(moto.endpoint())
+                .httpClientBuilder(UrlConnectionHttpClient.builder()).build();
+        SqsClient sqs = SqsClient.builder().region(Region.of(TestTables.REGION))
+                .credentialsProvider(TestTables.CREDENTIALS).endpointOverride(moto.endpoint())
+                .httpClientBuilder(UrlConnectionHttpClient.builder()).build();
+        String bus = "stack-" + UUID.randomUUID();
+        events.createEventBus(b -> b.name(bus));
+
+        // Every rule of the template, with an SQS queue standing in for its target.
+        Map<String, String> queueOfRule = new LinkedHashMap<>();
+        template.resources(FUNCTION).forEach((fn, props) -> Template.map(props, "Events").forEach((id, e) -> {
+            Map<String, Object> event = Template.map(Template.map(props, "Events"), id);
+            if (!"EventBridgeRule".equals(event.get("Type"))) {
+                return;
+            }
+            Map<String, Object> p = Template.map(event, "Properties");
+            assertEquals(Map.of("Ref", "ControlPlaneBus"), p.get("EventBusName"), id);
+            String rule = fn + "-" + id;
+            String url = sqs.createQueue(b -> b.queueName(rule + "-" + UUID.randomUUID())).queueUrl();
+            String arn = sqs.getQueueAttributes(b -> b.queueUrl(url).attributeNames(QueueAttributeName.QUEUE_ARN))
+                    .attributes().get(QueueAttributeName.QUEUE_ARN);
+            String pattern;
+            try {
+                pattern = JSON.writeValueAsString(p.get("Pattern"));
+            } catch (IOException ex) {
+                throw new IllegalStateException(ex);
+            }
+            events.putRule(b -> b.name(rule).eventBusName(bus).eventPattern(pattern));
+            // A pass-through transformer: the envelope fields a target reads (and moto is fast with it).
+            events.putTargets(b -> b.rule(rule).eventBusName(bus).targets(t -> t.id("q").arn(arn)
+                    .inputTransformer(x -> x.inputPathsMap(Map.of("id", "$.id", "source", "$.source",
+                            "type", "$.detail-type", "detail", "$.detail"))
+                            .inputTemplate("{\"id\": \"<id>\", \"source\": \"<source>\", \"detail-type\": \"<type>\", "
+                                    + "\"detail\": <detail>}"))));
+            queueOfRule.put(rule, url);
+        }));
+        assertEquals(Set.of("DispatcherFunction-InputsChanged", "DispatcherFunction-ReconcileRequested"),
+                queueOfRule.keySet());
+
+        // Real events through the code's publisher, from each source the code has.
+        InputsChanged fromWebhook = new InputsChanged("apps", "previews", List.of("prs"), "apps/github", "d-1");
+        ReconcileRequested poll = new ReconcileRequested("ResourceSetInputProvider", "apps", "prs", false,
+                "Receiver apps/generic");
+        ReconcileRequested fromApi = new ReconcileRequested("ResourceSet", "apps", "podinfo", true, "api");
+        ReconcileRequested due = new ReconcileRequested("ResourceSet", "apps", "nightly", false, "scheduler");
+        for (String source : EventSources.ALL) {
+            EventBridgePublisher publisher = new EventBridgePublisher(events, bus, source, 3, Duration.ofMillis(1));
+            switch (source) {
+                case EventSources.WEBHOOK -> {
+                    publisher.inputsChanged(List.of(fromWebhook));
+                    publisher.reconcileRequested(List.of(poll));
+                }
+                case EventSources.API -> publisher.reconcileRequested(List.of(fromApi, poll));
+                default -> publisher.reconcileRequested(List.of(due));
+            }
+        }
+
+        // Compared as sets: a standard queue does not promise order.
+        Map<String, Set<ControlPlaneEvent>> delivered = new TreeMap<>();
+        queueOfRule.forEach((rule, url) -> {
+            Set<ControlPlaneEvent> got = new java.util.HashSet<>();
+            for (Message m : sqs.receiveMessage(b -> b.queueUrl(url).maxNumberOfMessages(10)).messages()) {
+                try {
+                    got.add(EventCodec.parse(JSON.readTree(m.body())).event());
+                } catch (IOException ex) {
+                    throw new IllegalStateException(ex);
+                }
+            }
+            delivered.put(rule, got);
+        });
+        Map<String, Set<ControlPlaneEvent>> expected = new HashMap<>();
+        expected.put("DispatcherFunction-InputsChanged", Set.of(fromWebhook));
+        expected.put("DispatcherFunction-ReconcileRequested", Set.of(fromApi, due));
+        assertEquals(expected, delivered, "a provider's poll request is not the dispatcher's");
+    }
+}
