@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import dev.rset.store.ConflictException;
 import dev.rset.store.Inventory;
 import dev.rset.store.InventoryEntry;
+import dev.rset.store.InventoryKey;
 import dev.rset.store.InventoryStore;
 import dev.rset.store.ObjectKey;
 import dev.rset.store.StoredJson;
@@ -16,12 +17,13 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Inventories, one row per (object, cluster) holding every entry: a row has no size limit that
- * needs the DynamoDB adapter's chunks, and a transaction replaces it whole, so a reader sees the
- * previous or the new inventory, never a mix.
+ * Inventories, one row per (ResourceSet, cluster, uid) holding every entry: a row has no size
+ * limit that needs the DynamoDB adapter's chunks, and a transaction replaces it whole, so a reader
+ * sees the previous or the new inventory, never a mix.
  */
 public final class SqliteInventoryStore implements InventoryStore {
     private static final TypeReference<List<List<String>>> PAIRS = new TypeReference<>() { };
+    private static final String WHERE_KEY = " WHERE kind = ? AND namespace = ? AND name = ? AND cluster = ? AND uid = ?";
 
     private final SqliteDatabase db;
 
@@ -30,28 +32,24 @@ public final class SqliteInventoryStore implements InventoryStore {
     }
 
     @Override
-    public Inventory get(ObjectKey key, String cluster) {
-        requireCluster(cluster);
-        return db.read(c -> find(c, key, cluster));
+    public Inventory get(InventoryKey key) {
+        return db.read(c -> find(c, key));
     }
 
     @Override
-    public long put(ObjectKey key, String cluster, List<InventoryEntry> entries, long expectedVersion) {
-        requireCluster(cluster);
+    public long put(InventoryKey key, List<InventoryEntry> entries, long expectedVersion) {
         List<List<String>> pairs = new ArrayList<>(entries.size());
         entries.forEach(e -> pairs.add(List.of(e.id(), e.version())));
         String json = StoredJson.write(pairs);
         return db.write(c -> {
-            if (find(c, key, cluster).version() != expectedVersion) {
-                throw new ConflictException("inventory of " + key + " on " + cluster
-                        + " was changed concurrently (expected version " + expectedVersion + ")");
+            if (find(c, key).version() != expectedVersion) {
+                throw conflict(key, expectedVersion);
             }
             try (PreparedStatement ps = c.prepareStatement("INSERT OR REPLACE INTO inventories "
-                    + "(kind, namespace, name, cluster, entries, ver) VALUES (?, ?, ?, ?, ?, ?)")) {
-                int i = Rows.bind(ps, 1, key);
-                ps.setString(i, cluster);
-                ps.setString(i + 1, json);
-                ps.setLong(i + 2, expectedVersion + 1);
+                    + "(kind, namespace, name, cluster, uid, entries, ver) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+                int i = bind(ps, key);
+                ps.setString(i, json);
+                ps.setLong(i + 1, expectedVersion + 1);
                 ps.executeUpdate();
             }
             return expectedVersion + 1;
@@ -59,15 +57,29 @@ public final class SqliteInventoryStore implements InventoryStore {
     }
 
     @Override
-    public List<String> clusters(ObjectKey key) {
+    public void delete(InventoryKey key, long expectedVersion) {
+        db.write(c -> {
+            if (expectedVersion != 0 && find(c, key).version() != expectedVersion) {
+                throw conflict(key, expectedVersion);
+            }
+            try (PreparedStatement ps = c.prepareStatement("DELETE FROM inventories" + WHERE_KEY)) {
+                bind(ps, key);
+                ps.executeUpdate();
+            }
+            return null;
+        });
+    }
+
+    @Override
+    public List<InventoryKey> list(ObjectKey owner) {
         return db.read(c -> {
-            try (PreparedStatement ps = c.prepareStatement("SELECT cluster FROM inventories "
-                    + "WHERE kind = ? AND namespace = ? AND name = ? ORDER BY cluster")) {
-                Rows.bind(ps, 1, key);
-                List<String> out = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT cluster, uid FROM inventories "
+                    + "WHERE kind = ? AND namespace = ? AND name = ? ORDER BY cluster, uid")) {
+                Rows.bind(ps, 1, owner);
+                List<InventoryKey> out = new ArrayList<>();
                 try (ResultSet r = ps.executeQuery()) {
                     while (r.next()) {
-                        out.add(r.getString("cluster"));
+                        out.add(new InventoryKey(owner, r.getString("uid"), r.getString("cluster")));
                     }
                 }
                 return out;
@@ -75,10 +87,9 @@ public final class SqliteInventoryStore implements InventoryStore {
         });
     }
 
-    private static Inventory find(Connection c, ObjectKey key, String cluster) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT entries, ver FROM inventories "
-                + "WHERE kind = ? AND namespace = ? AND name = ? AND cluster = ?")) {
-            ps.setString(Rows.bind(ps, 1, key), cluster);
+    private static Inventory find(Connection c, InventoryKey key) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT entries, ver FROM inventories" + WHERE_KEY)) {
+            bind(ps, key);
             try (ResultSet r = ps.executeQuery()) {
                 if (!r.next()) {
                     return Inventory.EMPTY;
@@ -92,9 +103,16 @@ public final class SqliteInventoryStore implements InventoryStore {
         }
     }
 
-    private static void requireCluster(String cluster) {
-        if (cluster == null || cluster.isEmpty() || cluster.indexOf('#') >= 0) {
-            throw new IllegalArgumentException("cluster name must be non-empty without '#': " + cluster);
-        }
+    /** Binds the key to the first five parameters; returns the next index. */
+    private static int bind(PreparedStatement ps, InventoryKey key) throws SQLException {
+        int i = Rows.bind(ps, 1, key.owner());
+        ps.setString(i, key.cluster());
+        ps.setString(i + 1, key.uid());
+        return i + 2;
+    }
+
+    private static ConflictException conflict(InventoryKey key, long expectedVersion) {
+        return new ConflictException("inventory of " + key + " was changed concurrently (expected version "
+                + expectedVersion + ")");
     }
 }

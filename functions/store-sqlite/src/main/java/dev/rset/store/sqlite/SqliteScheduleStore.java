@@ -60,6 +60,14 @@ public final class SqliteScheduleStore implements ScheduleStore {
     }
 
     @Override
+    public void delete(ObjectKey key) {
+        db.write(c -> {
+            delete(c, key);
+            return null;
+        });
+    }
+
+    @Override
     public List<DueItem> due(Instant now, int limit) {
         return db.read(c -> {
             try (PreparedStatement ps = c.prepareStatement("SELECT kind, namespace, name, next_due FROM schedules "

@@ -35,11 +35,18 @@ final class SqliteSchema {
           kind TEXT NOT NULL, namespace TEXT NOT NULL, name TEXT NOT NULL,
           doc TEXT NOT NULL, ver INTEGER NOT NULL,
           PRIMARY KEY (kind, namespace, name)) WITHOUT ROWID""",
+        // one row per ResourceSet, cluster and ResourceSet uid when it applied there
+        // one ResourceSet's status on one cluster, apart from the object's own so that runs never collide
+        """
+        CREATE TABLE cluster_statuses (
+          kind TEXT NOT NULL, namespace TEXT NOT NULL, name TEXT NOT NULL, cluster TEXT NOT NULL,
+          doc TEXT NOT NULL, ver INTEGER NOT NULL,
+          PRIMARY KEY (kind, namespace, name, cluster)) WITHOUT ROWID""",
         """
         CREATE TABLE inventories (
-          kind TEXT NOT NULL, namespace TEXT NOT NULL, name TEXT NOT NULL, cluster TEXT NOT NULL,
+          kind TEXT NOT NULL, namespace TEXT NOT NULL, name TEXT NOT NULL, cluster TEXT NOT NULL, uid TEXT NOT NULL,
           entries TEXT NOT NULL, ver INTEGER NOT NULL,
-          PRIMARY KEY (kind, namespace, name, cluster)) WITHOUT ROWID""",
+          PRIMARY KEY (kind, namespace, name, cluster, uid)) WITHOUT ROWID""",
         // one row per (provider, input id), live or tombstone (deleted = 1, expires set)
         """
         CREATE TABLE inputs (

@@ -88,6 +88,18 @@ public abstract class ScheduleStoreContract extends StoreContract {
     }
 
     @Test
+    void deletingTheStateTakesTheObjectOutOfTheDueQuery() {
+        ObjectKey k = rsip("deleted");
+        store.put(ScheduleState.initial(k).withNextDue(NOW));
+        assertEquals(1, store.due(NOW, 10).size());
+        store.delete(k);
+        assertEquals(Optional.empty(), store.get(k));
+        assertEquals(List.of(), store.due(NOW, 10));
+        store.delete(k);
+        assertEquals(1, store.put(ScheduleState.initial(k)).version(), "it starts again from none");
+    }
+
+    @Test
     void resumingOrReschedulingMovesTheEntry() {
         ObjectKey k = rsip("moving");
         ScheduleState st = store.put(ScheduleState.initial(k).withNextDue(NOW.minusSeconds(1)).withSuspended(true));

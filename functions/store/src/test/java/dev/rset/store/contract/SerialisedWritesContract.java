@@ -1,10 +1,12 @@
 package dev.rset.store.contract;
 
+import dev.rset.store.ClusterStatus;
 import dev.rset.store.ConflictException;
 import dev.rset.store.DefinitionStore;
 import dev.rset.store.DeliveryLog;
 import dev.rset.store.InputStore;
 import dev.rset.store.InventoryEntry;
+import dev.rset.store.InventoryKey;
 import dev.rset.store.InventoryStore;
 import dev.rset.store.Kind;
 import dev.rset.store.ObjectKey;
@@ -99,9 +101,14 @@ public abstract class SerialisedWritesContract extends StoreContract {
             String st = winner(race(4, n -> () -> statuses.put(k, status.withObservedGeneration(n + 10))));
             assertEquals(Integer.parseInt(st.substring(1)) + 10, statuses.get(k).observedGeneration());
 
-            String inv = winner(race(4, n -> () -> inventories.put(k, "default",
-                    List.of(new InventoryEntry("w" + n, "v1")), 0)));
-            assertEquals(List.of(new InventoryEntry(inv, "v1")), inventories.get(k, "default").entries());
+            InventoryKey ik = new InventoryKey(k, "uid-1", "default");
+            String inv = winner(race(4, n -> () -> inventories.put(ik, List.of(new InventoryEntry("w" + n, "v1")), 0)));
+            assertEquals(List.of(new InventoryEntry(inv, "v1")), inventories.get(ik).entries());
+
+            ClusterStatus pair = statuses.putCluster(k, ClusterStatus.initial("default", "uid-1"));
+            String cs = winner(race(4, n -> () -> statuses.putCluster(k, new ClusterStatus("default", "uid-1",
+                    pair.status(), "sha256:" + n, n, "", List.of()))));
+            assertEquals("sha256:" + cs.substring(1), statuses.clusters(k).get(0).lastAppliedRevision());
         }
     }
 

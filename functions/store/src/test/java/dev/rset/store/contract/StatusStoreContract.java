@@ -1,5 +1,6 @@
 package dev.rset.store.contract;
 
+import dev.rset.store.ClusterStatus;
 import dev.rset.store.Condition;
 import dev.rset.store.ConflictException;
 import dev.rset.store.HistoryEntry;
@@ -72,6 +73,38 @@ public abstract class StatusStoreContract extends StoreContract {
         assertEquals(ObjectStatus.EMPTY, all.get(none));
         assertEquals(7, all.get(cluster).observedGeneration());
         assertEquals(Map.of(), store.getAll(List.of()));
+    }
+
+    @Test
+    void eachClusterHasItsOwnVersionedStatusBesideTheObjectStatus() {
+        ObjectKey k = new ObjectKey(Kind.RESOURCE_SET, "st", "pairs");
+        assertEquals(List.of(), store.clusters(k));
+        ObjectStatus ready = ObjectStatus.EMPTY.withObservedGeneration(2).withCondition(new Condition(
+                Condition.READY, "True", Condition.REASON_SUCCEEDED, "Reconciliation finished", NOW, 2))
+                .withRun(new HistoryEntry("sha256:a", NOW, NOW, Duration.ofSeconds(1), "ReconciliationSucceeded", 1,
+                        Map.of()));
+        ClusterStatus b = store.putCluster(k, ClusterStatus.initial("b", "uid-1").withStatus(ready));
+        ClusterStatus a = store.putCluster(k, new ClusterStatus("a", "uid-1", ready, "sha256:a", 3, "",
+                List.of("HelmRelease/apps/app-1 created")));
+        assertEquals(1, a.version());
+        store.put(k, ObjectStatus.EMPTY.withObservedGeneration(7));
+        assertEquals(List.of(a, b), store.clusters(k), "by cluster name");
+        assertEquals(7, store.get(k).observedGeneration(), "the object's own status is kept apart");
+
+        ClusterStatus a2 = store.putCluster(k, new ClusterStatus("a", "uid-1", a.status(), "sha256:b", 4, "",
+                List.of()));
+        assertEquals(2, a2.version());
+        assertThrows(ConflictException.class, () -> store.putCluster(k, a));
+        assertThrows(ConflictException.class, () -> store.putCluster(k, ClusterStatus.initial("b", "uid-1")));
+        ObjectKey none = new ObjectKey(Kind.RESOURCE_SET, "st", "none");
+        assertEquals(Map.of(k, List.of(a2, b), none, List.of()), store.clustersOfAll(List.of(k, none)));
+
+        store.deleteCluster(k, "a");
+        store.deleteCluster(k, "a");
+        assertEquals(List.of(b), store.clusters(k));
+        assertEquals(7, store.get(k).observedGeneration());
+        store.delete(k);
+        assertEquals(List.of(b), store.clusters(k), "deleting the object's status leaves the clusters'");
     }
 
     @Test

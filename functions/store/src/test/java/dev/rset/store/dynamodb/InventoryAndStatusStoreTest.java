@@ -1,10 +1,13 @@
 package dev.rset.store.dynamodb;
 
+import dev.rset.store.ClusterStatus;
 import dev.rset.store.ConflictException;
 import dev.rset.store.Inventory;
 import dev.rset.store.InventoryEntry;
+import dev.rset.store.InventoryKey;
 import dev.rset.store.Kind;
 import dev.rset.store.ObjectKey;
+import dev.rset.store.ObjectStatus;
 import dev.rset.store.testing.MotoServer;
 import dev.rset.store.testing.TestTables;
 import org.junit.jupiter.api.BeforeAll;
@@ -52,37 +55,69 @@ class InventoryAndStatusStoreTest {
                         ":c", Attr.s(TableDesign.SK_INVENTORY_CHUNK)))).items();
     }
 
+    static InventoryKey inv(ObjectKey k, String cluster) {
+        return new InventoryKey(k, "uid-1", cluster);
+    }
+
     @Test
     void twentyThousandEntriesRoundTripAcrossChunksAndOldChunksGo() {
-        ObjectKey k = new ObjectKey(Kind.RESOURCE_SET, "inv", "big");
-        assertEquals(Inventory.EMPTY, inventories.get(k, "default"));
+        ObjectKey o = new ObjectKey(Kind.RESOURCE_SET, "inv", "big");
+        InventoryKey k = inv(o, "default");
+        assertEquals(Inventory.EMPTY, inventories.get(k));
         List<InventoryEntry> big = entries(20_000, "a");
-        long v1 = inventories.put(k, "default", big, 0);
+        long v1 = inventories.put(k, big, 0);
         assertEquals(1, v1);
-        int chunks = chunkItems(k).size();
+        int chunks = chunkItems(o).size();
         assertTrue(chunks > 1, "20,000 entries need several items, got " + chunks);
-        for (Map<String, AttributeValue> item : chunkItems(k)) {
+        for (Map<String, AttributeValue> item : chunkItems(o)) {
             assertTrue(item.get("data").s().length() <= DynamoInventoryStore.CHUNK_BYTES);
         }
-        Inventory got = inventories.get(k, "default");
+        Inventory got = inventories.get(k);
         assertEquals(big, got.entries());
         assertEquals(1, got.version());
 
         List<InventoryEntry> small = entries(3, "b");
-        assertEquals(2, inventories.put(k, "default", small, 1));
-        assertEquals(small, inventories.get(k, "default").entries());
-        assertEquals(1, chunkItems(k).size(), "the previous revision's chunks are deleted after the flip");
-        assertEquals(Inventory.EMPTY, inventories.get(k, "other-cluster"));
+        assertEquals(2, inventories.put(k, small, 1));
+        assertEquals(small, inventories.get(k).entries());
+        assertEquals(1, chunkItems(o).size(), "the previous revision's chunks are deleted after the flip");
+        assertEquals(Inventory.EMPTY, inventories.get(inv(o, "other-cluster")));
+    }
+
+    @Test
+    void deletingAnInventoryIsGuardedByItsVersionAndRemovesItsChunks() {
+        ObjectKey o = new ObjectKey(Kind.RESOURCE_SET, "inv", "gone");
+        InventoryKey k = inv(o, "a");
+        inventories.put(k, entries(5, "a"), 0);
+        inventories.put(k, entries(6, "b"), 1);
+        assertThrows(ConflictException.class, () -> inventories.delete(k, 1));
+        assertEquals(6, inventories.get(k).entries().size());
+        inventories.delete(k, 2);
+        assertEquals(Inventory.EMPTY, inventories.get(k));
+        assertEquals(0, chunkItems(o).size());
+        assertEquals(List.of(), inventories.list(o));
+        inventories.delete(k, 0);
     }
 
     @Test
     void aStaleInventoryWriteConflictsAndLeavesNoChunksBehind() {
-        ObjectKey k = new ObjectKey(Kind.RESOURCE_SET, "inv", "race");
-        inventories.put(k, "default", entries(10, "a"), 0);
-        inventories.put(k, "default", entries(5, "b"), 1);
-        assertThrows(ConflictException.class, () -> inventories.put(k, "default", entries(7, "c"), 1));
-        assertThrows(ConflictException.class, () -> inventories.put(k, "default", entries(7, "c"), 0));
-        assertEquals(entries(5, "b"), inventories.get(k, "default").entries());
-        assertEquals(1, chunkItems(k).size());
+        ObjectKey o = new ObjectKey(Kind.RESOURCE_SET, "inv", "race");
+        InventoryKey k = inv(o, "default");
+        inventories.put(k, entries(10, "a"), 0);
+        inventories.put(k, entries(5, "b"), 1);
+        assertThrows(ConflictException.class, () -> inventories.put(k, entries(7, "c"), 1));
+        assertThrows(ConflictException.class, () -> inventories.put(k, entries(7, "c"), 0));
+        assertEquals(entries(5, "b"), inventories.get(k).entries());
+        assertEquals(1, chunkItems(o).size());
+    }
+
+    @Test
+    void theChangesOfARunAreBounded() {
+        List<String> many = new ArrayList<>();
+        for (int i = 0; i < 80; i++) {
+            many.add("ConfigMap/apps/c-" + i + " created");
+        }
+        ClusterStatus s = new ClusterStatus("a", "u", ObjectStatus.EMPTY, "", 80, "", many);
+        assertEquals(ClusterStatus.MAX_CHANGES, s.changes().size());
+        assertEquals("... and 31 more", s.changes().get(ClusterStatus.MAX_CHANGES - 1));
     }
 }

@@ -67,5 +67,4 @@ class ScheduleStoreTest {
         assertEquals(NOW.minusSeconds(39), limited.get(0).dueAt());
         assertTrue(s.due(NOW.minus(Duration.ofHours(1)), 100).isEmpty());
     }
-
 }
