@@ -14,6 +14,9 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.logging.Handler;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -27,7 +30,7 @@ import picocli.CommandLine.Spec;
             "Without a kubeconfig the cluster 'default' is a directory: each object a YAML file under "
                 + "<state-dir>/clusters/default/."},
         footer = {"", "Examples:", "  rset dev --demo", "  rset dev --kubeconfig ~/.kube/config --port 9090",
-            "  rset --server http://127.0.0.1:9090 --no-sign get rset -A"})
+            "  rset get rset -A --no-sign --server http://127.0.0.1:9090"})
 public final class DevCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
@@ -44,8 +47,12 @@ public final class DevCommand implements Callable<Integer> {
     @Option(names = "--demo", description = "Load examples/preview-environments and replay signed pull-request deliveries.")
     private boolean demo;
 
+    @Option(names = {"-v", "--verbose"}, description = "Log what each function does, not only warnings.")
+    private boolean verbose;
+
     @Override
     public Integer call() throws Exception {
+        logging(verbose);
         PrintWriter out = spec.commandLine().getOut();
         Path state = stateDir.toAbsolutePath().normalize();
         Files.createDirectories(state);
@@ -66,17 +73,22 @@ public final class DevCommand implements Callable<Integer> {
         started.set(plane);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            plane.close();
-            out.println("rset dev: stopped");
-            out.flush();
-            stopped.countDown();
+            try {
+                plane.close();
+                out.println("rset dev: stopped");
+            } catch (RuntimeException e) {
+                out.println("rset dev: stopped, but closing failed: " + e);
+            } finally {
+                out.flush();
+                stopped.countDown();
+            }
         }, "rset-dev-stop"));
 
         String cluster = kube == null ? DefaultCluster.registerDirectory(plane, state)
                 : DefaultCluster.registerKubeconfig(plane, kube);
         out.println("rset dev: control plane on " + plane.endpoint() + " (state in " + state + ")");
-        out.println("  management API  " + plane.endpoint() + "/v1/   e.g. rset --server " + plane.endpoint()
-                + " --no-sign get rset -A");
+        out.println("  management API  " + plane.endpoint() + "/v1/   e.g. rset get rset -A --no-sign --server "
+                + plane.endpoint());
         out.println("  cluster default " + cluster);
         out.flush();
         if (demo) {
@@ -86,6 +98,17 @@ public final class DevCommand implements Callable<Integer> {
         out.flush();
         stopped.await();
         return 0;
+    }
+
+    /** The functions log through java.util.logging: one line each, warnings only unless asked. */
+    private static void logging(boolean verbose) {
+        System.setProperty("java.util.logging.SimpleFormatter.format", "%4$s %3$s: %5$s%6$s%n");
+        Logger root = Logger.getLogger("");
+        Level level = verbose ? Level.INFO : Level.WARNING;
+        root.setLevel(level);
+        for (Handler h : root.getHandlers()) {
+            h.setLevel(level);
+        }
     }
 
     /** One line per run, then what it changed on the cluster ({@code + Namespace/preview-42 created}). */
