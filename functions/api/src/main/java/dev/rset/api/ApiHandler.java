@@ -4,9 +4,17 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import dev.rset.api.access.ConnectorClusterAccess;
 import dev.rset.api.http.HttpRequest;
 import dev.rset.api.http.HttpResponse;
 import dev.rset.api.resources.ControlPlane;
+import dev.rset.delivery.SecretReader;
+import dev.rset.delivery.access.AccessSettings;
+import dev.rset.delivery.access.AddressPolicy;
+import dev.rset.delivery.access.ClusterClients;
+import dev.rset.delivery.access.RegistrationChecks;
+import dev.rset.store.SecretRef;
+import dev.rset.store.SecretStore;
 import dev.rset.store.dynamodb.DynamoConfig;
 import dev.rset.store.dynamodb.DynamoStores;
 import dev.rset.store.secrets.SecretsManagerSecretStore;
@@ -20,6 +28,8 @@ import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClientBuilder;
+import software.amazon.awssdk.services.sts.StsClient;
+import software.amazon.awssdk.services.sts.StsClientBuilder;
 
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -34,8 +44,10 @@ import java.util.Optional;
  * {@link HttpRequest}, lets the {@link Router} answer, and turns that back into the response.
  * Configuration from the environment: RSET_TABLE, AWS_REGION, RSET_SECRET_PREFIX (default
  * {@code rset}), RSET_EVENT_BUS (where reconcile requests are announced; without it only the
- * schedule asks for runs), and for local runs RSET_AWS_ENDPOINT (every AWS API) or
- * RSET_DYNAMODB_ENDPOINT / RSET_SECRETS_ENDPOINT.
+ * schedule asks for runs), the cluster access settings of {@link AccessSettings#fromEnv}
+ * (RSET_ALLOW_LOOPBACK_CLUSTERS, RSET_ALLOWED_ACCOUNT_IDS, RSET_EKS_EXTERNAL_ID), and for local
+ * runs RSET_AWS_ENDPOINT (every AWS API) or RSET_DYNAMODB_ENDPOINT / RSET_SECRETS_ENDPOINT /
+ * RSET_STS_ENDPOINT.
  */
 public final class ApiHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
     private final Router router;
@@ -106,10 +118,26 @@ public final class ApiHandler implements RequestHandler<APIGatewayV2HTTPEvent, A
                 });
         Clock clock = Clock.systemUTC();
         DynamoStores stores = new DynamoStores(db, config, clock);
+        SecretStore secrets = new SecretsManagerSecretStore(sm.build());
+        AccessSettings access = AccessSettings.fromEnv(env);
         ControlPlane plane = new ControlPlane(stores.definitions(), stores.statuses(), stores.schedules(),
-                stores.inputs(), stores.inventories(), new SecretsManagerSecretStore(sm.build()),
-                env.getOrDefault("RSET_SECRET_PREFIX", "rset"), clock, events);
+                stores.inputs(), stores.inventories(), secrets, access.secretPrefix(),
+                clusterAccess(env, anyEndpoint, access, secrets, credentials, clock), clock, events);
         return new Router(plane);
+    }
+
+    /** Registration checks and the connectivity probe, with the same rules delivery applies at connect time. */
+    static ConnectorClusterAccess clusterAccess(Map<String, String> env, Optional<URI> anyEndpoint,
+            AccessSettings settings, SecretStore secrets,
+            Optional<software.amazon.awssdk.auth.credentials.AwsCredentialsProvider> credentials, Clock clock) {
+        SecretReader reader = ref -> secrets.get(new SecretRef(ref));
+        StsClientBuilder sts = StsClient.builder().region(Region.of(settings.region()))
+                .httpClientBuilder(UrlConnectionHttpClient.builder());
+        Optional.ofNullable(env.get("RSET_STS_ENDPOINT")).map(URI::create).or(() -> anyEndpoint)
+                .ifPresent(sts::endpointOverride);
+        credentials.ifPresent(sts::credentialsProvider);
+        return new ConnectorClusterAccess(new RegistrationChecks(settings, AddressPolicy.system(settings.allowLoopback()),
+                reader), ClusterClients.forControlPlane(settings, reader, sts.build(), clock));
     }
 
 }

@@ -29,6 +29,7 @@ import java.util.UUID;
  * POST   /v1/namespaces/{ns}/{plural}/{name}/reconcile[?force=true]
  * POST   /v1/namespaces/{ns}/{plural}/{name}/suspend|resume
  * GET|DELETE /v1/clusters/{name}, GET /v1/clusters/{name}/status   (cluster-scoped kinds)
+ * POST   /v1/clusters/{name}/check                          connect now, record the Ready condition
  * </pre>
  */
 public final class Router {
@@ -115,6 +116,10 @@ public final class Router {
                 case "resume" -> {
                     requireMethod(m, "POST");
                     return plane.resume(key);
+                }
+                case "check" -> {
+                    requireMethod(m, "POST");
+                    return plane.check(key);
                 }
                 default -> {
                 }

@@ -3,7 +3,11 @@ package dev.rset.api;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.core.type.TypeReference;
+import dev.rset.store.ClusterStatus;
+import dev.rset.store.Condition;
 import dev.rset.store.InventoryEntry;
+import dev.rset.store.InventoryKey;
+import dev.rset.store.ObjectStatus;
 import dev.rset.store.Kind;
 import dev.rset.store.ObjectKey;
 import dev.rset.store.Ordering;
@@ -73,12 +77,14 @@ class ApiHandlerTest {
               labels:
                 env: prod
             spec:
-              server: https://prod-eu.example.com:6443
+              server: https://203.0.113.10:6443
               auth:
                 kubeconfig:
                   value: |
                     apiVersion: v1
+                    clusters: [{name: prod, cluster: {server: "https://203.0.113.10:6443"}}]
                     users: [{name: admin, user: {token: SUPER-SECRET-TOKEN}}]
+                    contexts: [{name: prod, context: {cluster: prod, user: admin}}]
             """;
 
     DynamoDbClient db;
@@ -178,7 +184,8 @@ class ApiHandlerTest {
         assertFalse(((String) at(got, "metadata", "uid")).isEmpty());
         assertEquals("2026-11-25T10:00:00Z", at(got, "spec", "resources", "0", "metadata", "createdAt"),
                 "timestamps in manifests stay strings");
-        assertEquals(List.of(), at(got, "status", "conditions"));
+        assertEquals("no registered cluster matches the placement of this ResourceSet",
+                at(got, "status", "conditions", "0", "message"));
 
         Map<String, Object> list = json(call(Events.fixture("list-objects.json")));
         assertEquals(List.of("podinfo"), ((List<Map<String, Object>>) list.get("items")).stream()
@@ -246,6 +253,16 @@ class ApiHandlerTest {
                 "ResourceSet apps/podinfo: the manifest is ");
         assertStatus(apply(valid + RSET.replace("name: podinfo", "name: Pod_Info")), 400, "Invalid",
                 "ResourceSet apps/Pod_Info: metadata.name: \"Pod_Info\" must be a lowercase DNS subdomain");
+        assertStatus(apply(valid + RSIP.replace("name: prs", "name: lookbehind") + "  filter:\n    includeBranch: '(?<=a)b'\n"),
+                400, "Invalid", "ResourceSetInputProvider apps/lookbehind: spec.filter.includeBranch: error parsing "
+                        + "regexp: invalid named capture: `(?<=a)b`");
+        assertStatus(apply(valid + RSIP.replace("name: prs", "name: possessive") + "  filter:\n    excludeTag: 'a*+'\n"),
+                400, "Invalid", "ResourceSetInputProvider apps/possessive: spec.filter.excludeTag: error parsing "
+                        + "regexp: invalid nested repetition operator: `*+`");
+        assertStatus(apply(valid + RSIP.replace("name: prs", "name: backref")
+                + "  filter:\n    includeEnvironment: '(a)\\1'\n"), 400, "Invalid",
+                "ResourceSetInputProvider apps/backref: spec.filter.includeEnvironment: error parsing regexp: invalid "
+                        + "escape sequence: `\\1`");
         assertStatus(apply(valid + "kind: [oops\n"), 400, "BadRequest", "not valid YAML: line");
         assertStatus(apply(valid + valid), 400, "Invalid", "appears twice");
         String scheduled = RSIP.replace("name: prs", "name: nightly") + "  schedule:\n";
@@ -353,14 +370,26 @@ class ApiHandlerTest {
         stores.inputs().put(new ProviderId("apps", "prs"), "42", Map.of("id", "42", "sha", "abc"),
                 new Ordering(Instant.now(), "d1"));
         ObjectKey rs = new ObjectKey(Kind.RESOURCE_SET, "apps", "podinfo");
-        stores.inventories().put(rs, "prod-eu", List.of(new InventoryEntry("_app-42__Namespace", "v1")), 0);
+        String uid = (String) at(json(get("/v1/namespaces/apps/resourcesets/podinfo")), "metadata", "uid");
+        stores.inventories().put(new InventoryKey(rs, uid, "prod-eu"),
+                List.of(new InventoryEntry("_app-42__Namespace", "v1")), 0);
+        stores.statuses().putCluster(rs, new ClusterStatus("prod-eu", uid, ObjectStatus.EMPTY.withCondition(
+                new Condition(Condition.READY, "True", Condition.REASON_SUCCEEDED, "Reconciliation finished in 1s",
+                        Instant.now(), 1)), "sha256:abc", 1, "", List.of("Namespace/app-42 created")));
 
         Map<String, Object> p = json(get("/v1/namespaces/apps/resourcesetinputproviders/prs/status"));
         assertEquals(List.of(Map.of("id", "42", "sha", "abc")), at(p, "status", "exportedInputs"));
         assertTrue(at(p, "status", "nextSchedule") instanceof String);
         Map<String, Object> s = json(get("/v1/namespaces/apps/resourcesets/podinfo/status"));
-        assertEquals(List.of("prod-eu"), at(s, "status", "clusters"));
+        assertEquals("prod-eu", at(s, "status", "clusters", "0", "cluster"));
+        assertEquals(1, ((List<?>) at(s, "status", "clusters")).size(), "placed on prod-eu only");
         assertEquals("_app-42__Namespace", at(s, "status", "inventory", "0", "entries", "0", "id"));
+        assertEquals("True", at(s, "status", "conditions", "0", "status"));
+        Map<String, Object> view = json(get("/v1/namespaces/apps/resourcesets/podinfo"));
+        assertEquals("Reconciliation finished in 1s", at(view, "status", "conditions", "0", "message"));
+        assertEquals(1, ((Number) at(view, "status", "clusters", "0", "inventoryCount")).intValue());
+        Map<String, Object> listed = json(get("/v1/namespaces/apps/resourcesets"));
+        assertEquals("True", at(listed, "items", "0", "status", "conditions", "0", "status"));
         assertEquals(List.of(Map.of("id", "42", "sha", "abc")),
                 at(json(get("/v1/namespaces/apps/resourcesetinputproviders/prs")), "status", "exportedInputs"));
     }

@@ -5,11 +5,9 @@ import dev.rset.core.api.Placement;
 import dev.rset.core.api.ResourceSet;
 import dev.rset.store.DefinitionStore;
 import dev.rset.store.InventoryStore;
-import dev.rset.store.Kind;
 import dev.rset.store.ObjectKey;
 import dev.rset.store.StoredObject;
 import java.lang.System.Logger.Level;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -36,8 +34,7 @@ public final class Placements {
         TreeSet<String> out = new TreeSet<>(inventories.clusters(resourceSet));
         Optional<StoredObject> rs = definitions.get(resourceSet);
         if (rs.isPresent()) {
-            Map<String, Map<String, String>> registered = new LinkedHashMap<>();
-            definitions.list(Kind.CLUSTER, "").forEach(c -> registered.put(c.key().name(), c.labels()));
+            Map<String, Map<String, String>> registered = dev.rset.store.Placements.clusterLabels(definitions);
             try {
                 out.addAll(Placement.targets(ResourceSet.from(rs.get().manifest()), registered));
             } catch (InvalidObjectException e) {

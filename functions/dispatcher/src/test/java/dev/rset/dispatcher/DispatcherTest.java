@@ -13,6 +13,7 @@ import dev.rset.events.testing.Bus;
 import dev.rset.reconciler.PairRequest;
 import dev.rset.reconciler.queue.PairMessages;
 import dev.rset.store.InventoryEntry;
+import dev.rset.store.InventoryKey;
 import dev.rset.store.Kind;
 import dev.rset.store.ObjectKey;
 import dev.rset.store.dynamodb.DynamoConfig;
@@ -130,7 +131,7 @@ class DispatcherTest {
     void oneRequestPerPlacedClusterAndPerClusterStillHoldingAnInventory() throws Exception {
         resourceSet("podinfo", "env=prod");
         ObjectKey key = new ObjectKey(Kind.RESOURCE_SET, "apps", "podinfo");
-        stores.inventories().put(key, "dev", List.of(new InventoryEntry("apps_podinfo_apps_Deployment", "v1")), 0);
+        stores.inventories().put(new InventoryKey(key, "uid-1", "dev"), List.of(new InventoryEntry("apps_podinfo_apps_Deployment", "v1")), 0);
         publisher.inputsChanged(List.of(new InputsChanged("apps", "podinfo", List.of("prs"), "apps/github", "d-1")));
 
         assertEquals(List.of("{\"requests\":3}"), dispatchPublished());
@@ -146,7 +147,7 @@ class DispatcherTest {
     @Test
     void aForcedReconcileOfADeletedResourceSetGoesWhereItsObjectsAre() throws Exception {
         ObjectKey key = new ObjectKey(Kind.RESOURCE_SET, "apps", "gone");
-        stores.inventories().put(key, "prod-us", List.of(), 0);
+        stores.inventories().put(new InventoryKey(key, "uid-1", "prod-us"), List.of(), 0);
         publisher.reconcileRequested(List.of(new ReconcileRequested("ResourceSet", "apps", "gone", true, "api")));
         dispatchPublished();
         List<Sent> sent = receiveAll();

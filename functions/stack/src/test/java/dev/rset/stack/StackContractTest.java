@@ -49,7 +49,8 @@ class StackContractTest {
     /** Set by Lambda itself. */
     static final Set<String> LAMBDA_SETS = Set.of("AWS_REGION");
     /** Endpoints of local emulators (tests, rset dev); never set in the deployed stack. */
-    static final Set<String> LOCAL_ONLY = Set.of("RSET_AWS_ENDPOINT", "RSET_DYNAMODB_ENDPOINT", "RSET_SECRETS_ENDPOINT");
+    static final Set<String> LOCAL_ONLY = Set.of("RSET_AWS_ENDPOINT", "RSET_DYNAMODB_ENDPOINT", "RSET_SECRETS_ENDPOINT",
+            "RSET_STS_ENDPOINT");
     static final ObjectMapper JSON = new ObjectMapper();
 
     /** How each function's handler wires itself from the environment (what its default constructor calls). */

@@ -48,6 +48,12 @@ public record ObjectStatus(long observedGeneration, List<Condition> conditions, 
         return new ObjectStatus(observedGeneration, out, history, version);
     }
 
+    /** Drops the condition of {@code type}, if any (Flux removes {@code Reconciling} and {@code Stalled} once Ready). */
+    public ObjectStatus withoutCondition(String type) {
+        return new ObjectStatus(observedGeneration, conditions.stream().filter(c -> !c.type().equals(type)).toList(),
+                history, version);
+    }
+
     public ObjectStatus withObservedGeneration(long generation) {
         return new ObjectStatus(generation, conditions, history, version);
     }

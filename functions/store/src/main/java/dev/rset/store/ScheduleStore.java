@@ -19,4 +19,7 @@ public interface ScheduleStore {
      * most {@code limit}. Costs reads proportional to the due objects, not to all objects.
      */
     List<DueItem> due(Instant now, int limit);
+
+    /** Removes the schedule state (the object is gone and its clean-up done); a missing one is not an error. */
+    void delete(ObjectKey key);
 }

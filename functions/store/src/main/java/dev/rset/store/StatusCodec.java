@@ -1,9 +1,5 @@
 package dev.rset.store;
 
-
-
-
-
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -68,5 +64,26 @@ public final class StatusCodec {
         }
         return new ObjectStatus(((Number) m.getOrDefault("observedGeneration", 0)).longValue(), conditions, history,
                 version);
+    }
+
+    /** One cluster's status as shown under {@code .status.clusters[]}: its fields, then conditions and history. */
+    public static Map<String, Object> toMap(ClusterStatus status) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("cluster", status.cluster());
+        m.put("uid", status.uid());
+        m.put("lastAppliedRevision", status.lastAppliedRevision());
+        m.put("inventoryCount", status.inventoryCount());
+        m.put("lastError", status.lastError());
+        m.put("changes", status.changes());
+        m.putAll(toMap(status.status()));
+        return m;
+    }
+
+    @SuppressWarnings("unchecked")
+    public static ClusterStatus clusterFromMap(Map<String, Object> m, long version) {
+        return new ClusterStatus((String) m.get("cluster"), (String) m.getOrDefault("uid", ""), fromMap(m, version),
+                (String) m.getOrDefault("lastAppliedRevision", ""),
+                ((Number) m.getOrDefault("inventoryCount", 0)).longValue(), (String) m.getOrDefault("lastError", ""),
+                (List<String>) m.getOrDefault("changes", List.of()));
     }
 }

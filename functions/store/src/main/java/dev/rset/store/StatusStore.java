@@ -16,4 +16,23 @@ public interface StatusStore {
 
     /** Removes the status (after the reconciler finished garbage-collecting a deleted object). */
     void delete(ObjectKey key);
+
+    /** The per-cluster statuses of {@code key}, by cluster name. */
+    java.util.List<ClusterStatus> clusters(ObjectKey key);
+
+    /** {@link #clusters} of many objects (for listings); an object without any maps to an empty list. */
+    default java.util.Map<ObjectKey, java.util.List<ClusterStatus>> clustersOfAll(java.util.Collection<ObjectKey> keys) {
+        java.util.Map<ObjectKey, java.util.List<ClusterStatus>> out = new java.util.LinkedHashMap<>();
+        keys.forEach(k -> out.put(k, clusters(k)));
+        return out;
+    }
+
+    /**
+     * Writes one cluster's status when its stored version equals {@code status.version()} (0: none
+     * stored); returns it with its new version; throws {@link ConflictException} otherwise.
+     */
+    ClusterStatus putCluster(ObjectKey key, ClusterStatus status);
+
+    /** Removes one cluster's status; a missing one is not an error. */
+    void deleteCluster(ObjectKey key, String cluster);
 }

@@ -2,9 +2,12 @@ package dev.rset.api.resources;
 
 import dev.rset.api.http.ApiException;
 import dev.rset.core.api.Annotations;
+import dev.rset.core.api.Cluster;
+import dev.rset.core.api.InvalidObjectException;
 import dev.rset.core.api.LabelSelector;
-import dev.rset.core.api.Placement;
 import dev.rset.core.api.ResourceSet;
+import dev.rset.store.ClusterStatus;
+import dev.rset.store.Condition;
 import dev.rset.events.EventPublisher;
 import dev.rset.events.PublishException;
 import dev.rset.events.ReconcileRequested;
@@ -12,14 +15,18 @@ import dev.rset.store.ConflictException;
 import dev.rset.store.DefinitionStore;
 import dev.rset.store.DefinitionStore.ScheduleChange;
 import dev.rset.store.InputStore;
+import dev.rset.store.InventoryKey;
 import dev.rset.store.InventoryStore;
 import dev.rset.store.Kind;
 import dev.rset.store.ObjectKey;
 import dev.rset.store.ObjectStatus;
+import dev.rset.store.OverallStatus;
+import dev.rset.store.Placements;
 import dev.rset.store.ProviderId;
 import dev.rset.store.ScheduleStore;
 import dev.rset.store.SecretRef;
 import dev.rset.store.SecretStore;
+import dev.rset.store.StatusCodec;
 import dev.rset.store.StatusStore;
 import dev.rset.store.StoredObject;
 import dev.rset.store.TooLargeException;
@@ -54,6 +61,7 @@ public final class ControlPlane {
     private final InventoryStore inventories;
     private final SecretStore secrets;
     private final String secretPrefix;
+    private final ClusterAccess access;
     private final Clock clock;
     private final Optional<EventPublisher> events;
 
@@ -62,7 +70,7 @@ public final class ControlPlane {
      * no bus is configured, and then only the schedule (due now) asks for the runs.
      */
     public ControlPlane(DefinitionStore definitions, StatusStore statuses, ScheduleStore schedules, InputStore inputs,
-            InventoryStore inventories, SecretStore secrets, String secretPrefix, Clock clock,
+            InventoryStore inventories, SecretStore secrets, String secretPrefix, ClusterAccess access, Clock clock,
             Optional<EventPublisher> events) {
         this.events = events;
         this.definitions = definitions;
@@ -72,6 +80,7 @@ public final class ControlPlane {
         this.inventories = inventories;
         this.secrets = secrets;
         this.secretPrefix = secretPrefix;
+        this.access = access;
         this.clock = clock;
     }
 
@@ -100,6 +109,15 @@ public final class ControlPlane {
                 throw ApiException.invalid("document " + (i + 1) + ": " + c.key() + " appears twice in the request");
             }
             candidates.add(c);
+        }
+        for (Candidate c : candidates) {
+            if (c.key().kind() == Kind.CLUSTER) {
+                try {
+                    access.admit(Cluster.from(c.manifest()));
+                } catch (InvalidObjectException e) {
+                    throw ApiException.invalid(e.getMessage());
+                }
+            }
         }
         boolean pinned = candidates.stream().anyMatch(c -> c.expectedVersion().isPresent());
         for (int attempt = 1; ; attempt++) {
@@ -198,6 +216,9 @@ public final class ControlPlane {
 
     public Map<String, Object> get(ObjectKey key) {
         StoredObject o = find(key);
+        if (key.kind() == Kind.RESOURCE_SET) {
+            return resourceSetView(o, statuses.clusters(key), Placements.clusterLabels(definitions));
+        }
         Map<String, Object> view = Views.object(o, statuses.get(key));
         if (key.kind() == Kind.RESOURCE_SET_INPUT_PROVIDER) {
             Views.status(view).put("exportedInputs", exported(key));
@@ -214,13 +235,46 @@ public final class ControlPlane {
         }
         List<StoredObject> objects = definitions.list(kind, namespace == null ? "" : namespace).stream()
                 .filter(o -> selector == null || selector.matches(o.labels())).toList();
-        Map<ObjectKey, ObjectStatus> st = statuses.getAll(objects.stream().map(StoredObject::key).toList());
-        List<Object> items = objects.stream().map(o -> (Object) Views.object(o, st.get(o.key()))).toList();
+        List<ObjectKey> keys = objects.stream().map(StoredObject::key).toList();
+        List<Object> items;
+        if (kind == Kind.RESOURCE_SET) {
+            Map<ObjectKey, List<ClusterStatus>> pairs = statuses.clustersOfAll(keys);
+            Map<String, Map<String, String>> clusters = Placements.clusterLabels(definitions);
+            items = objects.stream().map(o -> (Object) resourceSetView(o, pairs.get(o.key()), clusters)).toList();
+        } else {
+            Map<ObjectKey, ObjectStatus> st = statuses.getAll(keys);
+            items = objects.stream().map(o -> (Object) Views.object(o, st.get(o.key()))).toList();
+        }
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("apiVersion", "v1");
         out.put("kind", "List");
         out.put("items", items);
         return out;
+    }
+
+    /**
+     * A ResourceSet with its status as a whole, computed from the per-cluster statuses of the
+     * clusters it is placed on, which are listed under {@code status.clusters}.
+     */
+    private static Map<String, Object> resourceSetView(StoredObject o, List<ClusterStatus> pairs,
+            Map<String, Map<String, String>> clusterLabels) {
+        ResourceSet rset;
+        try {
+            rset = ResourceSet.from(o.manifest());
+        } catch (dev.rset.core.api.InvalidObjectException e) {
+            return Views.object(o, ObjectStatus.EMPTY);
+        }
+        String uid = rset.metadata().uid();
+        List<String> targets = Placements.targets(rset, clusterLabels);
+        Map<String, Object> view = Views.object(o, OverallStatus.of(uid, targets, pairs, o.updatedAt()));
+        List<Object> clusters = new ArrayList<>();
+        for (String cluster : targets) {
+            pairs.stream().filter(p -> p.cluster().equals(cluster) && (uid.isEmpty() || uid.equals(p.uid())))
+                    .findFirst().ifPresentOrElse(p -> clusters.add(StatusCodec.toMap(p)),
+                            () -> clusters.add(Map.of("cluster", cluster)));
+        }
+        Views.status(view).put("clusters", clusters);
+        return view;
     }
 
     public Map<String, Object> delete(ObjectKey key, OptionalLong resourceVersion) {
@@ -232,6 +286,10 @@ public final class ControlPlane {
             throw ApiException.conflict(e.getMessage());
         }
         managedSecret(o).ifPresent(secrets::delete);
+        if (key.kind() == Kind.CLUSTER) {
+            // Nobody else writes a Cluster's status: a cluster registered again under the name starts unchecked.
+            statuses.delete(key);
+        }
         if (key.kind() == Kind.RESOURCE_SET) {
             // Its runs prune what it applied on every cluster, then remove its records.
             announce(List.of(request(key, false)));
@@ -245,7 +303,9 @@ public final class ControlPlane {
         out.put("apiVersion", o.manifest().get("apiVersion"));
         out.put("kind", key.kind().kind());
         out.put("metadata", Views.object(o, ObjectStatus.EMPTY).get("metadata"));
-        Map<String, Object> status = dev.rset.store.StatusCodec.toMap(statuses.get(key));
+        Map<String, Object> status = key.kind() == Kind.RESOURCE_SET
+                ? Views.status(resourceSetView(o, statuses.clusters(key), Placements.clusterLabels(definitions)))
+                : dev.rset.store.StatusCodec.toMap(statuses.get(key));
         status.put("suspended", isDisabled(o.manifest()));
         schedules.get(key).ifPresent(s -> {
             s.nextDue().ifPresent(t -> status.put("nextSchedule", t.toString()));
@@ -256,20 +316,44 @@ public final class ControlPlane {
             status.put("exportedInputs", exported(key));
         }
         if (key.kind() == Kind.RESOURCE_SET) {
-            Map<String, Map<String, String>> clusters = new LinkedHashMap<>();
-            definitions.list(Kind.CLUSTER, "").forEach(c -> clusters.put(c.key().name(), c.labels()));
-            List<String> targets = Placement.targets(ResourceSet.from(o.manifest()), clusters);
+            ResourceSet rset = ResourceSet.from(o.manifest());
             List<Object> inventory = new ArrayList<>();
-            for (String cluster : targets) {
-                List<Object> entries = inventories.get(key, cluster).entries().stream()
-                        .map(e -> (Object) Map.of("id", e.id(), "v", e.version())).toList();
+            for (String cluster : Placements.targets(rset, Placements.clusterLabels(definitions))) {
+                List<Object> entries = rset.metadata().uid().isEmpty() ? List.of()
+                        : inventories.get(new InventoryKey(key, rset.metadata().uid(), cluster)).entries().stream()
+                                .map(e -> (Object) Map.of("id", e.id(), "v", e.version())).toList();
                 inventory.add(Map.of("cluster", cluster, "entries", entries));
             }
-            status.put("clusters", targets);
             status.put("inventory", inventory);
         }
         out.put("status", status);
         return out;
+    }
+
+    /**
+     * Connects to a registered cluster with its credentials and records the outcome as the
+     * Cluster's {@code Ready} condition (what {@code rset clusters list} shows).
+     */
+    public Map<String, Object> check(ObjectKey key) {
+        if (key.kind() != Kind.CLUSTER) {
+            throw ApiException.badRequest(key.kind().kind() + " cannot be checked: only a Cluster has a connection");
+        }
+        StoredObject o = find(key);
+        ClusterAccess.Readiness r = access.probe(Cluster.from(o.manifest()));
+        Condition ready = new Condition(Condition.READY, r.ready() ? "True" : "False", r.reason(), r.message(),
+                clock.instant(), o.generation());
+        for (int attempt = 1; ; attempt++) {
+            ObjectStatus current = statuses.get(key);
+            try {
+                ObjectStatus written = statuses.put(key, current.withCondition(ready)
+                        .withObservedGeneration(o.generation()));
+                return Views.object(o, written);
+            } catch (ConflictException e) {
+                if (attempt == ATTEMPTS) {
+                    throw ApiException.conflict(e.getMessage());
+                }
+            }
+        }
     }
 
     /** Asks for a run now; with {@code force}, also outside the delivery window (requestedAt = forceAt). */
@@ -344,7 +428,9 @@ public final class ControlPlane {
             try {
                 StoredObject written = definitions.apply(List.of(new DefinitionStore.Write(key, manifest, o.labels(),
                         o.resourceVersion(), schedule))).get(0);
-                return Views.object(written, statuses.get(key));
+                return key.kind() == Kind.RESOURCE_SET
+                        ? resourceSetView(written, statuses.clusters(key), Placements.clusterLabels(definitions))
+                        : Views.object(written, statuses.get(key));
             } catch (ConflictException e) {
                 if (attempt == ATTEMPTS) {
                     throw ApiException.conflict(e.getMessage());

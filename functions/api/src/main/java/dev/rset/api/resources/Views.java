@@ -19,7 +19,8 @@ final class Views {
         meta.put("resourceVersion", Long.toString(o.resourceVersion()));
         meta.put("generation", o.generation());
         meta.put("creationTimestamp", o.createdAt().toString());
-        if (o.key().kind() == Kind.RESOURCE_SET || o.key().kind() == Kind.RESOURCE_SET_INPUT_PROVIDER) {
+        if (o.key().kind() == Kind.RESOURCE_SET || o.key().kind() == Kind.RESOURCE_SET_INPUT_PROVIDER
+                || o.key().kind() == Kind.CLUSTER) {
             view.put("status", StatusCodec.toMap(status));
         }
         return view;

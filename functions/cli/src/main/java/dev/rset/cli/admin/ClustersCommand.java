@@ -19,7 +19,11 @@ import java.util.Map;
         subcommands = {ClustersCommand.Register.class, ClustersCommand.ListClusters.class})
 public final class ClustersCommand {
 
-    /** Builds a Cluster object and applies it; a kubeconfig goes to Secrets Manager on the server side. */
+    /**
+     * Builds a Cluster object and applies it (a kubeconfig goes to Secrets Manager on the server
+     * side), then has the API connect to it: exit code 1 when the cluster does not answer, though
+     * it stays registered.
+     */
     @Command(name = "register", mixinStandardHelpOptions = true,
             description = "Register (or update) a cluster: its API server, CA, labels and how to authenticate.")
     public static final class Register extends AdminCommand {
@@ -31,6 +35,10 @@ public final class ClustersCommand {
 
         @Option(names = "--ca-file", paramLabel = "FILE", description = "PEM CA bundle of the API server")
         Path caFile;
+
+        @Option(names = "--allow-private-network",
+                description = "The API server is on a private network (10/8, 172.16/12, 192.168/16, 100.64/10, fc00::/7)")
+        boolean allowPrivate;
 
         @Option(names = {"-l", "--label"}, paramLabel = "KEY=VALUE", description = "A label used for placement (repeatable)")
         Map<String, String> labels = new LinkedHashMap<>();
@@ -79,6 +87,9 @@ public final class ClustersCommand {
                 authSpec.put("eks", eks);
             }
             spec.put("auth", authSpec);
+            if (allowPrivate) {
+                spec.put("network", Map.of("allowPrivate", true));
+            }
             Map<String, Object> metadata = new LinkedHashMap<>();
             metadata.put("name", name);
             metadata.put("labels", labels);
@@ -92,6 +103,15 @@ public final class ClustersCommand {
             Map<?, ?> item = (Map<?, ?>) ApiClient.items(result).get(0);
             out().println("cluster/" + name + " " + ("created".equals(item.get("action")) ? "registered"
                     : item.get("action")));
+            out().flush();
+            Map<?, ?> ready = Table.readyCondition(api.json("POST", "/v1/clusters/" + name + "/check", Map.of(), null,
+                    null));
+            if (ready == null || !"True".equals(ready.get("status"))) {
+                // Registered all the same: the cluster may come up later; `rset clusters list` shows the latest check.
+                throw new UsageException("cluster/" + name + " is not ready: " + (ready == null ? "no answer"
+                        : ready.get("reason") + ": " + ready.get("message")));
+            }
+            out().println("cluster/" + name + " ready: " + ready.get("message"));
         }
 
         private static byte[] readBytes(Path p) {
@@ -103,7 +123,7 @@ public final class ClustersCommand {
         }
     }
 
-    /** The registered clusters as a table (NAME, AGE, SERVER, AUTH, LABELS) or YAML/JSON. */
+    /** The registered clusters as a table (NAME, AGE, READY, SERVER, AUTH, LABELS, STATUS) or YAML/JSON. */
     @Command(name = "list", mixinStandardHelpOptions = true, description = "List registered clusters.")
     public static final class ListClusters extends AdminCommand {
         @Option(names = {"-o", "--output"}, defaultValue = "table", paramLabel = "FORMAT")

@@ -61,7 +61,10 @@ final class Table {
         return render(headers, rows);
     }
 
-    /** The rows of {@code rset clusters list}: NAME, AGE, SERVER, AUTH, LABELS. */
+    /**
+     * The rows of {@code rset clusters list}: NAME, AGE, READY (the last connectivity check),
+     * SERVER, AUTH, LABELS, STATUS (the check's message).
+     */
     static String clusters(List<Object> items, Instant now) {
         List<List<String>> rows = new ArrayList<>();
         for (Object o : items) {
@@ -69,10 +72,13 @@ final class Table {
             Object labels = dig(m, "metadata", "labels");
             String auth = dig(m, "spec", "auth", "eks") != null
                     ? "eks:" + str(dig(m, "spec", "auth", "eks", "clusterName")) : "kubeconfig";
+            Map<?, ?> ready = readyCondition(m);
             rows.add(List.of(str(dig(m, "metadata", "name")), age(str(dig(m, "metadata", "creationTimestamp")), now),
-                    str(dig(m, "spec", "server")), auth, labels instanceof Map<?, ?> l ? labels(l) : "<none>"));
+                    ready == null ? "Unknown" : str(ready.get("status")), str(dig(m, "spec", "server")), auth,
+                    labels instanceof Map<?, ?> l ? labels(l) : "<none>",
+                    ready == null ? "Not checked yet" : str(ready.get("message"))));
         }
-        return render(List.of("NAME", "AGE", "SERVER", "AUTH", "LABELS"), rows);
+        return render(List.of("NAME", "AGE", "READY", "SERVER", "AUTH", "LABELS", "STATUS"), rows);
     }
 
     /** kubectl's short ages: 45s, 12m, 5h, 3d, 2y. */
@@ -106,7 +112,7 @@ final class Table {
         return String.join(",", parts);
     }
 
-    private static Map<?, ?> readyCondition(Map<?, ?> m) {
+    static Map<?, ?> readyCondition(Map<?, ?> m) {
         if (dig(m, "status", "conditions") instanceof List<?> conditions) {
             for (Object c : conditions) {
                 if (c instanceof Map<?, ?> cm && "Ready".equals(cm.get("type"))) {

@@ -2,7 +2,7 @@ package dev.rset.cli.admin;
 
 import dev.rset.cli.RsetCommand;
 import dev.rset.api.ApiHandler;
-import dev.rset.api.local.LocalApiServer;
+import dev.rset.api.local.LocalGateway;
 import dev.rset.store.dynamodb.DynamoConfig;
 import dev.rset.store.testing.MotoServer;
 import dev.rset.store.testing.TestTables;
@@ -63,7 +63,7 @@ class AdminCommandsTest {
                     name: app-<< inputs.id >>
             """;
 
-    LocalApiServer api;
+    LocalGateway api;
     @TempDir
     Path dir;
 
@@ -76,7 +76,12 @@ class AdminCommandsTest {
         env.put("RSET_DYNAMODB_ENDPOINT", moto.endpoint().toString());
         env.put("RSET_SECRETS_ENDPOINT", moto.endpoint().toString());
         env.put("RSET_SECRET_PREFIX", "cli-" + config.tableName());
-        api = LocalApiServer.start(new ApiHandler(ApiHandler.router(env, Optional.of(TestTables.CREDENTIALS))), 0);
+        env.put("RSET_STS_ENDPOINT", moto.endpoint().toString());
+        // As `rset dev` does: clusters on this machine are allowed.
+        env.put("RSET_ALLOW_LOOPBACK_CLUSTERS", "true");
+        env.put("RSET_ALLOWED_ACCOUNT_IDS", "123456789012");
+        env.put("RSET_EKS_EXTERNAL_ID", "cli-test");
+        api = LocalGateway.start(new ApiHandler(ApiHandler.router(env, Optional.of(TestTables.CREDENTIALS))), 0);
     }
 
     @AfterEach
@@ -118,7 +123,8 @@ class AdminCommandsTest {
         assertEquals(0, table.exit(), table.err());
         String[] lines = table.out().split("\n");
         assertTrue(lines[0].matches("NAME\\s+AGE\\s+READY\\s+STATUS"), lines[0]);
-        assertTrue(lines[1].matches("podinfo\\s+\\d+s\\s+Unknown\\s+Waiting for the first reconciliation"), lines[1]);
+        assertTrue(lines[1].matches("podinfo\\s+\\d+s\\s+False\\s+no registered cluster matches the placement "
+                + "of this ResourceSet"), lines[1]);
         assertTrue(rset("get", "rsip", "-A").out().startsWith("NAMESPACE"));
         assertEquals("No resources found in default namespace.\n", rset("get", "rset").err());
         assertTrue(rset("get", "rset", "-A", "-l", "team=web").out().contains("podinfo"));
@@ -151,22 +157,54 @@ class AdminCommandsTest {
     }
 
     @Test
-    void registerAndListClusters() throws IOException {
-        Path kubeconfig = write("kubeconfig", "apiVersion: v1\nusers: [{name: a, user: {token: CLI-SECRET}}]\n");
-        Path ca = write("ca.pem", "-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----\n");
-        Run r = rset("clusters", "register", "prod-eu", "--api-server", "https://prod-eu.example.com:6443",
-                "--ca-file", ca.toString(), "--kubeconfig", kubeconfig.toString(), "-l", "env=prod", "-l", "region=eu");
+    void registeringARealClusterChecksThatItAnswers() throws IOException {
+        dev.rset.testclusters.KubeCluster a = dev.rset.testclusters.TestClusters.shared().a();
+        Run r = rset("clusters", "register", "real", "--api-server", a.server().toString(), "--kubeconfig",
+                write("real-kubeconfig", a.kubeconfig()).toString(), "-l", "env=test");
         assertEquals(0, r.exit(), r.err());
+        assertEquals("cluster/real registered\ncluster/real ready: Kubernetes v1.37.2\n", r.out());
+        String[] lines = rset("clusters", "list").out().split("\n");
+        assertTrue(lines[1].matches("real\\s+\\d+s\\s+True\\s+\\S+\\s+kubeconfig\\s+env=test\\s+Kubernetes v1\\.37\\.2"),
+                lines[1]);
+    }
+
+    @Test
+    void registerAndListClusters() throws IOException {
+        int port;
+        try (java.net.ServerSocket s = new java.net.ServerSocket(0)) {
+            port = s.getLocalPort();
+        }
+        String server = "https://127.0.0.1:" + port;
+        Path kubeconfig = write("kubeconfig", "apiVersion: v1\nclusters: [{name: c, cluster: {server: \"" + server
+                + "\"}}]\nusers: [{name: a, user: {token: CLI-SECRET}}]\ncontexts: [{name: x, context: {cluster: c, user: a}}]\n");
+        Path ca = write("ca.pem", "-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----\n");
+        Run r = rset("clusters", "register", "prod-eu", "--api-server", server,
+                "--ca-file", ca.toString(), "--kubeconfig", kubeconfig.toString(), "-l", "env=prod", "-l", "region=eu");
+        assertEquals(1, r.exit(), "registered, but the connectivity check failed");
         assertEquals("cluster/prod-eu registered\n", r.out());
-        Run eks = rset("clusters", "register", "staging", "--api-server", "https://ABC.gr7.eu-west-1.eks.amazonaws.com",
+        assertTrue(r.err().startsWith("error: cluster/prod-eu is not ready: ConnectionFailed: cluster prod-eu (" + server
+                + "): cannot connect"), r.err());
+        Run eks = rset("clusters", "register", "staging", "--api-server", server,
                 "--eks-cluster", "staging", "--role-arn", "arn:aws:iam::123456789012:role/rset-deployer");
-        assertEquals(0, eks.exit(), eks.err());
+        assertEquals("cluster/staging registered\n", eks.out(), eks.err());
+        assertTrue(eks.err().contains("cannot connect"), eks.err());
 
         String[] lines = rset("clusters", "list").out().split("\n");
-        assertTrue(lines[0].matches("NAME\\s+AGE\\s+SERVER\\s+AUTH\\s+LABELS"), lines[0]);
-        assertTrue(lines[1].matches("prod-eu\\s+\\d+s\\s+https://prod-eu.example.com:6443\\s+kubeconfig\\s+env=prod,region=eu"),
-                lines[1]);
-        assertTrue(lines[2].matches("staging\\s+\\d+s\\s+\\S+\\s+eks:staging\\s+<none>"), lines[2]);
+        assertTrue(lines[0].matches("NAME\\s+AGE\\s+READY\\s+SERVER\\s+AUTH\\s+LABELS\\s+STATUS"), lines[0]);
+        assertTrue(lines[1].matches("prod-eu\\s+\\d+s\\s+False\\s+" + server.replace(".", "\\.")
+                + "\\s+kubeconfig\\s+env=prod,region=eu\\s+cluster prod-eu .*cannot connect.*"), lines[1]);
+        assertTrue(lines[2].matches("staging\\s+\\d+s\\s+False\\s+\\S+\\s+eks:staging\\s+<none>\\s+.*"), lines[2]);
+
+        Path exec = write("exec-kubeconfig", "clusters: [{name: c, cluster: {server: \"" + server + "\"}}]\n"
+                + "users: [{name: a, user: {exec: {command: aws}}}]\ncontexts: [{name: x, context: {cluster: c, user: a}}]\n");
+        Run refused = rset("clusters", "register", "evil", "--api-server", server, "--kubeconfig", exec.toString());
+        assertEquals(1, refused.exit());
+        assertTrue(refused.err().startsWith("Error from server (Invalid): Cluster evil: spec.auth.kubeconfig.value: "
+                + "users[0].user.exec: credential plugins are not allowed"), refused.err());
+        Run metadata = rset("clusters", "register", "imds", "--api-server", "https://169.254.169.254", "--eks-cluster",
+                "x", "--role-arn", "arn:aws:iam::123456789012:role/r");
+        assertTrue(metadata.err().startsWith("Error from server (Invalid): Cluster imds: spec.server: "
+                + "\"https://169.254.169.254\" is a link-local address"), metadata.err());
         String json = rset("clusters", "list", "-o", "json").out();
         assertFalse(json.contains("CLI-SECRET"), "the kubeconfig never comes back");
         assertTrue(json.contains("/clusters/prod-eu/kubeconfig"));

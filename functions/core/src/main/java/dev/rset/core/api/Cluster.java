@@ -10,8 +10,11 @@ import java.util.regex.Pattern;
  * stored Cluster: {@code spec.auth} is either a kubeconfig held in a secret, or an EKS cluster
  * reached by assuming an IAM role. A kubeconfig may be sent inline ({@code kubeconfig.value})
  * once, at registration; the API moves it to Secrets Manager and stores only the reference.
+ * {@code spec.network.allowPrivate: true} lets the API server resolve to a private address
+ * (10/8, 172.16/12, 192.168/16, 100.64/10, fc00::/7); without it such a server is refused.
  */
-public record Cluster(ObjectMeta metadata, URI server, String caData, ClusterAuth auth, Map<String, Object> raw) {
+public record Cluster(ObjectMeta metadata, URI server, String caData, ClusterAuth auth, Network network,
+        Map<String, Object> raw) {
     public static final String API_VERSION = "rset.dev/v1alpha1";
     public static final String KIND = "Cluster";
     public static final String DEFAULT_NAME = "default";
@@ -47,7 +50,14 @@ public record Cluster(ObjectMeta metadata, URI server, String caData, ClusterAut
                 throw spec.error("caData", "must be the base64-encoded PEM CA bundle");
             }
         }
-        return new Cluster(meta, uri, ca, readAuth(spec.objectOrEmpty("auth")), manifest);
+        Fields network = spec.objectOrEmpty("network");
+        return new Cluster(meta, uri, ca, readAuth(spec.objectOrEmpty("auth")), new Network(network.bool("allowPrivate")),
+                manifest);
+    }
+
+    /** Which address ranges the API server may be in, beyond public ones. */
+    public record Network(boolean allowPrivate) {
+        public static final Network PUBLIC_ONLY = new Network(false);
     }
 
     private static ClusterAuth readAuth(Fields auth) {

@@ -1,8 +1,11 @@
 package dev.rset.core.api;
 
+import dev.rset.core.regex.GoRegexp;
+import dev.rset.core.regex.RegexSyntaxException;
 import java.util.List;
 
-/** {@code spec.filter} of a ResourceSetInputProvider. Regex fields are kept as written. */
+/** {@code spec.filter} of a ResourceSetInputProvider. Regex fields are kept as written, once
+ * Go's {@code regexp.Compile} would accept them. */
 public record ProviderFilter(int limit, List<String> labels, String includeBranch, String excludeBranch,
         String includeTag, String excludeTag, String includeEnvironment, String excludeEnvironment,
         String semver) {
@@ -27,8 +30,21 @@ public record ProviderFilter(int limit, List<String> labels, String includeBranc
                 throw f.error("limit", "must be between 1 and " + MAX_LIMIT + ", got " + limit);
             }
         }
-        return new ProviderFilter(limit, f.stringList("labels"), f.string("includeBranch"), f.string("excludeBranch"),
-                f.string("includeTag"), f.string("excludeTag"), f.string("includeEnvironment"),
-                f.string("excludeEnvironment"), f.string("semver"));
+        return new ProviderFilter(limit, f.stringList("labels"), regex(f, "includeBranch"), regex(f, "excludeBranch"),
+                regex(f, "includeTag"), regex(f, "excludeTag"), regex(f, "includeEnvironment"),
+                regex(f, "excludeEnvironment"), f.string("semver"));
+    }
+
+    /** A regex field, checked here so a pattern Go rejects is refused when the provider is applied. */
+    private static String regex(Fields f, String field) {
+        String expr = f.string(field);
+        if (!expr.isEmpty()) {
+            try {
+                GoRegexp.compile(expr);
+            } catch (RegexSyntaxException e) {
+                throw f.error(field, e.getMessage());
+            }
+        }
+        return expr;
     }
 }

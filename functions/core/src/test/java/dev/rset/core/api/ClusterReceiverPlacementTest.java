@@ -46,6 +46,17 @@ class ClusterReceiverPlacementTest {
     }
 
     @Test
+    void privateNetworkIsAnExplicitOptIn() {
+        Map<String, Object> auth = Map.of("eks", Map.of("clusterName", "a", "roleArn", "arn:aws:iam::123456789012:role/r"));
+        assertFalse(Cluster.from(cluster(Map.of("server", "https://x", "auth", auth))).network().allowPrivate());
+        assertTrue(Cluster.from(cluster(Map.of("server", "https://x", "auth", auth,
+                "network", Map.of("allowPrivate", true)))).network().allowPrivate());
+        assertEquals("Cluster prod-eu: spec.network.allowPrivate: expected a boolean, got a string",
+                assertThrows(InvalidObjectException.class, () -> Cluster.from(cluster(Map.of("server", "https://x",
+                        "auth", auth, "network", Map.of("allowPrivate", "yes"))))).getMessage());
+    }
+
+    @Test
     void clusterErrorsNameTheField() {
         assertEquals("Cluster prod-eu: spec.server: \"http://x\" must be an https:// URL of the Kubernetes API server",
                 assertThrows(InvalidObjectException.class, () -> Cluster.from(cluster(Map.of("server", "http://x",

@@ -6,6 +6,7 @@ import dev.rset.delivery.ClusterSession;
 import dev.rset.delivery.DeliveryException;
 import dev.rset.delivery.Health;
 import dev.rset.delivery.ObjectRef;
+import dev.rset.delivery.apply.ApplyOrder;
 import dev.rset.core.yaml.GoYaml;
 import dev.rset.core.yaml.GoYamlException;
 import java.io.IOException;
@@ -58,7 +59,9 @@ public final class DirectoryCluster implements ClusterSession {
     @Override
     public List<Change> apply(List<Map<String, Object>> objects, ApplyOptions options) {
         List<Map<String, Object>> ordered = new ArrayList<>(objects);
-        ordered.sort(Comparator.comparingInt(DirectoryCluster::stage));
+        // Flux's order, with "namespaced" read from the object since a directory has no discovery.
+        ordered.sort(Comparator.comparing((Map<String, Object> o) -> stage(ObjectRef.of(o)))
+                .thenComparing(ObjectRef::of, ApplyOrder.REFS));
         List<Change> changes = new ArrayList<>();
         for (Map<String, Object> object : ordered) {
             ObjectRef ref = ObjectRef.of(object);
@@ -75,13 +78,8 @@ public final class DirectoryCluster implements ClusterSession {
         return changes;
     }
 
-    /** Namespaces first, then other cluster-scoped objects, then namespaced ones, as Flux applies them. */
-    private static int stage(Map<String, Object> object) {
-        ObjectRef ref = ObjectRef.of(object);
-        if (ref.kind().equals("CustomResourceDefinition") || ref.kind().equals("Namespace") && ref.group().isEmpty()) {
-            return 0;
-        }
-        return ref.namespace().isEmpty() ? 1 : 2;
+    private static ApplyOrder.Stage stage(ObjectRef ref) {
+        return ApplyOrder.Stage.of(ref.group(), ref.kind(), !ref.namespace().isEmpty());
     }
 
     @Override

@@ -1,13 +1,10 @@
 package dev.rset.forge.inputs;
 
-import dev.rset.core.api.ProviderType;
 import dev.rset.core.api.ResourceSetInputProvider;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.semver4j.Semver;
 
 /**
  * {@code spec.filter.limit} for one upsert: the provider keeps the first {@code limit} inputs in
@@ -38,50 +35,12 @@ public final class Admission {
             return new Decision(true, List.of());
         }
         List<Map.Entry<String, Map<String, Object>>> ranked = new ArrayList<>(all.entrySet());
-        ranked.sort(order(provider));
+        ranked.sort(InputOrder.of(provider));
         List<String> kept = ranked.subList(0, limit).stream().map(Map.Entry::getKey).toList();
         if (!kept.contains(upsert.id())) {
             return new Decision(false, List.of());
         }
         List<String> evict = ranked.subList(limit, ranked.size()).stream().map(Map.Entry::getKey).toList();
         return new Decision(true, evict);
-    }
-
-    private static Comparator<Map.Entry<String, Map<String, Object>>> order(ResourceSetInputProvider p) {
-        ProviderType.Export export = p.spec().type().export();
-        return switch (export) {
-            case CHANGE_REQUEST -> Comparator.comparingLong(
-                    (Map.Entry<String, Map<String, Object>> e) -> number(e.getKey())).reversed();
-            case BRANCH -> Comparator.comparing(e -> text(e.getValue(), "branch"));
-            case TAG -> p.spec().filter().semver().isEmpty()
-                    ? Comparator.comparing((Map.Entry<String, Map<String, Object>> e) -> text(e.getValue(), "tag"))
-                            .reversed()
-                    : Comparator.comparing((Map.Entry<String, Map<String, Object>> e) -> text(e.getValue(), "tag"),
-                            Admission::newestVersionFirst);
-            default -> Comparator.comparing(Map.Entry::getKey);
-        };
-    }
-
-    private static int newestVersionFirst(String a, String b) {
-        Semver va = TagVersions.version(a);
-        Semver vb = TagVersions.version(b);
-        if (va == null || vb == null) {
-            return va == null ? (vb == null ? b.compareTo(a) : 1) : -1;
-        }
-        int c = vb.compareTo(va);
-        return c != 0 ? c : b.compareTo(a);
-    }
-
-    private static long number(String id) {
-        try {
-            return Long.parseLong(id);
-        } catch (NumberFormatException e) {
-            return Long.MIN_VALUE;
-        }
-    }
-
-    private static String text(Map<String, Object> values, String key) {
-        Object v = values.get(key);
-        return v == null ? "" : v.toString();
     }
 }

@@ -10,7 +10,8 @@ import java.util.Map;
  * The input sets providers export, shaped as the Flux Operator shapes them: change requests
  * {@code id, sha, branch, author, title, labels} (id = the number; author, title and labels left
  * out when empty, as Flux does), branches {@code id, branch, sha} and tags {@code id, tag, sha}
- * (id = Adler-32 of the name). {@code defaultValues} go under the exported fields.
+ * (id = Adler-32 of the name), GitLab environments {@code id, sha, branch, author, title, slug} and
+ * OCI tags {@code id, tag, digest}. {@code defaultValues} go under the exported fields.
  */
 public final class ExportedInputs {
     private ExportedInputs() {
@@ -21,15 +22,41 @@ public final class ExportedInputs {
     }
 
     public static Map<String, Object> changeRequest(Map<String, Object> defaults, ChangeRequestEvent e) {
+        return changeRequest(defaults, new Listed.ChangeRequest(e.number(), e.sha(), e.branch(), e.author(), e.title(),
+                e.labels()));
+    }
+
+    public static Map<String, Object> changeRequest(Map<String, Object> defaults, Listed.ChangeRequest r) {
         Map<String, Object> m = new LinkedHashMap<>(defaults);
-        m.put("id", changeRequestId(e.number()));
-        m.put("sha", e.sha());
-        m.put("branch", e.branch());
-        putIfSet(m, "author", e.author());
-        putIfSet(m, "title", e.title());
-        if (!e.labels().isEmpty()) {
-            m.put("labels", List.copyOf(e.labels()));
+        m.put("id", changeRequestId(r.number()));
+        m.put("sha", r.sha());
+        m.put("branch", r.branch());
+        putIfSet(m, "author", r.author());
+        putIfSet(m, "title", r.title());
+        if (!r.labels().isEmpty()) {
+            m.put("labels", List.copyOf(r.labels()));
         }
+        return m;
+    }
+
+    /** GitLab environments: {@code id} is the environment's number, {@code title} its name. */
+    public static Map<String, Object> environment(Map<String, Object> defaults, Listed.Environment e) {
+        Map<String, Object> m = new LinkedHashMap<>(defaults);
+        m.put("id", Long.toString(e.id()));
+        m.put("sha", e.sha());
+        putIfSet(m, "branch", e.branch());
+        putIfSet(m, "author", e.author());
+        putIfSet(m, "title", e.name());
+        putIfSet(m, "slug", e.slug());
+        return m;
+    }
+
+    /** OCI artifact tags: {@code id, tag, digest} (digest as {@code sha256:<hex>}). */
+    public static Map<String, Object> ociTag(Map<String, Object> defaults, Listed.OciTag t) {
+        Map<String, Object> m = new LinkedHashMap<>(defaults);
+        m.put("id", InputIds.of(t.tag()));
+        m.put("tag", t.tag());
+        m.put("digest", t.digest());
         return m;
     }
 

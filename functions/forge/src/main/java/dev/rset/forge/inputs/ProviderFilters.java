@@ -3,9 +3,9 @@ package dev.rset.forge.inputs;
 import dev.rset.core.api.InvalidObjectException;
 import dev.rset.core.api.ProviderFilter;
 import dev.rset.core.api.ResourceSetInputProvider;
+import dev.rset.core.regex.GoRegexp;
+import dev.rset.core.regex.RegexSyntaxException;
 import java.util.List;
-import java.util.regex.Pattern;
-import java.util.regex.PatternSyntaxException;
 
 /**
  * A provider's {@code spec.filter} and {@code spec.skip} ready to apply to one event. Regexes
@@ -13,10 +13,12 @@ import java.util.regex.PatternSyntaxException;
  * a skip label (or {@code !label}, while absent) keeps the previous input as it is.
  */
 final class ProviderFilters {
-    private final Pattern includeBranch;
-    private final Pattern excludeBranch;
-    private final Pattern includeTag;
-    private final Pattern excludeTag;
+    private final GoRegexp includeBranch;
+    private final GoRegexp excludeBranch;
+    private final GoRegexp includeTag;
+    private final GoRegexp excludeTag;
+    private final GoRegexp includeEnvironment;
+    private final GoRegexp excludeEnvironment;
     private final List<String> labels;
     private final List<String> skipLabels;
     private final String semver;
@@ -27,6 +29,8 @@ final class ProviderFilters {
         excludeBranch = compile(p, "excludeBranch", f.excludeBranch());
         includeTag = compile(p, "includeTag", f.includeTag());
         excludeTag = compile(p, "excludeTag", f.excludeTag());
+        includeEnvironment = compile(p, "includeEnvironment", f.includeEnvironment());
+        excludeEnvironment = compile(p, "excludeEnvironment", f.excludeEnvironment());
         labels = f.labels();
         skipLabels = p.spec().skipLabels();
         semver = f.semver();
@@ -37,24 +41,28 @@ final class ProviderFilters {
         return new ProviderFilters(p);
     }
 
-    private static Pattern compile(ResourceSetInputProvider p, String field, String regex) {
+    private static GoRegexp compile(ResourceSetInputProvider p, String field, String regex) {
         if (regex.isEmpty()) {
             return null;
         }
         try {
-            return Pattern.compile(regex);
-        } catch (PatternSyntaxException e) {
+            return GoRegexp.compile(regex);
+        } catch (RegexSyntaxException e) {
             throw new InvalidObjectException(ResourceSetInputProvider.KIND + " " + p.namespace() + "/" + p.name()
-                    + ": spec.filter." + field + ": invalid regex: " + e.getDescription());
+                    + ": spec.filter." + field + ": " + e.getMessage());
         }
     }
 
-    private static boolean passes(Pattern include, Pattern exclude, String name) {
-        return (include == null || include.matcher(name).find()) && (exclude == null || !exclude.matcher(name).find());
+    private static boolean passes(GoRegexp include, GoRegexp exclude, String name) {
+        return (include == null || include.matches(name)) && (exclude == null || !exclude.matches(name));
     }
 
     boolean branchPasses(String branch) {
         return passes(includeBranch, excludeBranch, branch);
+    }
+
+    boolean environmentPasses(String environment) {
+        return passes(includeEnvironment, excludeEnvironment, environment);
     }
 
     /** Include/exclude tag regexes, then the semver range when one is set. */

@@ -1,6 +1,23 @@
 package dev.rset.reconciler.lambda;
 
+import dev.rset.delivery.ClusterConnector;
+import dev.rset.delivery.SecretReader;
+import dev.rset.delivery.access.AccessSettings;
+import dev.rset.delivery.access.ClusterClients;
+import dev.rset.delivery.access.Fabric8ClusterConnector;
+import dev.rset.store.SecretRef;
+import dev.rset.store.SecretStore;
+import dev.rset.store.secrets.SecretsManagerSecretStore;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
+import software.amazon.awssdk.services.secretsmanager.SecretsManagerClientBuilder;
+import software.amazon.awssdk.services.sts.StsClient;
+import software.amazon.awssdk.services.sts.StsClientBuilder;
 import dev.rset.reconciler.PairReconciler;
+import dev.rset.reconciler.ReconcilerStores;
+import dev.rset.reconciler.ResourceSetReconciler;
+import dev.rset.reconciler.render.RenderCache;
 import dev.rset.store.dynamodb.DynamoConfig;
 import dev.rset.store.dynamodb.DynamoStores;
 import java.net.URI;
@@ -38,15 +55,38 @@ public final class Wiring {
         return new QueuedPairRunner(stores.pairRuns(), pairReconciler(env, stores, clock), clock, margin);
     }
 
+    /** Renders kept per container; the runs of one ResourceSet on its clusters share them. */
+    static final int RENDER_CACHE_ENTRIES = 64;
+
     /**
-     * ===== LEAD: FILL IN WHEN THE {@code reconciler} BRANCH MERGES =====
-     * Build {@code ResourceSetReconciler} here from {@code stores} (definitions, inputs, inventories,
-     * statuses, schedules), the Secrets Manager store ({@code RSET_SECRET_PREFIX}) and the delivery
-     * module's cluster connector. It is called for different pairs from several threads at once
-     * (one per pair of a batch), so it must not share per-run state between calls.
+     * The reconciler over the table's stores. It keeps no per-run state, so the threads of a batch
+     * share it (and its render cache). Who it acts as, and which clusters it may reach, follow
+     * {@link AccessSettings} ({@code RSET_DEFAULT_SERVICE_ACCOUNT}, {@code RSET_ALLOW_LOOPBACK_CLUSTERS}, ...).
      */
     static PairReconciler pairReconciler(Map<String, String> env, DynamoStores stores, Clock clock) {
-        throw new IllegalStateException("Wiring.pairReconciler: ResourceSetReconciler is not wired yet "
-                + "(it arrives with the reconciler branch)");
+        AccessSettings access = AccessSettings.fromEnv(env);
+        return new ResourceSetReconciler(new ReconcilerStores(stores.definitions(), stores.inputs(),
+                stores.inventories(), stores.statuses(), stores.schedules()), connector(env, access, clock),
+                access::identity, new RenderCache(RENDER_CACHE_ENTRIES), clock);
+    }
+
+    /**
+     * Cluster connections as every function makes them: kubeconfigs only from this control plane's
+     * Secrets Manager prefix, the address rules checked at connect time, EKS through allow-listed
+     * roles ({@code RSET_AWS_ENDPOINT} / {@code RSET_STS_ENDPOINT}: local emulators).
+     */
+    static ClusterConnector connector(Map<String, String> env, AccessSettings access, Clock clock) {
+        Region region = Region.of(env.getOrDefault("AWS_REGION", "us-east-1"));
+        Optional<URI> endpoint = Optional.ofNullable(env.get("RSET_AWS_ENDPOINT")).filter(s -> !s.isBlank())
+                .map(URI::create);
+        SecretsManagerClientBuilder sm = SecretsManagerClient.builder().region(region)
+                .httpClientBuilder(UrlConnectionHttpClient.builder());
+        endpoint.ifPresent(sm::endpointOverride);
+        SecretStore secrets = new SecretsManagerSecretStore(sm.build());
+        StsClientBuilder sts = StsClient.builder().region(region).httpClientBuilder(UrlConnectionHttpClient.builder());
+        Optional.ofNullable(env.get("RSET_STS_ENDPOINT")).filter(s -> !s.isBlank()).map(URI::create).or(() -> endpoint)
+                .ifPresent(sts::endpointOverride);
+        SecretReader reader = ref -> secrets.get(new SecretRef(ref));
+        return new Fabric8ClusterConnector(ClusterClients.forControlPlane(access, reader, sts.build(), clock));
     }
 }

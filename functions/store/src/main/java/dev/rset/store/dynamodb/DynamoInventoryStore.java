@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import dev.rset.store.ConflictException;
 import dev.rset.store.Inventory;
 import dev.rset.store.InventoryEntry;
+import dev.rset.store.InventoryKey;
 import dev.rset.store.InventoryStore;
 import dev.rset.store.ObjectKey;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -11,6 +12,8 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.BatchWriteItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.BatchWriteItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.DeleteItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.DeleteItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.DeleteRequest;
 import software.amazon.awssdk.services.dynamodb.model.GetItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
@@ -59,11 +62,10 @@ public final class DynamoInventoryStore implements InventoryStore {
     }
 
     @Override
-    public Inventory get(ObjectKey key, String cluster) {
-        requireCluster(cluster);
-        String pk = TableDesign.objectPk(key);
+    public Inventory get(InventoryKey key) {
+        String pk = TableDesign.objectPk(key.owner());
         for (int attempt = 0; attempt < READ_ATTEMPTS; attempt++) {
-            Map<String, AttributeValue> pointer = pointer(pk, cluster);
+            Map<String, AttributeValue> pointer = pointer(key);
             if (pointer.isEmpty()) {
                 return Inventory.EMPTY;
             }
@@ -72,7 +74,7 @@ public final class DynamoInventoryStore implements InventoryStore {
             db.queryPaginator(QueryRequest.builder().tableName(config.tableName())
                     .keyConditionExpression("PK = :pk AND begins_with(SK, :prefix)")
                     .expressionAttributeValues(Map.of(":pk", s(pk),
-                            ":prefix", s(TableDesign.inventoryChunkPrefix(cluster, rev))))
+                            ":prefix", s(TableDesign.inventoryChunkPrefix(key, rev))))
                     .consistentRead(true).build()).items().forEach(chunks::add);
             if (chunks.size() != Attr.num(pointer, CHUNKS, -1)) {
                 continue;
@@ -85,26 +87,25 @@ public final class DynamoInventoryStore implements InventoryStore {
             }
             return new Inventory(entries, Attr.num(pointer, VERSION, 0));
         }
-        throw new ConflictException("inventory of " + key + " on " + cluster + " kept changing while being read");
+        throw new ConflictException("inventory of " + key + " kept changing while being read");
     }
 
     @Override
-    public long put(ObjectKey key, String cluster, List<InventoryEntry> entries, long expectedVersion) {
-        requireCluster(cluster);
-        String pk = TableDesign.objectPk(key);
+    public long put(InventoryKey key, List<InventoryEntry> entries, long expectedVersion) {
+        String pk = TableDesign.objectPk(key.owner());
         String rev = UUID.randomUUID().toString();
         List<String> chunks = chunk(entries);
         List<WriteRequest> puts = new ArrayList<>();
         for (int i = 0; i < chunks.size(); i++) {
             puts.add(WriteRequest.builder().putRequest(PutRequest.builder().item(Map.of(
-                    PK, s(pk), SK, s(TableDesign.inventoryChunkSk(cluster, rev, i)), DATA, s(chunks.get(i))))
+                    PK, s(pk), SK, s(TableDesign.inventoryChunkSk(key, rev, i)), DATA, s(chunks.get(i))))
                     .build()).build());
         }
         batchWrite(puts);
 
         Map<String, AttributeValue> pointer = new HashMap<>();
         pointer.put(PK, s(pk));
-        pointer.put(SK, s(TableDesign.inventoryPointerSk(cluster)));
+        pointer.put(SK, s(TableDesign.inventoryPointerSk(key)));
         pointer.put(REVISION, s(rev));
         pointer.put(CHUNKS, n(chunks.size()));
         pointer.put(COUNT, n(entries.size()));
@@ -120,25 +121,45 @@ public final class DynamoInventoryStore implements InventoryStore {
         try {
             r = db.putItem(flip.build());
         } catch (ConditionalCheckFailedException e) {
-            deleteChunks(pk, cluster, rev, chunks.size());
-            throw new ConflictException("inventory of " + key + " on " + cluster
-                    + " was changed concurrently (expected version " + expectedVersion + ")");
+            deleteChunks(key, rev, chunks.size());
+            throw new ConflictException("inventory of " + key + " was changed concurrently (expected version "
+                    + expectedVersion + ")");
         }
         if (r.hasAttributes() && !r.attributes().isEmpty()) {
-            deleteChunks(pk, cluster, Attr.str(r.attributes(), REVISION), (int) Attr.num(r.attributes(), CHUNKS, 0));
+            deleteChunks(key, Attr.str(r.attributes(), REVISION), (int) Attr.num(r.attributes(), CHUNKS, 0));
         }
         return expectedVersion + 1;
     }
 
     @Override
-    public List<String> clusters(ObjectKey key) {
-        List<String> out = new ArrayList<>();
+    public void delete(InventoryKey key, long expectedVersion) {
+        DeleteItemRequest.Builder delete = DeleteItemRequest.builder().tableName(config.tableName())
+                .key(Attr.key(TableDesign.objectPk(key.owner()), TableDesign.inventoryPointerSk(key)))
+                .returnValues(ReturnValue.ALL_OLD);
+        if (expectedVersion != 0) {
+            delete.conditionExpression("ver = :v").expressionAttributeValues(Map.of(":v", n(expectedVersion)));
+        }
+        DeleteItemResponse r;
+        try {
+            r = db.deleteItem(delete.build());
+        } catch (ConditionalCheckFailedException e) {
+            throw new ConflictException("inventory of " + key + " was changed concurrently (expected version "
+                    + expectedVersion + ")");
+        }
+        if (r.hasAttributes() && !r.attributes().isEmpty()) {
+            deleteChunks(key, Attr.str(r.attributes(), REVISION), (int) Attr.num(r.attributes(), CHUNKS, 0));
+        }
+    }
+
+    @Override
+    public List<InventoryKey> list(ObjectKey owner) {
+        List<InventoryKey> out = new ArrayList<>();
         db.queryPaginator(QueryRequest.builder().tableName(config.tableName())
                 .keyConditionExpression("PK = :pk AND begins_with(SK, :prefix)")
-                .expressionAttributeValues(Map.of(":pk", s(TableDesign.objectPk(key)),
+                .expressionAttributeValues(Map.of(":pk", s(TableDesign.objectPk(owner)),
                         ":prefix", s(TableDesign.SK_INVENTORY_POINTER)))
                 .projectionExpression("SK").consistentRead(true).build()).items()
-                .forEach(item -> out.add(Attr.str(item, SK).substring(TableDesign.SK_INVENTORY_POINTER.length())));
+                .forEach(item -> out.add(TableDesign.inventoryKeyOf(owner, Attr.str(item, SK))));
         return out;
     }
 
@@ -164,17 +185,19 @@ public final class DynamoInventoryStore implements InventoryStore {
         return out;
     }
 
-    private Map<String, AttributeValue> pointer(String pk, String cluster) {
+    private Map<String, AttributeValue> pointer(InventoryKey key) {
         Map<String, AttributeValue> item = db.getItem(GetItemRequest.builder().tableName(config.tableName())
-                .key(Attr.key(pk, TableDesign.inventoryPointerSk(cluster))).consistentRead(true).build()).item();
+                .key(Attr.key(TableDesign.objectPk(key.owner()), TableDesign.inventoryPointerSk(key)))
+                .consistentRead(true).build()).item();
         return item == null ? Map.of() : item;
     }
 
-    private void deleteChunks(String pk, String cluster, String rev, int count) {
+    private void deleteChunks(InventoryKey key, String rev, int count) {
+        String pk = TableDesign.objectPk(key.owner());
         List<WriteRequest> deletes = new ArrayList<>();
         for (int i = 0; i < count; i++) {
             deletes.add(WriteRequest.builder().deleteRequest(DeleteRequest.builder()
-                    .key(Attr.key(pk, TableDesign.inventoryChunkSk(cluster, rev, i))).build()).build());
+                    .key(Attr.key(pk, TableDesign.inventoryChunkSk(key, rev, i))).build()).build());
         }
         batchWrite(deletes);
     }
@@ -195,12 +218,6 @@ public final class DynamoInventoryStore implements InventoryStore {
                 pending = r.hasUnprocessedItems()
                         ? r.unprocessedItems().getOrDefault(config.tableName(), List.of()) : List.of();
             }
-        }
-    }
-
-    private static void requireCluster(String cluster) {
-        if (cluster == null || cluster.isEmpty() || cluster.indexOf('#') >= 0) {
-            throw new IllegalArgumentException("cluster name must be non-empty without '#': " + cluster);
         }
     }
 

@@ -9,6 +9,7 @@ import dev.rset.store.ScheduleStore;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.DeleteItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.GetItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
@@ -98,6 +99,12 @@ public final class DynamoScheduleStore implements ScheduleStore {
                     + state.version() + ")");
         }
         return next;
+    }
+
+    @Override
+    public void delete(ObjectKey key) {
+        db.deleteItem(DeleteItemRequest.builder().tableName(config.tableName())
+                .key(Attr.key(TableDesign.objectPk(key), TableDesign.SK_SCHEDULE)).build());
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.rset.store.dynamodb;
 
+import dev.rset.store.ClusterStatus;
 import dev.rset.store.ConflictException;
 import dev.rset.store.ObjectKey;
 import dev.rset.store.ObjectStatus;
@@ -14,6 +15,7 @@ import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedExce
 import software.amazon.awssdk.services.dynamodb.model.DeleteItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.GetItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 
 import java.util.ArrayList;
 import java.util.Collection;
@@ -24,7 +26,10 @@ import java.util.Map;
 import static dev.rset.store.dynamodb.Attr.n;
 import static dev.rset.store.dynamodb.Attr.s;
 
-/** Status (SK {@code STATUS}): one JSON document with a version attribute. */
+/**
+ * Status (SK {@code STATUS}): one JSON document with a version attribute; per-cluster statuses
+ * beside it (SK {@code STATUS#<cluster>}), one item per pair so parallel runs never collide.
+ */
 public final class DynamoStatusStore implements StatusStore {
     private static final int BATCH_GET = 100;
     private static final String DOC = "doc";
@@ -100,5 +105,45 @@ public final class DynamoStatusStore implements StatusStore {
     public void delete(ObjectKey key) {
         db.deleteItem(DeleteItemRequest.builder().tableName(config.tableName())
                 .key(Attr.key(TableDesign.objectPk(key), TableDesign.SK_STATUS)).build());
+    }
+
+    @Override
+    public List<ClusterStatus> clusters(ObjectKey key) {
+        List<ClusterStatus> out = new ArrayList<>();
+        db.queryPaginator(QueryRequest.builder().tableName(config.tableName())
+                .keyConditionExpression("PK = :pk AND begins_with(SK, :prefix)")
+                .expressionAttributeValues(Map.of(":pk", s(TableDesign.objectPk(key)),
+                        ":prefix", s(TableDesign.SK_CLUSTER_STATUS_PREFIX)))
+                .consistentRead(true).build()).items()
+                .forEach(item -> out.add(StatusCodec.clusterFromMap(Json.readMap(Attr.str(item, DOC)),
+                        Attr.num(item, VERSION, 1))));
+        return out;
+    }
+
+    @Override
+    public ClusterStatus putCluster(ObjectKey key, ClusterStatus status) {
+        long next = status.version() + 1;
+        PutItemRequest.Builder put = PutItemRequest.builder().tableName(config.tableName()).item(Map.of(
+                TableDesign.PK, s(TableDesign.objectPk(key)), TableDesign.SK, s(TableDesign.clusterStatusSk(status.cluster())),
+                DOC, s(Json.write(StatusCodec.toMap(status))), VERSION, n(next)));
+        if (status.version() == 0) {
+            put.conditionExpression("attribute_not_exists(PK)");
+        } else {
+            put.conditionExpression("ver = :v").expressionAttributeValues(Map.of(":v", n(status.version())));
+        }
+        try {
+            db.putItem(put.build());
+        } catch (ConditionalCheckFailedException e) {
+            throw new ConflictException("status of " + key + " on cluster " + status.cluster()
+                    + " was changed concurrently (expected version " + status.version() + ")");
+        }
+        ObjectStatus st = status.status();
+        return status.withStatus(new ObjectStatus(st.observedGeneration(), st.conditions(), st.history(), next));
+    }
+
+    @Override
+    public void deleteCluster(ObjectKey key, String cluster) {
+        db.deleteItem(DeleteItemRequest.builder().tableName(config.tableName())
+                .key(Attr.key(TableDesign.objectPk(key), TableDesign.clusterStatusSk(cluster))).build());
     }
 }

@@ -1,5 +1,6 @@
 package dev.rset.store.dynamodb;
 
+import dev.rset.store.InventoryKey;
 import dev.rset.store.ObjectKey;
 import dev.rset.store.ProviderId;
 
@@ -28,6 +29,7 @@ final class TableDesign {
     static final String SK_INVENTORY_POINTER = "INV#";
     static final String SK_INVENTORY_CHUNK = "INVCHUNK#";
     static final String SK_LIVE_SET = "LIVE";
+    static final String SK_CLUSTER_STATUS_PREFIX = "STATUS#";
     static final String SK_PAIR_RUN = "RUN#";
 
     private TableDesign() {
@@ -84,8 +86,9 @@ final class TableDesign {
         return (int) (crc.getValue() % shards);
     }
 
-    static String inventoryPointerSk(String cluster) {
-        return SK_INVENTORY_POINTER + cluster;
+    /** The pointer of one inventory: {@code INV#<cluster>#<uid>}, so one query lists a ResourceSet's inventories. */
+    static String inventoryPointerSk(InventoryKey key) {
+        return SK_INVENTORY_POINTER + key.cluster() + "#" + key.uid();
     }
 
     /** One per (ResourceSet, cluster) pair, in the ResourceSet's partition; the cluster may be empty. */
@@ -93,11 +96,25 @@ final class TableDesign {
         return SK_PAIR_RUN + cluster;
     }
 
-    static String inventoryChunkSk(String cluster, String revision, int chunk) {
-        return SK_INVENTORY_CHUNK + cluster + "#" + revision + "#" + String.format("%05d", chunk);
+    static String inventoryChunkSk(InventoryKey key, String revision, int chunk) {
+        return inventoryChunkPrefix(key, revision) + String.format("%05d", chunk);
     }
 
-    static String inventoryChunkPrefix(String cluster, String revision) {
-        return SK_INVENTORY_CHUNK + cluster + "#" + revision + "#";
+    static String inventoryChunkPrefix(InventoryKey key, String revision) {
+        return SK_INVENTORY_CHUNK + key.cluster() + "#" + key.uid() + "#" + revision + "#";
+    }
+
+    /** Reverses {@link #inventoryPointerSk}. */
+    static InventoryKey inventoryKeyOf(ObjectKey owner, String pointerSk) {
+        String[] parts = pointerSk.substring(SK_INVENTORY_POINTER.length()).split("#", -1);
+        if (parts.length != 2) {
+            throw new IllegalStateException("not an inventory pointer: " + pointerSk);
+        }
+        return new InventoryKey(owner, parts[1], parts[0]);
+    }
+
+    /** The status of one (object, cluster) pair: {@code STATUS#<cluster>}, beside the object's own {@code STATUS}. */
+    static String clusterStatusSk(String cluster) {
+        return SK_CLUSTER_STATUS_PREFIX + cluster;
     }
 }

@@ -1,10 +1,12 @@
 package dev.rset.store.dynamodb;
 
+import dev.rset.store.ClusterStatus;
 import dev.rset.store.Condition;
 import dev.rset.store.ConflictException;
 import dev.rset.store.HistoryEntry;
 import dev.rset.store.Inventory;
 import dev.rset.store.InventoryEntry;
+import dev.rset.store.InventoryKey;
 import dev.rset.store.Kind;
 import dev.rset.store.ObjectKey;
 import dev.rset.store.ObjectStatus;
@@ -56,38 +58,75 @@ class InventoryAndStatusStoreTest {
                         ":c", Attr.s(TableDesign.SK_INVENTORY_CHUNK)))).items();
     }
 
+    static InventoryKey inv(ObjectKey k, String cluster) {
+        return new InventoryKey(k, "uid-1", cluster);
+    }
+
     @Test
     void twentyThousandEntriesRoundTripAcrossChunksAndOldChunksGo() {
-        ObjectKey k = new ObjectKey(Kind.RESOURCE_SET, "inv", "big");
-        assertEquals(Inventory.EMPTY, inventories.get(k, "default"));
+        ObjectKey o = new ObjectKey(Kind.RESOURCE_SET, "inv", "big");
+        InventoryKey k = inv(o, "default");
+        assertEquals(Inventory.EMPTY, inventories.get(k));
         List<InventoryEntry> big = entries(20_000, "a");
-        long v1 = inventories.put(k, "default", big, 0);
+        long v1 = inventories.put(k, big, 0);
         assertEquals(1, v1);
-        int chunks = chunkItems(k).size();
+        int chunks = chunkItems(o).size();
         assertTrue(chunks > 1, "20,000 entries need several items, got " + chunks);
-        for (Map<String, AttributeValue> item : chunkItems(k)) {
+        for (Map<String, AttributeValue> item : chunkItems(o)) {
             assertTrue(item.get("data").s().length() <= DynamoInventoryStore.CHUNK_BYTES);
         }
-        Inventory got = inventories.get(k, "default");
+        Inventory got = inventories.get(k);
         assertEquals(big, got.entries());
         assertEquals(1, got.version());
 
         List<InventoryEntry> small = entries(3, "b");
-        assertEquals(2, inventories.put(k, "default", small, 1));
-        assertEquals(small, inventories.get(k, "default").entries());
-        assertEquals(1, chunkItems(k).size(), "the previous revision's chunks are deleted after the flip");
-        assertEquals(Inventory.EMPTY, inventories.get(k, "other-cluster"));
+        assertEquals(2, inventories.put(k, small, 1));
+        assertEquals(small, inventories.get(k).entries());
+        assertEquals(1, chunkItems(o).size(), "the previous revision's chunks are deleted after the flip");
+        assertEquals(Inventory.EMPTY, inventories.get(inv(o, "other-cluster")));
+    }
+
+    @Test
+    void aRecreatedResourceSetHasItsOwnInventoryAndListingFindsEveryUidAndCluster() {
+        ObjectKey o = new ObjectKey(Kind.RESOURCE_SET, "inv", "recreated");
+        InventoryKey old = new InventoryKey(o, "uid-old", "a");
+        InventoryKey fresh = new InventoryKey(o, "uid-new", "a");
+        InventoryKey onB = new InventoryKey(o, "uid-new", "b");
+        inventories.put(old, entries(4, "old"), 0);
+        assertEquals(Inventory.EMPTY, inventories.get(fresh), "a new uid starts clean");
+        inventories.put(fresh, entries(2, "new"), 0);
+        inventories.put(onB, entries(1, "new"), 0);
+        assertEquals(entries(4, "old"), inventories.get(old).entries());
+        assertEquals(java.util.Set.of(old, fresh, onB), new java.util.HashSet<>(inventories.list(o)));
+        assertEquals(List.of(), inventories.list(new ObjectKey(Kind.RESOURCE_SET, "inv", "recreate")),
+                "a name that is a prefix of another lists nothing of the other's");
+    }
+
+    @Test
+    void deletingAnInventoryIsGuardedByItsVersionAndRemovesItsChunks() {
+        ObjectKey o = new ObjectKey(Kind.RESOURCE_SET, "inv", "gone");
+        InventoryKey k = inv(o, "a");
+        inventories.put(k, entries(5, "a"), 0);
+        inventories.put(k, entries(6, "b"), 1);
+        assertThrows(ConflictException.class, () -> inventories.delete(k, 1));
+        assertEquals(6, inventories.get(k).entries().size());
+        inventories.delete(k, 2);
+        assertEquals(Inventory.EMPTY, inventories.get(k));
+        assertEquals(0, chunkItems(o).size());
+        assertEquals(List.of(), inventories.list(o));
+        inventories.delete(k, 0);
     }
 
     @Test
     void aStaleInventoryWriteConflictsAndLeavesNoChunksBehind() {
-        ObjectKey k = new ObjectKey(Kind.RESOURCE_SET, "inv", "race");
-        inventories.put(k, "default", entries(10, "a"), 0);
-        inventories.put(k, "default", entries(5, "b"), 1);
-        assertThrows(ConflictException.class, () -> inventories.put(k, "default", entries(7, "c"), 1));
-        assertThrows(ConflictException.class, () -> inventories.put(k, "default", entries(7, "c"), 0));
-        assertEquals(entries(5, "b"), inventories.get(k, "default").entries());
-        assertEquals(1, chunkItems(k).size());
+        ObjectKey o = new ObjectKey(Kind.RESOURCE_SET, "inv", "race");
+        InventoryKey k = inv(o, "default");
+        inventories.put(k, entries(10, "a"), 0);
+        inventories.put(k, entries(5, "b"), 1);
+        assertThrows(ConflictException.class, () -> inventories.put(k, entries(7, "c"), 1));
+        assertThrows(ConflictException.class, () -> inventories.put(k, entries(7, "c"), 0));
+        assertEquals(entries(5, "b"), inventories.get(k).entries());
+        assertEquals(1, chunkItems(o).size());
     }
 
     @Test
@@ -95,12 +134,14 @@ class InventoryAndStatusStoreTest {
         ObjectKey k = new ObjectKey(Kind.RESOURCE_SET, "apps", "placed");
         ObjectKey other = new ObjectKey(Kind.RESOURCE_SET, "apps", "placed-too");
         assertEquals(List.of(), inventories.clusters(k));
-        inventories.put(k, "prod-eu", entries(2, "a"), 0);
-        inventories.put(k, "dev", List.of(), 0);
-        inventories.put(other, "staging", entries(1, "b"), 0);
-        long v = inventories.put(k, "prod-eu", entries(3, "c"), 1);
+        inventories.put(inv(k, "prod-eu"), entries(2, "a"), 0);
+        inventories.put(inv(k, "dev"), List.of(), 0);
+        inventories.put(new InventoryKey(k, "uid-earlier", "dev"), entries(1, "d"), 0);
+        inventories.put(inv(other, "staging"), entries(1, "b"), 0);
+        long v = inventories.put(inv(k, "prod-eu"), entries(3, "c"), 1);
         assertEquals(2, v);
-        assertEquals(List.of("dev", "prod-eu"), inventories.clusters(k), "an empty inventory still counts; no chunks");
+        assertEquals(List.of("dev", "prod-eu"), inventories.clusters(k),
+                "an empty inventory still counts, and a cluster with inventories of two uids once");
         assertEquals(List.of("staging"), inventories.clusters(other));
     }
 
@@ -140,5 +181,45 @@ class InventoryAndStatusStoreTest {
         assertEquals(ObjectStatus.EMPTY, all.get(none));
         statuses.delete(k);
         assertEquals(ObjectStatus.EMPTY, statuses.get(k));
+    }
+
+    @Test
+    void eachClusterHasItsOwnVersionedStatusBesideTheObjectStatus() {
+        ObjectKey k = new ObjectKey(Kind.RESOURCE_SET, "st", "pairs");
+        assertEquals(List.of(), statuses.clusters(k));
+        ObjectStatus ready = ObjectStatus.EMPTY.withObservedGeneration(2).withCondition(new Condition(
+                Condition.READY, "True", Condition.REASON_SUCCEEDED, "Reconciliation finished", NOW, 2))
+                .withRun(new HistoryEntry("sha256:a", NOW, NOW, Duration.ofSeconds(1), "ReconciliationSucceeded", 1,
+                        Map.of()));
+        ClusterStatus a = statuses.putCluster(k, new ClusterStatus("a", "uid-1", ready, "sha256:a", 3, "",
+                List.of("HelmRelease/apps/app-1 created")));
+        ClusterStatus b = statuses.putCluster(k, ClusterStatus.initial("b", "uid-1").withStatus(ready));
+        assertEquals(1, a.version());
+        statuses.put(k, ObjectStatus.EMPTY.withObservedGeneration(7));
+        assertEquals(List.of(a, b), statuses.clusters(k));
+        assertEquals(7, statuses.get(k).observedGeneration(), "the object's own status is a separate item");
+
+        ClusterStatus a2 = statuses.putCluster(k, new ClusterStatus("a", "uid-1", a.status(), "sha256:b", 4, "",
+                List.of()));
+        assertEquals(2, a2.version());
+        assertThrows(ConflictException.class, () -> statuses.putCluster(k, a));
+        assertThrows(ConflictException.class, () -> statuses.putCluster(k, ClusterStatus.initial("b", "uid-1")));
+        assertEquals(Map.of(k, List.of(a2, b)), statuses.clustersOfAll(List.of(k)));
+
+        statuses.deleteCluster(k, "a");
+        statuses.deleteCluster(k, "a");
+        assertEquals(List.of(b), statuses.clusters(k));
+        assertEquals(7, statuses.get(k).observedGeneration());
+    }
+
+    @Test
+    void theChangesOfARunAreBounded() {
+        List<String> many = new ArrayList<>();
+        for (int i = 0; i < 80; i++) {
+            many.add("ConfigMap/apps/c-" + i + " created");
+        }
+        ClusterStatus s = new ClusterStatus("a", "u", ObjectStatus.EMPTY, "", 80, "", many);
+        assertEquals(ClusterStatus.MAX_CHANGES, s.changes().size());
+        assertEquals("... and 31 more", s.changes().get(ClusterStatus.MAX_CHANGES - 1));
     }
 }

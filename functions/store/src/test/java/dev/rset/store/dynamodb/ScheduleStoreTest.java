@@ -56,6 +56,19 @@ class ScheduleStoreTest {
     }
 
     @Test
+    void deletingTheStateTakesTheObjectOutOfTheDueQuery() {
+        DynamoConfig own = TestTables.newTable(db, 2);
+        DynamoScheduleStore s = new DynamoScheduleStore(db, own);
+        ObjectKey k = rsip("deleted");
+        s.put(ScheduleState.initial(k).withNextDue(NOW));
+        assertEquals(1, s.due(NOW, 10).size());
+        s.delete(k);
+        assertEquals(Optional.empty(), s.get(k));
+        assertEquals(List.of(), s.due(NOW, 10));
+        s.delete(k);
+    }
+
+    @Test
     void dueQueryReturnsOnlyDueUnsuspendedObjectsEarliestFirstAcrossShards() {
         DynamoConfig own = TestTables.newTable(db, 4);
         DynamoScheduleStore s = new DynamoScheduleStore(db, own);

@@ -3,36 +3,33 @@ package dev.rset.core.template.sprig;
 import dev.rset.core.template.FunctionException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import com.google.re2j.Matcher;
+import dev.rset.core.regex.GoRegexp;
+import dev.rset.core.regex.RegexSyntaxException;
 
 /**
- * A compiled Go regular expression with the matching rules of Go's {@code regexp} package that
- * differ from Java's: an empty match right after a previous match is skipped by FindAll,
+ * A compiled Go regular expression (RE2/J, see {@link GoRegexp}) with the iteration rules of Go's
+ * {@code regexp} package: an empty match right after a previous match is skipped by FindAll,
  * ReplaceAll and Split, and replacement templates use {@code $name}/{@code ${name}} expansion.
  */
 final class GoRegex {
     private final String expr;
-    private final Pattern pattern;
-    private final Map<String, Integer> names;
+    private final GoRegexp pattern;
     private final int groupCount;
 
-    private GoRegex(String expr, GoRegexSyntax.Translated t) {
-        this.expr = expr;
-        try {
-            this.pattern = Pattern.compile(t.javaSource(), Pattern.UNIX_LINES | Pattern.UNICODE_CASE);
-        } catch (java.util.regex.PatternSyntaxException untranslatable) {
-            // Valid for Go but beyond the translation: still an error, never a crash.
-            throw new FunctionException("error parsing regexp: " + untranslatable.getDescription() + ": `" + expr + "`");
-        }
-        this.names = t.groupNames();
-        this.groupCount = t.groupCount();
+    private GoRegex(GoRegexp pattern) {
+        this.expr = pattern.expr();
+        this.pattern = pattern;
+        this.groupCount = pattern.groupCount();
     }
 
     /** {@code regexp.Compile}: a FunctionException with Go's error text when invalid. */
     static GoRegex compile(String expr) {
-        return new GoRegex(expr, GoRegexSyntax.translate(expr));
+        try {
+            return new GoRegex(GoRegexp.compile(expr));
+        } catch (RegexSyntaxException e) {
+            throw new FunctionException(e.getMessage());
+        }
     }
 
     /** {@code regexp.MustCompile}: the same failure, worded as its panic. */
@@ -56,7 +53,7 @@ final class GoRegex {
     }
 
     boolean matches(String s) {
-        return pattern.matcher(s).find();
+        return pattern.matches(s);
     }
 
     String find(String s) {
@@ -185,7 +182,7 @@ final class GoRegex {
         if (name.chars().allMatch(Character::isDigit)) {
             return name.length() > 8 ? -1 : Integer.parseInt(name);
         }
-        return names.getOrDefault(name, -1);
+        return pattern.groupIndex(name);
     }
 
     private static boolean isName(String t, int from, int to) {

@@ -1,0 +1,84 @@
+package dev.rset.forge.providers.git;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.rset.forge.inputs.Listed;
+import dev.rset.forge.providers.http.ForgeHttp;
+import dev.rset.forge.providers.http.HttpFailure;
+import dev.rset.forge.providers.http.Pages;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Predicate;
+
+/**
+ * GitHub's REST API: {@code GET /repos/{owner}/{repo}/pulls?state=open}, {@code /branches} and
+ * {@code /tags}, 100 per page, following {@code Link} headers. The API lives at
+ * {@code api.github.com} for github.com and at {@code <server>/api/v3} for GitHub Enterprise Server.
+ */
+public final class GitHubApi implements GitForge {
+    private final ForgeHttp http;
+    private final URI repo;
+    private final Map<String, String> headers;
+
+    /**
+     * @param authorization the {@code Authorization} header value, or empty for anonymous access
+     */
+    public GitHubApi(ForgeHttp http, String repositoryUrl, String authorization) throws HttpFailure {
+        List<String> ownerRepo = RepoUrl.parse(repositoryUrl).ownerAndRepo("GitHub");
+        this.http = http;
+        this.repo = URI.create(apiBase(repositoryUrl) + "/repos/" + RepoUrl.segment(ownerRepo.get(0)) + "/"
+                + RepoUrl.segment(ownerRepo.get(1)));
+        Map<String, String> h = new LinkedHashMap<>();
+        h.put("Accept", "application/vnd.github+json");
+        h.put("X-GitHub-Api-Version", "2022-11-28");
+        if (!authorization.isEmpty()) {
+            h.put("Authorization", authorization);
+        }
+        this.headers = Map.copyOf(h);
+    }
+
+    /** {@code https://api.github.com} for github.com, {@code <origin>/api/v3} for GitHub Enterprise Server. */
+    public static String apiBase(String repositoryUrl) throws HttpFailure {
+        RepoUrl u = RepoUrl.parse(repositoryUrl);
+        String host = URI.create(u.origin()).getHost();
+        return host.equalsIgnoreCase("github.com") || host.equalsIgnoreCase("www.github.com")
+                ? "https://api.github.com" : u.origin() + "/api/v3";
+    }
+
+    @Override
+    public List<Listed.ChangeRequest> changeRequests(Predicate<Listed> passes, int limit) throws HttpFailure {
+        return Pages.collect(http, URI.create(repo + "/pulls?state=open&per_page=100"), headers, page -> {
+            List<Listed.ChangeRequest> out = new ArrayList<>();
+            for (JsonNode pr : Pages.array(page, "", "GitHub pulls")) {
+                List<String> labels = new ArrayList<>();
+                pr.path("labels").forEach(l -> labels.add(l.path("name").asText()));
+                out.add(new Listed.ChangeRequest(pr.path("number").asLong(), pr.path("head").path("sha").asText(),
+                        pr.path("head").path("ref").asText(), pr.path("user").path("login").asText(),
+                        pr.path("title").asText(), labels));
+            }
+            return out;
+        }, Pages.byLink(), passes, limit);
+    }
+
+    @Override
+    public List<Listed.Ref> branches(Predicate<Listed> passes, int limit) throws HttpFailure {
+        return refs("/branches", passes, limit);
+    }
+
+    @Override
+    public List<Listed.Ref> tags() throws HttpFailure {
+        return refs("/tags", x -> true, Integer.MAX_VALUE);
+    }
+
+    private List<Listed.Ref> refs(String path, Predicate<Listed> passes, int limit) throws HttpFailure {
+        return Pages.collect(http, URI.create(repo + path + "?per_page=100"), headers, page -> {
+            List<Listed.Ref> out = new ArrayList<>();
+            for (JsonNode ref : Pages.array(page, "", "GitHub " + path.substring(1))) {
+                out.add(new Listed.Ref(ref.path("name").asText(), ref.path("commit").path("sha").asText()));
+            }
+            return out;
+        }, Pages.byLink(), passes, limit);
+    }
+}
