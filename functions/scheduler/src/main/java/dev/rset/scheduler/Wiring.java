@@ -4,10 +4,12 @@ import dev.rset.events.EventBridgePublisher;
 import dev.rset.events.EventPublisher;
 import dev.rset.events.EventSources;
 import dev.rset.scheduler.inputs.InputSync;
-import dev.rset.scheduler.poll.Pollers;
+import dev.rset.forge.providers.github.GitHubAppTokens;
+import dev.rset.scheduler.poll.ForgePoller;
 import dev.rset.scheduler.poll.ProviderPoller;
 import dev.rset.store.dynamodb.DynamoConfig;
 import dev.rset.store.dynamodb.DynamoStores;
+import dev.rset.store.secrets.SecretsManagerSecretStore;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
@@ -19,11 +21,14 @@ import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
 import software.amazon.awssdk.services.eventbridge.EventBridgeClientBuilder;
+import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
+import software.amazon.awssdk.services.secretsmanager.SecretsManagerClientBuilder;
 
 /**
  * Builds a tick from the function's environment: {@code RSET_TABLE}, {@code RSET_EVENT_BUS},
- * {@code AWS_REGION}, {@code RSET_TICK_MAX_ITEMS} (objects per tick), optional {@code RSET_DUE_SHARDS}
- * and {@code RSET_AWS_ENDPOINT} (one endpoint for every AWS API: local emulators).
+ * {@code AWS_REGION}, {@code RSET_TICK_MAX_ITEMS} (objects per tick), {@code RSET_SECRET_PREFIX} (where
+ * providers' secretRefs live), optional {@code RSET_DUE_SHARDS} and {@code RSET_AWS_ENDPOINT} (one
+ * endpoint for every AWS API: local emulators).
  */
 public final class Wiring {
     private Wiring() {
@@ -51,7 +56,14 @@ public final class Wiring {
         endpoint.ifPresent(eb::endpointOverride);
         EventPublisher events = new EventBridgePublisher(eb.build(), bus, EventSources.SCHEDULER, 4,
                 Duration.ofMillis(50));
-        return tick(stores, events, Pollers.builtIn(), limits);
+        SecretsManagerClientBuilder sm = SecretsManagerClient.builder().region(Region.of(region))
+                .credentialsProvider(credentials).httpClientBuilder(UrlConnectionHttpClient.builder());
+        endpoint.ifPresent(sm::endpointOverride);
+        ProviderPoller forge = new ForgePoller(new dev.rset.forge.providers.ProviderPoller(
+                dev.rset.forge.providers.ProviderPoller.defaultClient(), clock, new GitHubAppTokens()),
+                new SecretsManagerSecretStore(sm.build()), env.getOrDefault("RSET_SECRET_PREFIX", "rset"),
+                stores.inputs());
+        return tick(stores, events, forge, limits);
     }
 
     /** A tick over these stores and bus; {@code poller} answers for every provider type. */

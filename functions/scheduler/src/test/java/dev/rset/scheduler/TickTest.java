@@ -222,22 +222,6 @@ class TickTest {
     }
 
     @Test
-    void aProviderWithoutAPollerKeepsItsInputsAndSaysWhy(MotoServer moto) {
-        World w = new World(moto, T0);
-        w.define(List.of(World.provider("prs", "GitHubPullRequest")));
-        w.stores.inputs().put(new ProviderId(NS, "prs"), "7", Map.of("id", "7", "sha", "abc"),
-                new dev.rset.store.Ordering(T0.minusSeconds(3600), "delivery-1"));
-        w.dueAt(provider("prs"), T0);
-        TickReport r = w.tick().run(T0, World::plentyOfTime);
-        assertEquals(Set.of(Outcome.POLL_FAILED), outcomes(r));
-        assertEquals(1, inputs(w, "prs").size(), "the webhook's input stays");
-        Condition ready = w.stores.statuses().get(provider("prs")).condition(Condition.READY).orElseThrow();
-        assertEquals("False", ready.status());
-        assertEquals("ProviderNotSupported", ready.reason());
-        assertEquals(Optional.of(T0.plus(Duration.ofMinutes(10))), w.schedule(provider("prs")).nextDue());
-    }
-
-    @Test
     void resourceSetsAreAskedToReconcileOnTheirIntervalAndSuspendedOnesLeaveTheIndex(MotoServer moto) {
         World w = new World(moto, T0);
         w.define(List.of(World.resourceSetReading("drifty", Map.of("x", "y"),

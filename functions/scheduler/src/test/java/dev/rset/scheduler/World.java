@@ -5,7 +5,10 @@ import dev.rset.core.api.Annotations;
 import dev.rset.events.EventBridgePublisher;
 import dev.rset.events.EventSources;
 import dev.rset.events.testing.Bus;
-import dev.rset.scheduler.poll.Pollers;
+import dev.rset.forge.providers.ProviderPoller;
+import dev.rset.forge.providers.github.GitHubAppTokens;
+import dev.rset.scheduler.poll.ForgePoller;
+import dev.rset.store.secrets.SecretsManagerSecretStore;
 import dev.rset.store.DefinitionStore;
 import dev.rset.store.Kind;
 import dev.rset.store.ObjectKey;
@@ -22,6 +25,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /** A fresh table and bus on moto_server, with helpers that store providers and ResourceSets as the API would. */
@@ -32,6 +36,9 @@ final class World {
     final DynamoConfig config;
     final Bus bus;
     final EventBridgePublisher events;
+    final SecretsManagerSecretStore secrets;
+    final String prefix;
+    final ForgePoller poller;
 
     World(MotoServer moto, Instant now) {
         db = TestTables.dynamo(moto);
@@ -39,10 +46,20 @@ final class World {
         stores = new DynamoStores(db, config, Clock.fixed(now, ZoneOffset.UTC));
         bus = Bus.create(moto);
         events = new EventBridgePublisher(Bus.client(moto), bus.name(), EventSources.SCHEDULER, 3, Duration.ofMillis(1));
+        secrets = new SecretsManagerSecretStore(TestTables.secrets(moto));
+        prefix = "rset-" + UUID.randomUUID();
+        // The production poller: the forge module's clients on the JDK HTTP client, on the test's clock.
+        poller = new ForgePoller(new ProviderPoller(ProviderPoller.defaultClient(), Clock.fixed(now, ZoneOffset.UTC),
+                new GitHubAppTokens()), secrets, prefix, stores.inputs());
+    }
+
+    /** Stores a provider's secret where the scheduler reads {@code secretRef: {name: NAME}}. */
+    void secret(String name, String value) {
+        secrets.put(prefix + "/secrets/" + NS + "/" + name, value, "test secret");
     }
 
     Tick tick(Tick.Limits limits) {
-        return Wiring.tick(stores, events, Pollers.builtIn(), limits);
+        return Wiring.tick(stores, events, poller, limits);
     }
 
     Tick tick() {
@@ -69,9 +86,9 @@ final class World {
         return manifest("ResourceSetInputProvider", name, labels, annotations, spec);
     }
 
-    static Map<String, Object> provider(String name, String type) {
-        return manifest("ResourceSetInputProvider", name, Map.of(), Map.of(),
-                Map.of("type", type, "url", "https://github.com/org/app"));
+    static Map<String, Object> provider(String name, String type, String url, String secret) {
+        return manifest("ResourceSetInputProvider", name, Map.of("forge", "github"), Map.of(),
+                Map.of("type", type, "url", url, "secretRef", Map.of("name", secret)));
     }
 
     static Map<String, Object> resourceSetReading(String name, Map<String, String> selector,
