@@ -9,6 +9,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.rset.core.api.Annotations;
+import dev.rset.events.EventPublisher;
+import dev.rset.events.InputsChanged;
+import dev.rset.events.PublishException;
+import dev.rset.events.ReconcileRequested;
 import dev.rset.scheduler.Handled.Outcome;
 import dev.rset.store.Condition;
 import dev.rset.store.DueItem;
@@ -200,6 +204,35 @@ class TickTest {
         w.stores.schedules().put(s.withNextDue(T0.plusSeconds(60)));
         assertEquals(Set.of(Outcome.SKIPPED_DUE_TO_SCHEDULE),
                 outcomes(w.tick().run(T0.plusSeconds(60), World::plentyOfTime)));
+    }
+
+    @Test
+    void whenTheBusRefusesInputsChangedTheReadersAreMadeDueInstead(MotoServer moto) {
+        World w = new World(moto, T0);
+        w.defineDue(List.of(World.staticProvider("p", Map.of("batch", "due"), Map.of(), List.of()),
+                World.resourceSetReading("previews", Map.of("batch", "due"), Map.of())), T0.minusSeconds(30));
+        w.stores.schedules().put(w.schedule(resourceSet("previews")).withNextDue(T0.plus(Duration.ofHours(1))));
+        // The bus as it fails: PutEvents keeps refusing the entries (the publisher's retries are spent).
+        EventPublisher refusing = new EventPublisher() {
+            @Override
+            public void inputsChanged(List<InputsChanged> events) {
+                throw new PublishException(events.size() + " event(s) not accepted by the bus");
+            }
+
+            @Override
+            public void reconcileRequested(List<ReconcileRequested> events) {
+                w.events.reconcileRequested(events);
+            }
+        };
+        TickReport r = Wiring.tick(w.stores, refusing, w.poller, Tick.Limits.DEFAULT).run(T0, World::plentyOfTime);
+        assertEquals(Map.of(provider("p"), Outcome.INPUTS_CHANGED),
+                r.handled().stream().collect(Collectors.toMap(Handled::key, Handled::outcome)));
+        assertEquals(Optional.of(T0), w.schedule(resourceSet("previews")).nextDue(),
+                "due now: the next tick asks for its run");
+        TickReport next = w.tick().run(T0.plusSeconds(60), World::plentyOfTime);
+        assertEquals(Map.of(resourceSet("previews"), Outcome.RECONCILE_REQUESTED),
+                next.handled().stream().collect(Collectors.toMap(Handled::key, Handled::outcome)));
+        assertEquals("ReconcileRequested", w.events().get(0).get("detail-type").asText());
     }
 
     @Test
