@@ -48,7 +48,8 @@ public final class Wiring {
         }
         String max = env.getOrDefault("RSET_TICK_MAX_ITEMS", "");
         Tick.Limits limits = max.isBlank() ? Tick.Limits.DEFAULT
-                : new Tick.Limits(Integer.parseInt(max), Tick.Limits.DEFAULT.lease(), Tick.Limits.DEFAULT.reserve());
+                : new Tick.Limits(Integer.parseInt(max), Tick.Limits.DEFAULT.parallelism(), Tick.Limits.DEFAULT.lease(),
+                        Tick.Limits.DEFAULT.reserve());
         DynamoStores stores = new DynamoStores(DynamoStores.client(region, endpoint, credentials),
                 DynamoConfig.fromEnv(env), clock);
         EventBridgeClientBuilder eb = EventBridgeClient.builder().region(Region.of(region))

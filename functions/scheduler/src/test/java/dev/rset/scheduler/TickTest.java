@@ -284,7 +284,8 @@ class TickTest {
             w.dueAt(provider("p" + i), T0.minusSeconds(10 - i));
         }
         w.define(manifests);
-        Tick.Limits three = new Tick.Limits(3, Duration.ofMinutes(5), Duration.ofSeconds(10));
+        // One at a time, so that the order in which the remaining time is asked for is the due order.
+        Tick.Limits three = new Tick.Limits(3, 1, Duration.ofMinutes(5), Duration.ofSeconds(10));
         // Lambda's remaining time as the tick asks for it: 25 s, 20 s, then 9 s (under the reserve).
         AtomicInteger asked = new AtomicInteger();
         long[] remaining = {25_000, 20_000, 9_000};
