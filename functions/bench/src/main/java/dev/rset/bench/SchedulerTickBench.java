@@ -143,6 +143,12 @@ public final class SchedulerTickBench {
         System.out.printf("claims and finishes  : %d ms (%.1f ms per object, 4 requests each)%n", claimsMs,
                 claimsMs / (double) Math.max(1, found.size()));
         System.out.printf("tick bookkeeping     : %d ms against the emulator (bound: 2000 ms)%n", queryMs + claimsMs);
+        for (int limit : new int[] {Math.max(100, due), 10_000}) {
+            long q = System.nanoTime();
+            var cost = stores.schedules().dueWithCost(now.plus(Duration.ofMinutes(1)), limit);
+            System.out.printf("due query, limit %5d: %d requests, %d entries read, %d ms%n", limit, cost.requests(),
+                    cost.itemsRead(), (System.nanoTime() - q) / 1_000_000);
+        }
         TickReport again = tick.run(now, () -> 60_000);
         System.out.printf("second tick          : %d due (claimed objects are not due again)%n", again.due());
         if (found.size() != due || report.handled().size() != due || again.due() != 0) {
