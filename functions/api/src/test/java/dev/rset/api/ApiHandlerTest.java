@@ -265,6 +265,16 @@ class ApiHandlerTest {
                         + "escape sequence: `\\1`");
         assertStatus(apply(valid + "kind: [oops\n"), 400, "BadRequest", "not valid YAML: line");
         assertStatus(apply(valid + valid), 400, "Invalid", "appears twice");
+        String scheduled = RSIP.replace("name: prs", "name: nightly") + "  schedule:\n";
+        assertStatus(apply(valid + scheduled + "    - cron: \"0 5 * * *\"\n      timeZone: Europe/Lodnon\n"), 400,
+                "Invalid", "ResourceSetInputProvider apps/nightly: spec.schedule[0].timeZone: failed to parse cron "
+                        + "spec '0 5 * * *' with timezone 'Europe/Lodnon': provided bad location Europe/Lodnon");
+        assertStatus(apply(valid + scheduled + "    - cron: \"0 5 * * *\"\n    - cron: \"0 25 * * *\"\n"), 400,
+                "Invalid", "ResourceSetInputProvider apps/nightly: spec.schedule[1].cron: failed to parse cron spec "
+                        + "'0 25 * * *' with timezone 'UTC': end of range (25) above maximum (23): 25");
+        assertStatus(apply(valid + scheduled + "    - cron: \"0 5 * * *\"\n      window: 3m\n"), 400, "Invalid",
+                "ResourceSetInputProvider apps/nightly: spec.schedule[0].window: a non-zero window (3m0s) must always "
+                        + "be at least twice the timeout (2m0s)");
         assertStatus(call(Events.request("list-objects.json", "GET", "/v1/resourcesets",
                 Map.of("labelSelector", "env in prod"), null)), 400, "Invalid", "labelSelector: invalid label selector");
         // none of the valid documents before the bad one was written

@@ -19,6 +19,7 @@ import dev.rset.forge.inputs.ProviderPlan;
 import dev.rset.store.DefinitionStore;
 import dev.rset.store.DeliveryLog;
 import dev.rset.store.Ordering;
+import dev.rset.store.ScheduleStore;
 import dev.rset.events.EventPublisher;
 import dev.rset.events.InputsChanged;
 import dev.rset.events.ReconcileRequested;
@@ -35,6 +36,7 @@ import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
@@ -55,15 +57,18 @@ public final class WebhookService {
     private final InputWriter writer;
     private final DeliveryLog deliveries;
     private final EventPublisher events;
+    private final EarlyPolls polls;
 
     /** {@code definitionsTtl}: how long providers and ResourceSets read from the store are reused. */
     public WebhookService(ReceiverDirectory receivers, DefinitionStore definitions, Clock clock,
-            Duration definitionsTtl, InputWriter writer, DeliveryLog deliveries, EventPublisher events) {
+            Duration definitionsTtl, InputWriter writer, DeliveryLog deliveries, EventPublisher events,
+            ScheduleStore schedules) {
         this.receivers = receivers;
         this.definitions = new Definitions(definitions, clock, definitionsTtl);
         this.writer = writer;
         this.deliveries = deliveries;
         this.events = events;
+        this.polls = new EarlyPolls(schedules);
     }
 
     public HookResponse handle(HookRequest req) {
@@ -153,10 +158,18 @@ public final class WebhookService {
             return new HookResponse(202, "reconcile requested for " + targets.size() + " provider(s)",
                     Map.of("providers", targets.stream().map(ResourceSetInputProvider::name).toList()));
         }
-        Ordering ordering = new Ordering(eventTime(parsed.event(), receivedAt), parsed.deliveryId());
+        Ordering ordering = new Ordering(eventTime(parsed.event(), receivedAt), sequence(parsed));
         Map<Applied, Integer> counts = new EnumMap<>(Applied.class);
         List<ResourceSetInputProvider> changed = new ArrayList<>();
+        List<String> held = new ArrayList<>();
+        List<String> polling = new ArrayList<>();
         for (ResourceSetInputProvider p : targets) {
+            Optional<String> closed = ProviderGate.closed(p, receivedAt);
+            if (closed.isPresent()) {
+                held.add(p.name());
+                notes.add(p.name() + ": " + closed.get());
+                continue;
+            }
             ProviderPlan plan;
             try {
                 plan = ChangeMapper.plan(rr.type(), p, parsed.event());
@@ -166,13 +179,18 @@ public final class WebhookService {
             }
             notes.addAll(plan.notes().stream().map(n -> p.name() + ": " + n).toList());
             boolean reconcile = false;
+            boolean uncertain = false;
             for (InputChange c : plan.changes()) {
                 Applied a = writer.apply(p, c, ordering);
                 counts.merge(a, 1, Integer::sum);
                 reconcile |= a.needsReconcile();
+                uncertain |= a == Applied.STALE || a == Applied.NOT_ADMITTED;
             }
             if (reconcile) {
                 changed.add(p);
+            }
+            if (uncertain && polls.request(p, receivedAt)) {
+                polling.add(p.name());
             }
         }
         List<InputsChanged> published = new ArrayList<>();
@@ -190,11 +208,30 @@ public final class WebhookService {
         counts.forEach((k, v) -> writes.put(k.name().toLowerCase(java.util.Locale.ROOT), v));
         details.put("inputs", writes);
         details.put("resourceSets", published.stream().map(InputsChanged::resourceSet).toList());
+        if (!held.isEmpty()) {
+            details.put("unchanged", held);
+        }
+        if (!polling.isEmpty()) {
+            // The delivery was older than what is stored: the forge's own answer settles it.
+            details.put("pollRequested", polling);
+        }
         if (!notes.isEmpty()) {
             details.put("notes", notes);
         }
         return new HookResponse(200, "processed " + parsed.eventName() + " for " + targets.size()
                 + " provider(s)", details);
+    }
+
+    /**
+     * Breaks ties between deliveries with the same event time (forges give whole seconds): a
+     * change request's closing ranks after anything that leaves it open, so an "opened" and a
+     * "closed" of the same second end closed whatever their random delivery ids; other ties fall
+     * to the delivery id, and the poll that a refused delivery asks for settles them.
+     */
+    private static String sequence(ParsedDelivery parsed) {
+        boolean closes = parsed.event() instanceof dev.rset.forge.event.ChangeRequestEvent cr
+                && cr.state() == dev.rset.forge.event.ChangeState.CLOSED;
+        return (closes ? "2/" : "1/") + parsed.deliveryId();
     }
 
     private static Instant eventTime(ForgeEvent e, Instant receivedAt) {

@@ -11,6 +11,8 @@ import dev.rset.core.api.Placement;
 import dev.rset.core.api.ResourceSet;
 import dev.rset.core.api.ResourceSetInputProvider;
 import dev.rset.core.api.Receiver;
+import dev.rset.core.schedule.DeliverySchedules;
+import dev.rset.core.schedule.ReconcileTiming;
 import dev.rset.store.Kind;
 import dev.rset.store.ObjectKey;
 
@@ -82,6 +84,9 @@ final class Admission {
                 }
                 case RESOURCE_SET_INPUT_PROVIDER -> {
                     ResourceSetInputProvider p = ResourceSetInputProvider.from(manifest);
+                    DeliverySchedules.validate(p.spec().schedule(),
+                            ReconcileTiming.forInputProvider(p.metadata().annotations()).timeout(),
+                            kindName + " " + p.namespace() + "/" + p.name());
                     disabled = Annotations.DISABLED.equalsIgnoreCase(p.metadata().annotation(Annotations.RECONCILE));
                 }
                 case RECEIVER -> {

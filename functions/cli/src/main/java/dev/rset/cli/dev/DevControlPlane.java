@@ -98,7 +98,7 @@ final class DevControlPlane implements AutoCloseable {
         ReceiverDirectory receivers = new ReceiverDirectory(stores.definitions(),
                 new ReceiverTokens(secrets, access.secretPrefix()), clock, Duration.ofSeconds(5), Duration.ofSeconds(1));
         WebhookService hooks = new WebhookService(receivers, stores.definitions(), clock, Duration.ofSeconds(1),
-                new InputWriter(stores.inputs()), stores.deliveries(), bus);
+                new InputWriter(stores.inputs()), stores.deliveries(), bus, stores.schedules());
         LocalGateway gateway;
         try {
             gateway = LocalGateway.start(port, List.of(
