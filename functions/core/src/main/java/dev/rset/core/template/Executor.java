@@ -5,6 +5,8 @@ import dev.rset.core.gotypes.GoInt;
 import dev.rset.core.gotypes.GoTypedList;
 import dev.rset.core.gotypes.GoTypes;
 import dev.rset.core.template.Values.GoComplex;
+import dev.rset.core.template.budget.RenderBudgetExceeded;
+import dev.rset.core.template.budget.RenderMeter;
 import dev.rset.core.template.parse.Node;
 import dev.rset.core.template.parse.Node.ActionNode;
 import dev.rset.core.template.parse.Node.BoolNode;
@@ -70,6 +72,7 @@ final class Executor {
     private final Template template;
     private final FuncMap bindings;
     private final StringBuilder out;
+    private final RenderMeter meter;
 
     // The variable stack; a template call starts a frame at varBase (no dynamic scoping).
     private String[] varNames = new String[16];
@@ -87,10 +90,11 @@ final class Executor {
     private TemplateNode lastCall;
     private String lastCallOwner;
 
-    Executor(Template template, FuncMap bindings, StringBuilder out) {
+    Executor(Template template, FuncMap bindings, StringBuilder out, RenderMeter meter) {
         this.template = template;
         this.bindings = bindings;
         this.out = out;
+        this.meter = meter;
     }
 
     void execute(Tree tree, Object data) {
@@ -98,6 +102,9 @@ final class Executor {
         push("$", data, false);
         try {
             walk(data, false, tree.root());
+        } catch (RenderBudgetExceeded e) {
+            // Raised by the meter between function calls: reported at the node being executed.
+            throw error(e.getMessage());
         } catch (StackOverflowError e) {
             // Only deep template recursion exhausts the stack; Go reports it at its own limit.
             if (lastCall != null && maxDepth >= MIN_DEPTH_FOR_OVERFLOW) {
@@ -175,7 +182,9 @@ final class Executor {
 
     private void walk(Object dot, boolean dotIface, Node n) {
         at(n);
+        meter.step();
         if (n instanceof TextNode t) {
+            meter.output(t.text().length());
             out.append(t.text());
         } else if (n instanceof ActionNode a) {
             // Variables declared by an action persist until the enclosing end.
@@ -293,6 +302,7 @@ final class Executor {
                 setTopVar(2, index, false);
             }
         }
+        meter.step();
         try {
             walk(elem, elemIface, r.list());
         } catch (Signal s) {
@@ -313,6 +323,7 @@ final class Executor {
         if (depth == MAX_EXEC_DEPTH) {
             throw error("exceeded maximum template depth (" + MAX_EXEC_DEPTH + ")");
         }
+        meter.templateDepth(depth + 1);
         // Variables declared by the pipeline persist in the caller.
         Object newDot = evalPipeline(dot, dotIface, t.pipe());
         String savedName = tmplName;
@@ -538,6 +549,7 @@ final class Executor {
     private Object evalCall(Object dot, boolean dotIface, TemplateFunction fn, Node n, String name,
             List<Operand> args, Object fin) {
         List<Operand> argNodes = args == null ? List.of() : args.subList(1, args.size());
+        meter.step();
         Builtin builtin = fn instanceof Builtin b ? b : null;
         Signature sig = fn.signature();
         List<ParamType> params = sig.params();
@@ -585,9 +597,12 @@ final class Executor {
         }
         if (builtin != null && builtin.kind() == Builtin.Kind.CALL) {
             String callee = argNodes.isEmpty() ? calleeName(fin) : argNodes.get(0).toString();
-            return invoke(n, name, () -> CallBuiltin.call(callee, argv));
+            Object called = invoke(n, name, () -> CallBuiltin.call(callee, argv, meter));
+            account(called);
+            return called;
         }
-        Object result = invoke(n, name, () -> fn.call(argv));
+        Object result = invoke(n, name, () -> fn.call(argv, meter));
+        account(result);
         // A user function's nil result is a nil interface{}; builtins return what Go's return.
         return builtin == null ? Values.element(result) : result;
     }
@@ -624,12 +639,32 @@ final class Executor {
         Object run() throws Exception;
     }
 
+    /**
+     * Charges a function's result to the budget: functions that know their result's size ask
+     * before allocating; this catches the rest before the value spreads (copied lists cost steps).
+     */
+    private void account(Object result) {
+        if (result instanceof String s) {
+            meter.value(s.length());
+        } else if (result instanceof List<?> l) {
+            meter.list(l.size());
+            meter.work(l.size());
+        } else if (result instanceof Map<?, ?> m) {
+            meter.list(m.size());
+            meter.work(m.size());
+        }
+    }
+
     /** Runs a function body, reporting a failure as {@code error calling NAME: MESSAGE} at the command. */
     private Object invoke(Node n, String name, Invocation body) {
         try {
             return body.run();
         } catch (TemplateException e) {
             throw e;
+        } catch (RenderBudgetExceeded e) {
+            // Not the function's error but the render's: no "error calling" around it.
+            at(n);
+            throw error(e.getMessage());
         } catch (Exception e) {
             at(n);
             String msg = e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
@@ -766,16 +801,19 @@ final class Executor {
 
     private void printValue(Node n, Object v) {
         at(n);
+        String text;
         if (v == null) {
-            out.append("<no value>");
+            text = "<no value>";
         } else if (v instanceof String s) {
-            out.append(s);
+            text = s;
         } else if (v instanceof GoInt || v instanceof Long) {
-            out.append(((Number) v).longValue());
+            text = Long.toString(((Number) v).longValue());
         } else if (v instanceof Boolean b) {
-            out.append(b.booleanValue());
+            text = Boolean.toString(b);
         } else {
-            out.append(GoFormat.sprint(v));
+            text = GoFormat.sprint(v, meter::value);
         }
+        meter.output(text.length());
+        out.append(text);
     }
 }
