@@ -181,34 +181,43 @@ final class Executor {
     // ---- walking ----
 
     private void walk(Object dot, boolean dotIface, Node n) {
-        at(n);
-        meter.step();
-        if (n instanceof TextNode t) {
-            meter.output(t.text().length());
-            out.append(t.text());
-        } else if (n instanceof ActionNode a) {
-            // Variables declared by an action persist until the enclosing end.
-            Object val = evalPipeline(dot, dotIface, a.pipe());
-            if (a.pipe().decl().isEmpty()) {
-                printValue(a, val);
+        // One method with its own catch: an extra frame per level would cost nesting depth.
+        try {
+            at(n);
+            if (n instanceof ListNode l) {
+                // A list is only a container: its statements are what count as steps.
+                List<Statement> nodes = l.nodes();
+                for (int i = 0, size = nodes.size(); i < size; i++) {
+                    walk(dot, dotIface, nodes.get(i));
+                }
+                return;
             }
-        } else if (n instanceof ListNode l) {
-            List<Statement> nodes = l.nodes();
-            for (int i = 0, size = nodes.size(); i < size; i++) {
-                walk(dot, dotIface, nodes.get(i));
+            meter.step();
+            if (n instanceof TextNode t) {
+                meter.output(t.text().length());
+                out.append(t.text());
+            } else if (n instanceof ActionNode a) {
+                // Variables declared by an action persist until the enclosing end.
+                Object val = evalPipeline(dot, dotIface, a.pipe());
+                if (a.pipe().decl().isEmpty()) {
+                    printValue(a, val);
+                }
+            } else if (n instanceof IfNode || n instanceof WithNode) {
+                walkIfOrWith((Branch) n, dot, dotIface);
+            } else if (n instanceof RangeNode r) {
+                walkRange(dot, dotIface, r);
+            } else if (n instanceof TemplateNode t) {
+                walkTemplate(dot, dotIface, t);
+            } else if (n instanceof BreakNode) {
+                throw BREAK;
+            } else if (n instanceof ContinueNode) {
+                throw CONTINUE;
+            } else {
+                throw error("unknown node: " + n);
             }
-        } else if (n instanceof IfNode || n instanceof WithNode) {
-            walkIfOrWith((Branch) n, dot, dotIface);
-        } else if (n instanceof RangeNode r) {
-            walkRange(dot, dotIface, r);
-        } else if (n instanceof TemplateNode t) {
-            walkTemplate(dot, dotIface, t);
-        } else if (n instanceof BreakNode) {
-            throw BREAK;
-        } else if (n instanceof ContinueNode) {
-            throw CONTINUE;
-        } else {
-            throw error("unknown node: " + n);
+        } catch (RenderBudgetExceeded e) {
+            // Reported where it happened, before enclosing template calls restore their state.
+            throw error(e.getMessage());
         }
     }
 
@@ -302,6 +311,7 @@ final class Executor {
                 setTopVar(2, index, false);
             }
         }
+        at(r);
         meter.step();
         try {
             walk(elem, elemIface, r.list());

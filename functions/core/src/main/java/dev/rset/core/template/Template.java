@@ -30,6 +30,13 @@ public final class Template {
     private final Map<String, TemplateFunction> functions;
     private final MissingKey missingKey;
 
+    /**
+     * The budget of an execution without a caller's meter: {@link RenderBudget#DEFAULT}, except that
+     * template calls may nest as deep as Go allows, so the engine alone reports what Go reports.
+     */
+    private static final RenderBudget OWN_BUDGET =
+            RenderBudget.DEFAULT.withMaxTemplateDepth(RenderBudget.GO_MAX_TEMPLATE_DEPTH);
+
     private Template(String name, String text, Map<String, Tree> trees, Map<String, TemplateFunction> functions,
             MissingKey missingKey) {
         this.name = name;
@@ -60,10 +67,10 @@ public final class Template {
      *     as a per-input-set {@code inputs}; may be null. Only names known when parsing can be
      *     called, as Go resolves function names at parse time.
      * @throws TemplateException with Go's error text, or a {@code render budget exceeded} error
-     *     once {@link RenderBudget#DEFAULT} is spent
+     *     once {@link RenderBudget#DEFAULT} is spent (template calls may nest as deep as in Go)
      */
     public String execute(Object dot, FuncMap bindings) {
-        return execute(dot, bindings, RenderMeter.start(RenderBudget.DEFAULT));
+        return execute(dot, bindings, RenderMeter.start(OWN_BUDGET));
     }
 
     /** Executes within what is left of {@code meter}'s budget, which several executions may share. */
@@ -75,7 +82,7 @@ public final class Template {
 
     /** Executes into {@code sb}; on error, the output written so far stays in {@code sb}, as in Go. */
     public void execute(StringBuilder sb, Object dot, FuncMap bindings) {
-        execute(sb, dot, bindings, RenderMeter.start(RenderBudget.DEFAULT));
+        execute(sb, dot, bindings, RenderMeter.start(OWN_BUDGET));
     }
 
     /** Executes into {@code sb} within {@code meter}'s budget. */

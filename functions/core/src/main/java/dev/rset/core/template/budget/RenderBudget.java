@@ -10,7 +10,8 @@ import java.time.Duration;
  * @param maxOutputBytes rendered text, summed over every execution of the build
  * @param maxValueBytes the largest single string a function may build ({@code repeat}, {@code printf}, ...)
  * @param maxListLength the longest list or map a function may build ({@code until}, {@code seq}, ...)
- * @param maxTemplateDepth nested {@code template} calls; Go stops at 100,000, the Java stack much earlier
+ * @param maxTemplateDepth nested {@code template} calls; Go stops at 100,000, the Java stack much
+ *     earlier (a cold JVM on a default 512 KiB-1 MiB stack manages several hundred)
  * @param timeout wall-clock time for the whole build
  */
 public record RenderBudget(long maxSteps, long maxOutputBytes, long maxValueBytes, int maxListLength,
@@ -20,12 +21,13 @@ public record RenderBudget(long maxSteps, long maxOutputBytes, long maxValueByte
     public static final int GO_MAX_TEMPLATE_DEPTH = 100_000;
 
     /**
-     * Sized from the 10,000 x 2 benchmark (20,000 objects: about 0.5 M steps, 12 MiB of text,
-     * 0.5 s warm): each limit leaves it a margin of 20 or more while stopping a runaway template
-     * within a second or two and well inside a 768 MB heap.
+     * Sized from the 10,000 x 2 benchmark (20,000 objects: 0.4 M steps, 4.5 MiB of text, about
+     * 0.5 s warm): steps and output leave it a margin of more than ten, while a runaway template
+     * stops within a second or two and well inside a 768 MB heap. One value (16 MiB) and one list
+     * (a million elements) are far beyond what a Kubernetes object holds.
      */
-    public static final RenderBudget DEFAULT = new RenderBudget(25_000_000L, 256L << 20, 16L << 20, 1_000_000,
-            1_000, Duration.ofSeconds(30));
+    public static final RenderBudget DEFAULT = new RenderBudget(25_000_000L, 64L << 20, 16L << 20, 1_000_000,
+            200, Duration.ofSeconds(30));
 
     public RenderBudget {
         if (maxSteps <= 0 || maxOutputBytes <= 0 || maxValueBytes <= 0 || maxListLength <= 0
