@@ -32,7 +32,9 @@ import dev.rset.core.template.parse.Node.TextNode;
 import dev.rset.core.template.parse.Node.VariableNode;
 import dev.rset.core.template.parse.Node.WithNode;
 import dev.rset.core.template.parse.Tree;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -84,6 +86,8 @@ final class Executor {
 
     private int depth;
     private int maxDepth;
+    /** Written-out sizes of the lists and maps seen in this execution; see {@link #expandedSize}. */
+    private IdentityHashMap<Object, Long> sizes;
     private String tmplName;
     private Node node;
     /** The innermost template call, reported if the Java stack runs out before MAX_EXEC_DEPTH. */
@@ -608,11 +612,11 @@ final class Executor {
         if (builtin != null && builtin.kind() == Builtin.Kind.CALL) {
             String callee = argNodes.isEmpty() ? calleeName(fin) : argNodes.get(0).toString();
             Object called = invoke(n, name, () -> CallBuiltin.call(callee, argv, meter));
-            account(called);
+            account(n, called);
             return called;
         }
         Object result = invoke(n, name, () -> fn.call(argv, meter));
-        account(result);
+        account(n, result);
         // A user function's nil result is a nil interface{}; builtins return what Go's return.
         return builtin == null ? Values.element(result) : result;
     }
@@ -652,17 +656,101 @@ final class Executor {
     /**
      * Charges a function's result to the budget: functions that know their result's size ask
      * before allocating; this catches the rest before the value spreads (copied lists cost steps).
+     * A list or map is also charged for its size written out in full, because values built from
+     * shared parts ({@code dict "a" $d "b" $d} in a loop) print exponentially larger than they are.
      */
+    private void account(Node call, Object result) {
+        try {
+            account(result);
+        } catch (RenderBudgetExceeded e) {
+            at(call); // the call that built it, as for a function's own error
+            throw error(e.getMessage());
+        }
+    }
+
     private void account(Object result) {
         if (result instanceof String s) {
             meter.value(s.length());
-        } else if (result instanceof List<?> l) {
-            meter.list(l.size());
-            meter.work(l.size());
-        } else if (result instanceof Map<?, ?> m) {
-            meter.list(m.size());
-            meter.work(m.size());
+        } else if (result instanceof List<?> || result instanceof Map<?, ?>) {
+            int shallow = result instanceof List<?> l ? l.size() : ((Map<?, ?>) result).size();
+            meter.list(shallow);
+            meter.work(shallow);
+            long size = expandedSize(result);
+            if (size > meter.budget().maxValueBytes()) {
+                meter.value(size);
+            }
         }
+    }
+
+    /**
+     * About how many bytes a container takes written out, shared parts counted each time they
+     * occur. Sizes of containers seen in this execution are remembered, so each result costs only
+     * a pass over its own elements; a container first met here is measured without recursion and
+     * with a bound, so neither cycles nor depth can run away.
+     */
+    private long expandedSize(Object container) {
+        if (sizes == null) {
+            sizes = new IdentityHashMap<>();
+        }
+        long limit = meter.budget().maxValueBytes() + 1;
+        long total = 0;
+        for (Object child : children(container)) {
+            total = Math.min(limit, total + elementSize(child, limit));
+        }
+        sizes.put(container, total);
+        return total;
+    }
+
+    private long elementSize(Object v, long limit) {
+        if (v instanceof String s) {
+            return s.length() + 2L;
+        }
+        if (!(v instanceof List<?>) && !(v instanceof Map<?, ?>)) {
+            return 8;
+        }
+        Long known = sizes.get(v);
+        if (known != null) {
+            return known;
+        }
+        long total = 0;
+        ArrayDeque<Object> pending = new ArrayDeque<>();
+        pending.push(v);
+        while (!pending.isEmpty() && total < limit) {
+            Object next = pending.pop();
+            meter.step();
+            if (next instanceof String s) {
+                total += s.length() + 2L;
+            } else if (next instanceof List<?> || next instanceof Map<?, ?>) {
+                Long size = sizes.get(next);
+                if (size != null) {
+                    total += size;
+                } else {
+                    total += 2;
+                    for (Object child : children(next)) {
+                        pending.push(child == null ? "" : child);
+                    }
+                }
+            } else {
+                total += 8;
+            }
+        }
+        total = Math.min(limit, total);
+        sizes.put(v, total);
+        return total;
+    }
+
+    /** A list's elements, or a map's keys and values. */
+    private static Iterable<?> children(Object container) {
+        if (container instanceof List<?> l) {
+            return l;
+        }
+        Map<?, ?> m = (Map<?, ?>) container;
+        List<Object> out = new ArrayList<>(m.size() * 2);
+        for (Map.Entry<?, ?> e : m.entrySet()) {
+            out.add(String.valueOf(e.getKey()));
+            out.add(e.getValue());
+        }
+        return out;
     }
 
     /** Runs a function body, reporting a failure as {@code error calling NAME: MESSAGE} at the command. */

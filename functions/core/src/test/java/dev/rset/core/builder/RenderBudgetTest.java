@@ -106,6 +106,21 @@ class RenderBudgetTest {
     }
 
     @Test
+    void valuesBuiltFromSharedPartsAreChargedAtTheirWrittenOutSize() {
+        // 2^40 leaves if written out: refused as it is built, before toYaml or printf could try.
+        String msg = failure(() -> build(rset(configMapWith(
+                "<< $d := dict \"a\" \"x\" >><< range until 40 >><< $d = dict \"a\" $d \"b\" $d >><< end >>"
+                        + "<< toYaml $d >>")), RenderBudget.DEFAULT));
+        assertTrue(msg.contains("at <dict \"a\" $d \"b\" $d>: render budget exceeded: a value of "), msg);
+        // A cycle made with set is bounded the same way when it is printed.
+        String cycle = failure(() -> build(rset(configMapWith(
+                "<< $d := dict >><< $_ := set $d \"self\" $d >><< range until 30 >><< $_ := set $d \"x\" "
+                        + "(list $d $d) >><< end >><< printf \"%v\" $d >>")), RenderBudget.DEFAULT));
+        assertTrue(cycle.contains("render budget exceeded: ") || cycle.contains("stack overflow")
+                || cycle.contains("exceeded maximum template depth"), cycle);
+    }
+
+    @Test
     void rangeOverTenMillionIsRefusedAtTheListLimit() {
         String msg = failure(() -> build(rset(configMapWith("<< range until 10000000 >>x<< end >>")),
                 RenderBudget.DEFAULT));
