@@ -86,8 +86,8 @@ final class Executor {
 
     private int depth;
     private int maxDepth;
-    /** Written-out sizes of the lists and maps seen in this execution; see {@link #expandedSize}. */
-    private IdentityHashMap<Object, Long> sizes;
+    /** Extents of the lists and maps seen in this execution; see {@link #measure}. */
+    private IdentityHashMap<Object, Extent> extents;
     private String tmplName;
     private Node node;
     /** The innermost template call, reported if the Java stack runs out before MAX_EXEC_DEPTH. */
@@ -657,7 +657,8 @@ final class Executor {
      * Charges a function's result to the budget: functions that know their result's size ask
      * before allocating; this catches the rest before the value spreads (copied lists cost steps).
      * A list or map is also charged for its size written out in full, because values built from
-     * shared parts ({@code dict "a" $d "b" $d} in a loop) print exponentially larger than they are.
+     * shared parts ({@code dict "a" $d "b" $d} in a loop) print exponentially larger than they are,
+     * and for its depth, because printing and marshalling recurse once per level.
      */
     private void account(Node call, Object result) {
         try {
@@ -675,68 +676,86 @@ final class Executor {
             int shallow = result instanceof List<?> l ? l.size() : ((Map<?, ?>) result).size();
             meter.list(shallow);
             meter.work(shallow);
-            long size = expandedSize(result);
-            if (size > meter.budget().maxValueBytes()) {
-                meter.value(size);
+            Extent extent = measure(result);
+            if (extent.bytes() > meter.budget().maxValueBytes()) {
+                meter.value(extent.bytes());
             }
+            meter.nesting(extent.depth());
         }
+    }
+
+    /** A container written out: about how many bytes, and how deeply nested. */
+    private record Extent(long bytes, int depth) {
     }
 
     /**
-     * About how many bytes a container takes written out, shared parts counted each time they
-     * occur. Sizes of containers seen in this execution are remembered, so each result costs only
-     * a pass over its own elements; a container first met here is measured without recursion and
-     * with a bound, so neither cycles nor depth can run away.
+     * Measures a container, shared parts counted each time they occur. Extents of containers seen
+     * in this execution are remembered, so each result costs only a pass over its own elements; a
+     * container first met here is measured without recursion and with a bound, so neither cycles
+     * nor depth can run away.
      */
-    private long expandedSize(Object container) {
-        if (sizes == null) {
-            sizes = new IdentityHashMap<>();
+    private Extent measure(Object container) {
+        if (extents == null) {
+            extents = new IdentityHashMap<>();
         }
         long limit = meter.budget().maxValueBytes() + 1;
-        long total = 0;
+        long bytes = 2;
+        int depth = 0;
         for (Object child : children(container)) {
-            total = Math.min(limit, total + elementSize(child, limit));
+            Extent e = elementExtent(child, limit);
+            bytes = Math.min(limit, bytes + e.bytes());
+            depth = Math.max(depth, e.depth());
         }
-        sizes.put(container, total);
-        return total;
+        Extent extent = new Extent(bytes, depth + 1);
+        extents.put(container, extent);
+        return extent;
     }
 
-    private long elementSize(Object v, long limit) {
+    private static final Extent SCALAR = new Extent(8, 0);
+
+    private Extent elementExtent(Object v, long limit) {
         if (v instanceof String s) {
-            return s.length() + 2L;
+            return new Extent(s.length() + 2L, 0);
         }
         if (!(v instanceof List<?>) && !(v instanceof Map<?, ?>)) {
-            return 8;
+            return SCALAR;
         }
-        Long known = sizes.get(v);
+        Extent known = extents.get(v);
         if (known != null) {
             return known;
         }
-        long total = 0;
+        long bytes = 0;
+        int depth = 0;
         ArrayDeque<Object> pending = new ArrayDeque<>();
+        ArrayDeque<Integer> levels = new ArrayDeque<>();
         pending.push(v);
-        while (!pending.isEmpty() && total < limit) {
+        levels.push(1);
+        while (!pending.isEmpty() && bytes < limit) {
             Object next = pending.pop();
+            int level = levels.pop();
             meter.step();
             if (next instanceof String s) {
-                total += s.length() + 2L;
+                bytes += s.length() + 2L;
             } else if (next instanceof List<?> || next instanceof Map<?, ?>) {
-                Long size = sizes.get(next);
-                if (size != null) {
-                    total += size;
+                Extent e = extents.get(next);
+                if (e != null) {
+                    bytes += e.bytes();
+                    depth = Math.max(depth, level - 1 + e.depth());
                 } else {
-                    total += 2;
+                    bytes += 2;
+                    depth = Math.max(depth, level);
                     for (Object child : children(next)) {
                         pending.push(child == null ? "" : child);
+                        levels.push(level + 1);
                     }
                 }
             } else {
-                total += 8;
+                bytes += 8;
             }
         }
-        total = Math.min(limit, total);
-        sizes.put(v, total);
-        return total;
+        Extent extent = new Extent(Math.min(limit, bytes), depth);
+        extents.put(v, extent);
+        return extent;
     }
 
     /** A list's elements, or a map's keys and values. */

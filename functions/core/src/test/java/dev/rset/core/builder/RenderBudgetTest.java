@@ -121,6 +121,16 @@ class RenderBudgetTest {
     }
 
     @Test
+    void valuesNestedDeeperThanYamlAllowsFailCleanly() {
+        for (String f : List.of("toYaml", "mustToYaml", "toJson", "mustToJson", "printf \"%v\"", "toString")) {
+            String msg = failure(() -> build(rset(configMapWith("<< $x := dict >><< range until 20000 >>"
+                    + "<< $x = dict \"a\" $x >><< end >><< " + f + " $x >>")), RenderBudget.DEFAULT));
+            assertTrue(msg.endsWith("executing \"resourceset\" at <dict \"a\" $x>: render budget exceeded: "
+                    + "a value nested more than 1000 deep"), f + ": " + msg);
+        }
+    }
+
+    @Test
     void rangeOverTenMillionIsRefusedAtTheListLimit() {
         String msg = failure(() -> build(rset(configMapWith("<< range until 10000000 >>x<< end >>")),
                 RenderBudget.DEFAULT));

@@ -96,6 +96,19 @@ public final class RenderMeter {
         }
     }
 
+    /**
+     * The deepest nesting of lists and maps a template may build: what YAML reads back, which keeps
+     * printing and marshalling (they recurse once per level) well inside a thread's stack.
+     */
+    public static final int MAX_VALUE_DEPTH = 1_000;
+
+    /** After building a list or map nested {@code depth} levels deep. */
+    public void nesting(int depth) {
+        if (depth > MAX_VALUE_DEPTH) {
+            throw new RenderBudgetExceeded("a value nested more than " + MAX_VALUE_DEPTH + " deep");
+        }
+    }
+
     /** Before entering the {@code depth}-th nested template call. */
     public void templateDepth(int depth) {
         if (depth > budget.maxTemplateDepth()) {
