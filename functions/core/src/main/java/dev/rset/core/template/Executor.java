@@ -671,7 +671,7 @@ final class Executor {
 
     private void account(Object result) {
         if (result instanceof String s) {
-            meter.value(s.length());
+            meter.built(s.length());
         } else if (result instanceof List<?> || result instanceof Map<?, ?>) {
             int shallow = result instanceof List<?> l ? l.size() : ((Map<?, ?>) result).size();
             meter.list(shallow);

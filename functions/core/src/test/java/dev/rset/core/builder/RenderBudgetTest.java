@@ -146,6 +146,14 @@ class RenderBudgetTest {
     }
 
     @Test
+    void buildingLargeValuesInALoopCostsSteps() {
+        // Each value is under the limit, but a million of them would take minutes: steps stop it.
+        String msg = failure(() -> build(rset(configMapWith(
+                "<< range 1000000 >><< $_ := repeat 10000000 \"x\" >><< end >>")), RenderBudget.DEFAULT));
+        assertTrue(msg.endsWith("at <repeat 10000000 \"x\">: render budget exceeded: more than 25000000 steps"), msg);
+    }
+
+    @Test
     void outputIsCountedOverTheWholeBuildNotPerInputSet() {
         List<Map<String, Object>> sets = new ArrayList<>();
         for (int i = 0; i < 100; i++) {

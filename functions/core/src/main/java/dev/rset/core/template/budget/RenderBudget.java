@@ -24,10 +24,12 @@ public record RenderBudget(long maxSteps, long maxOutputBytes, long maxValueByte
      * Sized from the 10,000 x 2 benchmark (20,000 objects: 0.4 M steps, 4.5 MiB of text, about
      * 0.5 s warm): steps and output leave it a margin of more than ten, while a runaway template
      * stops within a second or two and well inside a 768 MB heap. One value (16 MiB) and one list
-     * (a million elements) are far beyond what a Kubernetes object holds.
+     * (a million elements) are far beyond what a Kubernetes object holds. Steps bound the CPU a
+     * render may use; the timeout is the backstop, generous because it is wall-clock time and a
+     * loaded machine stretches it (a 10,000 x 20 build took 50 s at a tenth of a core).
      */
     public static final RenderBudget DEFAULT = new RenderBudget(25_000_000L, 64L << 20, 16L << 20, 1_000_000,
-            200, Duration.ofSeconds(30));
+            200, Duration.ofMinutes(2));
 
     public RenderBudget {
         if (maxSteps <= 0 || maxOutputBytes <= 0 || maxValueBytes <= 0 || maxListLength <= 0

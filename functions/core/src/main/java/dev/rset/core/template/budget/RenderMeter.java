@@ -72,11 +72,25 @@ public final class RenderMeter {
         }
     }
 
+    /** Bytes a function may build for the price of one step. */
+    private static final int BYTES_PER_STEP = 64;
+
     /** Before building one string of {@code bytes}: refuses it over the per-value limit. */
     public void value(long bytes) {
         if (bytes > budget.maxValueBytes() || bytes < 0) {
             throw new RenderBudgetExceeded("a value of " + (bytes < 0 ? "more than 2^63" : bytes)
                     + " bytes, over the " + size(budget.maxValueBytes()) + " limit for one value");
+        }
+    }
+
+    /**
+     * After a function built a string of {@code bytes}: checks it and charges the work of
+     * building it, so a loop of large values runs out of steps rather than time.
+     */
+    public void built(long bytes) {
+        value(bytes);
+        if (bytes >= BYTES_PER_STEP) {
+            work(bytes / BYTES_PER_STEP);
         }
     }
 
