@@ -7,6 +7,7 @@ import dev.rset.core.api.ResourceSetStep;
 import dev.rset.core.template.Template;
 import dev.rset.core.template.TemplateException;
 import dev.rset.core.template.budget.RenderBudget;
+import dev.rset.core.template.budget.RenderBudgetExceeded;
 import dev.rset.core.template.budget.RenderMeter;
 import dev.rset.core.yaml.GoYaml;
 import dev.rset.core.yaml.GoYamlException;
@@ -147,8 +148,10 @@ public final class ResourceSetBuilder {
             throw new BuildException("failed to execute template: " + e.getMessage());
         }
         try {
-            return ObjectReader.readObject(text);
-        } catch (GoYamlException | BuildException e) {
+            Map<String, Object> object = ObjectReader.readObject(text);
+            meter.checkDeadline();
+            return object;
+        } catch (GoYamlException | BuildException | RenderBudgetExceeded e) {
             throw new BuildException("failed to read object: " + e.getMessage());
         }
     }
@@ -170,8 +173,11 @@ public final class ResourceSetBuilder {
             throw new BuildException("failed to execute multi-doc YAML template: " + e.getMessage());
         }
         try {
-            return ObjectReader.readObjects(text);
-        } catch (GoYamlException | BuildException e) {
+            List<Map<String, Object>> objects = ObjectReader.readObjects(text);
+            // Decoding is outside the executor's steps; the build's deadline still covers it.
+            meter.checkDeadline();
+            return objects;
+        } catch (GoYamlException | BuildException | RenderBudgetExceeded e) {
             throw new BuildException("failed to read objects from multi-doc YAML: " + e.getMessage());
         }
     }

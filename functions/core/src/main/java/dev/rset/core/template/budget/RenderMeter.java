@@ -67,6 +67,11 @@ public final class RenderMeter {
             throw new RenderBudgetExceeded("more than " + budget.maxSteps() + " steps");
         }
         nextClockCheck = Math.min(steps + CLOCK_INTERVAL, budget.maxSteps() + 1);
+        checkDeadline();
+    }
+
+    /** For work between executions (decoding what they rendered): fails once the time is up. */
+    public void checkDeadline() {
         if (nanoClock.getAsLong() - deadline > 0) {
             throw new RenderBudgetExceeded("rendering took longer than " + seconds(budget.timeout().toMillis()));
         }
