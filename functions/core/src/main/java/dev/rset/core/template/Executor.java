@@ -550,18 +550,20 @@ final class Executor {
         at(id);
         String name = id.ident();
         TemplateFunction fn = bindings == null ? null : bindings.get(name);
+        // What the caller binds (the input set) is its data, not something the template built.
+        boolean supplied = fn != null;
         if (fn == null) {
             fn = template.function(name);
         }
         if (fn == null) {
             throw error(GoFormat.quote(name) + " is not a defined function");
         }
-        return evalCall(dot, dotIface, fn, cmd, name, args, fin);
+        return evalCall(dot, dotIface, fn, cmd, name, args, fin, supplied);
     }
 
     /** Calls a function: arity check, argument conversion as Go's reflection does, then the call. */
     private Object evalCall(Object dot, boolean dotIface, TemplateFunction fn, Node n, String name,
-            List<Operand> args, Object fin) {
+            List<Operand> args, Object fin, boolean supplied) {
         List<Operand> argNodes = args == null ? List.of() : args.subList(1, args.size());
         meter.step();
         Builtin builtin = fn instanceof Builtin b ? b : null;
@@ -616,7 +618,9 @@ final class Executor {
             return called;
         }
         Object result = invoke(n, name, () -> fn.call(argv, meter));
-        account(n, result);
+        if (!supplied) {
+            account(n, result);
+        }
         // A user function's nil result is a nil interface{}; builtins return what Go's return.
         return builtin == null ? Values.element(result) : result;
     }
