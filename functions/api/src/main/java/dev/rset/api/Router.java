@@ -52,6 +52,16 @@ public final class Router {
                     + ": " + e + " at " + (e.getStackTrace().length > 0 ? e.getStackTrace()[0] : "?"));
             return Codec.respond(500, Statuses.failure(new ApiException(500, "InternalError",
                     "internal error, reference " + id)), yaml);
+        } catch (VirtualMachineError e) {
+            // Out of memory or stack: the request's allocations are gone once unwound; answer
+            // instead of letting the runtime report an uncaught throw. Out of memory may pass.
+            String id = UUID.randomUUID().toString();
+            System.err.println("rset-api: " + e.getClass().getSimpleName() + " " + id + " on " + request.method()
+                    + " " + request.path());
+            int status = e instanceof OutOfMemoryError ? 503 : 500;
+            return Codec.respond(status, Statuses.failure(new ApiException(status,
+                    status == 503 ? "ServiceUnavailable" : "InternalError",
+                    (status == 503 ? "out of memory, retry later" : "internal error") + ", reference " + id)), yaml);
         }
     }
 

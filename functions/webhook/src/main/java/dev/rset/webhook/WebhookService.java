@@ -80,6 +80,11 @@ public final class WebhookService {
             // Reading receivers or secrets failed before anything was claimed or written.
             LOG.log(Level.ERROR, "delivery not processed: {0}: {1}", e.getClass().getSimpleName(), e.getMessage());
             return HookResponse.of(503, "the delivery could not be processed now; retry it");
+        } catch (VirtualMachineError e) {
+            // Out of memory or stack: this request's allocations are gone by now; answer so the
+            // forge retries instead of the runtime reporting an uncaught throw.
+            LOG.log(Level.ERROR, "delivery not processed: {0}", e.getClass().getSimpleName());
+            return HookResponse.of(503, "the delivery could not be processed now; retry it");
         }
     }
 
