@@ -62,6 +62,29 @@ class InputStoreTest {
     }
 
     @Test
+    void forgetRemovesLiveInputsTombstonesAndTheLiveSetOfOneProviderOnly() {
+        ProviderId p = new ProviderId("apps", "prs-forget");
+        ProviderId other = new ProviderId("apps", "prs-forget-other");
+        for (int i = 1; i <= 30; i++) {
+            assertEquals(WriteOutcome.WRITTEN, store.put(p, Integer.toString(i), pr(i, "a"), at(1, "a"), 100));
+        }
+        assertEquals(WriteOutcome.WRITTEN, store.remove(p, "1", at(2, "a")));
+        store.put(other, "7", pr(7, "x"), at(1, "a"), 100);
+
+        store.forget(p);
+
+        assertEquals(List.of(), store.list(p));
+        assertEquals(0, db.scan(b -> b.tableName(config.tableName())).items().stream()
+                .filter(item -> item.get("PK").s().endsWith("#apps#prs-forget")).count(),
+                "no input, tombstone or live set is left");
+        assertEquals(List.of("7"), store.list(other).stream().map(StoredInput::id).toList());
+        // A provider created again under the name starts empty, and an old tombstone no longer holds its id back.
+        assertEquals(WriteOutcome.WRITTEN, store.put(p, "1", pr(1, "b"), at(1, "a"), 100));
+        assertEquals(List.of("1"), store.list(p).stream().map(StoredInput::id).toList());
+        store.forget(new ProviderId("apps", "never-written"));
+    }
+
+    @Test
     void putGetListInIdOrder() {
         ProviderId p = new ProviderId("apps", "prs-list");
         assertEquals(WriteOutcome.WRITTEN, store.put(p, "2", pr(2, "b"), at(1, "b")));
