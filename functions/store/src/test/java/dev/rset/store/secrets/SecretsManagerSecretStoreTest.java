@@ -9,6 +9,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import java.util.Optional;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 
 @ExtendWith(MotoServer.class)
 class SecretsManagerSecretStoreTest {
@@ -23,5 +24,19 @@ class SecretsManagerSecretStoreTest {
         store.delete(ref);
         assertEquals(Optional.empty(), store.get(ref));
         store.delete(ref);
+    }
+
+    @Test
+    void aDeletedSecretStaysRecoverableForTheWindowAndReadsAsAbsent(MotoServer moto) {
+        var client = TestTables.secrets(moto);
+        SecretsManagerSecretStore store = new SecretsManagerSecretStore(client);
+        SecretRef ref = store.put("rset/clusters/recover/kubeconfig", "kubeconfig-v1", "test");
+        store.delete(ref);
+        assertNotNull(client.describeSecret(b -> b.secretId(ref.name())).deletedDate(),
+                "scheduled for deletion, not deleted without recovery");
+        assertEquals(Optional.empty(), store.get(ref));
+        store.delete(ref);
+        client.restoreSecret(b -> b.secretId(ref.name()));
+        assertEquals(Optional.of("kubeconfig-v1"), store.get(ref));
     }
 }
