@@ -64,6 +64,7 @@ public final class ControlPlane {
     private final ClusterAccess access;
     private final Clock clock;
     private final Optional<EventPublisher> events;
+    private final AuditLog audit;
 
     /**
      * {@code events}: where requests for a run are announced (the reconcile fan-out); empty where
@@ -72,6 +73,15 @@ public final class ControlPlane {
     public ControlPlane(DefinitionStore definitions, StatusStore statuses, ScheduleStore schedules, InputStore inputs,
             InventoryStore inventories, SecretStore secrets, String secretPrefix, ClusterAccess access, Clock clock,
             Optional<EventPublisher> events) {
+        this(definitions, statuses, schedules, inputs, inventories, secrets, secretPrefix, access, clock, events,
+                AuditLog.stdout());
+    }
+
+    /** {@code audit}: where the line naming the caller of each write goes. */
+    public ControlPlane(DefinitionStore definitions, StatusStore statuses, ScheduleStore schedules, InputStore inputs,
+            InventoryStore inventories, SecretStore secrets, String secretPrefix, ClusterAccess access, Clock clock,
+            Optional<EventPublisher> events, AuditLog audit) {
+        this.audit = audit;
         this.events = events;
         this.definitions = definitions;
         this.statuses = statuses;
@@ -84,16 +94,22 @@ public final class ControlPlane {
         this.clock = clock;
     }
 
+    /** How an apply was asked for: its route, what to do with unknown fields, and who asked. */
+    public record ApplyOptions(Scope scope, FieldValidation validation, String caller) {
+        public static final ApplyOptions DEFAULT = new ApplyOptions(new Scope.Anywhere(), FieldValidation.STRICT, "");
+    }
+
     /** Creates or updates every document, all or nothing. */
     public Map<String, Object> apply(List<Object> documents) {
-        return apply(documents, List.of());
+        return apply(documents, List.of(), ApplyOptions.DEFAULT);
     }
 
     /**
      * {@link #apply(List)}, with what the reading of the body found worth telling its author
-     * (returned as {@code warnings}, which {@code rset apply} prints to stderr).
+     * (returned as {@code warnings}, which {@code rset apply} prints to stderr) and the request's
+     * {@link ApplyOptions}.
      */
-    public Map<String, Object> apply(List<Object> documents, List<String> warnings) {
+    public Map<String, Object> apply(List<Object> documents, List<String> readWarnings, ApplyOptions options) {
         if (documents.isEmpty()) {
             throw ApiException.badRequest("the request has no objects to apply");
         }
@@ -101,10 +117,11 @@ public final class ControlPlane {
             throw ApiException.badRequest("at most " + DefinitionStore.MAX_WRITES + " objects can be applied at once, got "
                     + documents.size());
         }
+        List<String> warnings = new ArrayList<>(readWarnings);
         List<Candidate> candidates = new ArrayList<>();
         Set<ObjectKey> seen = new HashSet<>();
         for (int i = 0; i < documents.size(); i++) {
-            Candidate c = Admission.admit(documents.get(i), i);
+            Candidate c = Admission.admit(documents.get(i), i, options.scope(), options.validation(), warnings);
             if (!seen.add(c.key())) {
                 throw ApiException.invalid("document " + (i + 1) + ": " + c.key() + " appears twice in the request");
             }
@@ -119,26 +136,82 @@ public final class ControlPlane {
                 }
             }
         }
+        Map<ObjectKey, SecretRef> kubeconfigs = storeKubeconfigs(candidates);
         boolean pinned = candidates.stream().anyMatch(c -> c.expectedVersion().isPresent());
-        for (int attempt = 1; ; attempt++) {
-            try {
-                Map<String, Object> result = applyOnce(candidates);
-                if (!warnings.isEmpty()) {
-                    result.put("warnings", List.copyOf(warnings));
-                }
-                return result;
-            } catch (ConflictException e) {
-                if (pinned || attempt == ATTEMPTS) {
-                    throw ApiException.conflict(e.getMessage());
+        Applied applied;
+        try {
+            for (int attempt = 1; ; attempt++) {
+                try {
+                    applied = applyOnce(candidates, kubeconfigs, options.caller());
+                    break;
+                } catch (ConflictException e) {
+                    if (pinned || attempt == ATTEMPTS) {
+                        throw ApiException.conflict(e.getMessage());
+                    }
                 }
             }
+        } catch (RuntimeException e) {
+            // Nothing refers to the new versions: the credentials in use stay what they were.
+            kubeconfigs.values().forEach(secrets::delete);
+            throw e;
         }
+        applied.superseded().forEach(secrets::delete);
+        for (Map<String, Object> r : applied.items()) {
+            audit.write("apply", options.caller().isEmpty() ? UNKNOWN_CALLER : options.caller(), (ObjectKey) r.remove(KEY), (String) r.get("action"),
+                    (String) r.get("resourceVersion"));
+        }
+        announce(applied.announce());
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("kind", "ApplyResult");
+        out.put("apiVersion", "rset.dev/v1alpha1");
+        out.put("items", applied.items());
+        if (!warnings.isEmpty()) {
+            out.put("warnings", List.copyOf(warnings));
+        }
+        return out;
     }
 
-    private Map<String, Object> applyOnce(List<Candidate> candidates) {
+    /** Where each result item keeps its object's key until the audit line is written. */
+    private static final String KEY = "\0key";
+
+    /**
+     * A committed apply: the result per object, the kubeconfig secrets no Cluster refers to any
+     * more, and the runs to announce.
+     */
+    private record Applied(List<Map<String, Object>> items, List<SecretRef> superseded,
+            List<ReconcileRequested> announce) {
+    }
+
+    /**
+     * Writes each inline kubeconfig to a secret of its own, under a name no stored Cluster uses
+     * yet; the transaction then switches the Cluster's reference to it. So a refused or lost apply
+     * leaves the credentials in use untouched, and a reader never sees a half-written secret.
+     */
+    private Map<ObjectKey, SecretRef> storeKubeconfigs(List<Candidate> candidates) {
+        Map<ObjectKey, SecretRef> out = new LinkedHashMap<>();
+        try {
+            for (Candidate c : candidates) {
+                if (!c.inlineKubeconfig().isEmpty()) {
+                    String name = kubeconfigPrefix(c.key().name()) + "/" + UUID.randomUUID();
+                    out.put(c.key(), secrets.put(name, c.inlineKubeconfig(),
+                            "kubeconfig of the rset cluster " + c.key().name()));
+                }
+            }
+        } catch (RuntimeException e) {
+            out.values().forEach(secrets::delete);
+            throw e;
+        }
+        return out;
+    }
+
+    private String kubeconfigPrefix(String cluster) {
+        return secretPrefix + "/clusters/" + cluster + "/kubeconfig";
+    }
+
+    private Applied applyOnce(List<Candidate> candidates, Map<ObjectKey, SecretRef> kubeconfigs, String caller) {
         List<DefinitionStore.Write> writes = new ArrayList<>();
         List<Map<String, Object>> results = new ArrayList<>();
-        Map<Candidate, String> secretsToWrite = new LinkedHashMap<>();
+        List<SecretRef> superseded = new ArrayList<>();
         for (Candidate c : candidates) {
             Optional<StoredObject> current = definitions.get(c.key());
             if (c.expectedVersion().isPresent() && current.isEmpty()) {
@@ -147,22 +220,28 @@ public final class ControlPlane {
             Map<String, Object> manifest = Admission.deepCopy(c.manifest());
             meta(manifest).put("uid", current.map(o -> dig(o.manifest(), "metadata", "uid"))
                     .orElseGet(() -> UUID.randomUUID().toString()));
-            if (!c.inlineKubeconfig().isEmpty()) {
-                String name = secretPrefix + "/clusters/" + c.key().name() + "/kubeconfig";
-                replaceKubeconfig(manifest, name);
-                secretsToWrite.put(c, name);
+            SecretRef kubeconfig = kubeconfigs.get(c.key());
+            if (kubeconfig != null) {
+                replaceKubeconfig(manifest, kubeconfig.name());
+                current.flatMap(this::managedSecret).ifPresent(superseded::add);
             }
             long expected = c.expectedVersion().orElse(current.map(StoredObject::resourceVersion).orElse(0L));
-            boolean unchanged = current.isPresent() && c.inlineKubeconfig().isEmpty()
+            boolean unchanged = current.isPresent() && kubeconfig == null
                     && current.get().resourceVersion() == expected
-                    && Admission.sameJson(current.get().manifest(), manifest)
+                    && Admission.sameJson(withoutModifiedBy(current.get().manifest()), manifest)
                     && current.get().labels().equals(c.labels());
             String action = current.isEmpty() ? "created" : unchanged ? "unchanged" : "configured";
             if (!unchanged) {
+                annotations(manifest).put(Admission.MODIFIED_BY, caller.isEmpty() ? UNKNOWN_CALLER : caller);
                 writes.add(new DefinitionStore.Write(c.key(), manifest, c.labels(), expected,
                         scheduleChange(c, current)));
             }
+            if (current.isEmpty() && c.key().kind() == Kind.RESOURCE_SET_INPUT_PROVIDER) {
+                // Inputs left by a provider of this name that is gone (written while it was being deleted).
+                inputs.forget(new ProviderId(c.key().namespace(), c.key().name()));
+            }
             Map<String, Object> r = new LinkedHashMap<>();
+            r.put(KEY, c.key());
             r.put("kind", c.key().kind().kind());
             r.put("namespace", c.key().namespace());
             r.put("name", c.key().name());
@@ -170,15 +249,11 @@ public final class ControlPlane {
             current.ifPresent(o -> r.put("resourceVersion", Long.toString(o.resourceVersion())));
             results.add(r);
         }
-        // Secrets first, so a stored reference always points at an existing secret.
-        secretsToWrite.forEach((c, name) -> secrets.put(name, c.inlineKubeconfig(),
-                "kubeconfig of the rset cluster " + c.key().name()));
         if (!writes.isEmpty()) {
             try {
                 for (StoredObject o : definitions.apply(writes)) {
                     for (Map<String, Object> r : results) {
-                        if (r.get("kind").equals(o.key().kind().kind()) && r.get("name").equals(o.key().name())
-                                && r.get("namespace").equals(o.key().namespace())) {
+                        if (o.key().equals(r.get(KEY))) {
                             r.put("resourceVersion", Long.toString(o.resourceVersion()));
                         }
                     }
@@ -187,16 +262,26 @@ public final class ControlPlane {
                 throw ApiException.invalid(e.getMessage());
             }
         }
-        announce(candidates.stream().filter(c -> c.key().kind() == Kind.RESOURCE_SET && !c.disabled())
-                .filter(c -> results.stream().anyMatch(r -> r.get("name").equals(c.key().name())
-                        && r.get("namespace").equals(c.key().namespace()) && r.get("kind").equals(c.key().kind().kind())
+        List<ReconcileRequested> runs = candidates.stream()
+                .filter(c -> c.key().kind() == Kind.RESOURCE_SET && !c.disabled())
+                .filter(c -> results.stream().anyMatch(r -> c.key().equals(r.get(KEY))
                         && !"unchanged".equals(r.get("action"))))
-                .map(c -> request(c.key(), false)).toList());
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("kind", "ApplyResult");
-        out.put("apiVersion", "rset.dev/v1alpha1");
-        out.put("items", results);
-        return out;
+                .map(c -> request(c.key(), false)).toList();
+        return new Applied(results, superseded, runs);
+    }
+
+    /** Recorded when the API runs without IAM auth in front of it ({@code rset dev}, tests). */
+    static final String UNKNOWN_CALLER = "unauthenticated";
+
+    private static Map<String, Object> withoutModifiedBy(Map<String, Object> manifest) {
+        Map<String, Object> copy = Admission.deepCopy(manifest);
+        if (meta(copy).get("annotations") instanceof Map<?, ?> a) {
+            a.remove(Admission.MODIFIED_BY);
+            if (a.isEmpty()) {
+                meta(copy).remove("annotations");
+            }
+        }
+        return copy;
     }
 
     /** Only kinds with a schedule get one; a new spec or a resumed object is due now. */
@@ -227,14 +312,60 @@ public final class ControlPlane {
     }
 
     public Map<String, Object> list(Kind kind, String namespace, String labelSelector) {
+        return list(kind, namespace, labelSelector, MAX_LIST_LIMIT, null);
+    }
+
+    /** Objects per list response when the request says no {@code limit}, and at most. */
+    public static final int MAX_LIST_LIMIT = 500;
+    /**
+     * Bytes of items (as compact JSON) per list response: Lambda answers at most 6 MB, and the
+     * indented JSON or YAML of the response is larger than the compact form.
+     */
+    static final int MAX_LIST_BYTES = 3 * 1024 * 1024;
+
+    /**
+     * One page of a listing, Kubernetes style: at most {@code limit} objects (and fewer when they
+     * are large), starting after the object the {@code continueToken} of the previous page names;
+     * {@code metadata.continue} is set when more follow.
+     */
+    public Map<String, Object> list(Kind kind, String namespace, String labelSelector, int limit,
+            String continueToken) {
         LabelSelector selector;
         try {
             selector = labelSelector == null || labelSelector.isBlank() ? null : LabelSelector.parse(labelSelector);
         } catch (IllegalArgumentException e) {
             throw ApiException.invalid("labelSelector: " + e.getMessage());
         }
-        List<StoredObject> objects = definitions.list(kind, namespace == null ? "" : namespace).stream()
-                .filter(o -> selector == null || selector.matches(o.labels())).toList();
+        if (limit < 1 || limit > MAX_LIST_LIMIT) {
+            throw ApiException.badRequest("limit: must be between 1 and " + MAX_LIST_LIMIT + ", got " + limit);
+        }
+        String ns = namespace == null ? "" : namespace;
+        ObjectKey after = continueToken == null || continueToken.isEmpty() ? null
+                : ListContinue.decode(continueToken, kind, ns);
+        List<StoredObject> objects = new ArrayList<>();
+        int bytes = 0;
+        boolean more = false;
+        pages:
+        while (true) {
+            DefinitionStore.Page page = definitions.list(kind, ns, after, limit);
+            for (int i = 0; i < page.items().size(); i++) {
+                StoredObject o = page.items().get(i);
+                after = o.key();
+                if (selector != null && !selector.matches(o.labels())) {
+                    continue;
+                }
+                int size = Admission.jsonSize(o.manifest());
+                if (!objects.isEmpty() && (objects.size() == limit || bytes + size > MAX_LIST_BYTES)) {
+                    more = true;
+                    break pages;
+                }
+                objects.add(o);
+                bytes += size;
+            }
+            if (!page.more()) {
+                break;
+            }
+        }
         List<ObjectKey> keys = objects.stream().map(StoredObject::key).toList();
         List<Object> items;
         if (kind == Kind.RESOURCE_SET) {
@@ -248,6 +379,11 @@ public final class ControlPlane {
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("apiVersion", "v1");
         out.put("kind", "List");
+        Map<String, Object> listMeta = new LinkedHashMap<>();
+        if (more) {
+            listMeta.put("continue", ListContinue.encode(kind, ns, keys.get(keys.size() - 1)));
+        }
+        out.put("metadata", listMeta);
         out.put("items", items);
         return out;
     }
@@ -278,6 +414,17 @@ public final class ControlPlane {
     }
 
     public Map<String, Object> delete(ObjectKey key, OptionalLong resourceVersion) {
+        return delete(key, resourceVersion, "");
+    }
+
+    /**
+     * Deletes the definition and everything that belongs to it: a Cluster's kubeconfig secret
+     * (recoverable for Secrets Manager's window) and status, a provider's exported inputs, live
+     * set and status, a Receiver's status. A ResourceSet's inventories, statuses and schedule are
+     * its reconciler's to remove, after it pruned what it applied (its inventories are keyed by
+     * uid, so one created again under the name starts clean meanwhile).
+     */
+    public Map<String, Object> delete(ObjectKey key, OptionalLong resourceVersion, String caller) {
         StoredObject o = find(key);
         long expected = resourceVersion.orElse(o.resourceVersion());
         try {
@@ -285,14 +432,17 @@ public final class ControlPlane {
         } catch (ConflictException e) {
             throw ApiException.conflict(e.getMessage());
         }
+        audit.write("delete", caller.isEmpty() ? UNKNOWN_CALLER : caller, key, "deleted",
+                Long.toString(expected));
         managedSecret(o).ifPresent(secrets::delete);
-        if (key.kind() == Kind.CLUSTER) {
-            // Nobody else writes a Cluster's status: a cluster registered again under the name starts unchecked.
-            statuses.delete(key);
-        }
-        if (key.kind() == Kind.RESOURCE_SET) {
-            // Its runs prune what it applied on every cluster, then remove its records.
-            announce(List.of(request(key, false)));
+        switch (key.kind()) {
+            case CLUSTER, RECEIVER -> statuses.delete(key);
+            case RESOURCE_SET_INPUT_PROVIDER -> {
+                inputs.forget(new ProviderId(key.namespace(), key.name()));
+                statuses.delete(key);
+            }
+            case RESOURCE_SET -> announce(List.of(request(key, false)));
+            default -> throw new IllegalStateException("unknown kind " + key.kind());
         }
         return dev.rset.api.http.Statuses.success(key.kind().kind(), key.name());
     }
@@ -335,6 +485,11 @@ public final class ControlPlane {
      * Cluster's {@code Ready} condition (what {@code rset clusters list} shows).
      */
     public Map<String, Object> check(ObjectKey key) {
+        return check(key, "");
+    }
+
+    /** {@link #check(ObjectKey)} on behalf of {@code caller} (an IAM ARN), who is named in the audit line. */
+    public Map<String, Object> check(ObjectKey key, String caller) {
         if (key.kind() != Kind.CLUSTER) {
             throw ApiException.badRequest(key.kind().kind() + " cannot be checked: only a Cluster has a connection");
         }
@@ -347,6 +502,8 @@ public final class ControlPlane {
             try {
                 ObjectStatus written = statuses.put(key, current.withCondition(ready)
                         .withObservedGeneration(o.generation()));
+                audit.write("check", caller.isEmpty() ? UNKNOWN_CALLER : caller, key, "Ready=" + ready.status(),
+                        null);
                 return Views.object(o, written);
             } catch (ConflictException e) {
                 if (attempt == ATTEMPTS) {
@@ -358,6 +515,11 @@ public final class ControlPlane {
 
     /** Asks for a run now; with {@code force}, also outside the delivery window (requestedAt = forceAt). */
     public Map<String, Object> reconcile(ObjectKey key, boolean force) {
+        return reconcile(key, force, "");
+    }
+
+    /** {@link #reconcile(ObjectKey, boolean)} on behalf of {@code caller} (an IAM ARN). */
+    public Map<String, Object> reconcile(ObjectKey key, boolean force, String caller) {
         requireSchedulable(key, "reconcile");
         String now = clock.instant().toString();
         Map<String, Object> out = update(key, o -> {
@@ -369,7 +531,7 @@ public final class ControlPlane {
                 annotations(o).put(Annotations.FORCE_AT, now);
             }
             return o;
-        }, ScheduleChange.DUE_NOW);
+        }, ScheduleChange.DUE_NOW, "reconcile", caller);
         if (!announce(List.of(request(key, force)))) {
             // The caller asked for a run now and nothing else: say so, a retry is harmless.
             throw new ApiException(503, "ServiceUnavailable", "reconcile of " + key
@@ -379,19 +541,27 @@ public final class ControlPlane {
     }
 
     public Map<String, Object> suspend(ObjectKey key) {
+        return suspend(key, "");
+    }
+
+    public Map<String, Object> suspend(ObjectKey key, String caller) {
         requireSchedulable(key, "suspend");
         return update(key, o -> {
             annotations(o).put(Annotations.RECONCILE, Annotations.DISABLED);
             return o;
-        }, ScheduleChange.SUSPEND);
+        }, ScheduleChange.SUSPEND, "suspend", caller);
     }
 
     public Map<String, Object> resume(ObjectKey key) {
+        return resume(key, "");
+    }
+
+    public Map<String, Object> resume(ObjectKey key, String caller) {
         requireSchedulable(key, "resume");
         Map<String, Object> out = update(key, o -> {
             annotations(o).remove(Annotations.RECONCILE);
             return o;
-        }, ScheduleChange.DUE_NOW);
+        }, ScheduleChange.DUE_NOW, "resume", caller);
         announce(List.of(request(key, false)));
         return out;
     }
@@ -421,13 +591,16 @@ public final class ControlPlane {
 
     /** Read, change, conditional write; on a lost race read again, a few times. */
     private Map<String, Object> update(ObjectKey key, UnaryOperator<Map<String, Object>> change,
-            ScheduleChange schedule) {
+            ScheduleChange schedule, String verb, String caller) {
+        String by = caller.isEmpty() ? UNKNOWN_CALLER : caller;
         for (int attempt = 1; ; attempt++) {
             StoredObject o = find(key);
             Map<String, Object> manifest = change.apply(Admission.deepCopy(o.manifest()));
+            annotations(manifest).put(Admission.MODIFIED_BY, by);
             try {
                 StoredObject written = definitions.apply(List.of(new DefinitionStore.Write(key, manifest, o.labels(),
                         o.resourceVersion(), schedule))).get(0);
+                audit.write(verb, by, key, "configured", Long.toString(written.resourceVersion()));
                 return key.kind() == Kind.RESOURCE_SET
                         ? resourceSetView(written, statuses.clusters(key), Placements.clusterLabels(definitions))
                         : Views.object(written, statuses.get(key));
@@ -452,9 +625,11 @@ public final class ControlPlane {
         if (o.key().kind() != Kind.CLUSTER) {
             return Optional.empty();
         }
-        String managed = secretPrefix + "/clusters/" + o.key().name() + "/kubeconfig";
+        // Versioned names (…/kubeconfig/<uuid>) and the unversioned name written before them.
+        String managed = kubeconfigPrefix(o.key().name());
         Object ref = dig(o.manifest(), "spec", "auth", "kubeconfig", "secretRef", "name");
-        return managed.equals(ref) ? Optional.of(new SecretRef(managed)) : Optional.empty();
+        return ref instanceof String name && (name.equals(managed) || name.startsWith(managed + "/"))
+                ? Optional.of(new SecretRef(name)) : Optional.empty();
     }
 
     private static void requireSchedulable(ObjectKey key, String verb) {
