@@ -129,6 +129,14 @@ class ApiHandlerTest {
         }
     }
 
+    static Map<String, Object> parse(String json) {
+        try {
+            return Events.MAPPER.readValue(json, new TypeReference<>() { });
+        } catch (Exception e) {
+            throw new AssertionError("not JSON: " + json, e);
+        }
+    }
+
     @SuppressWarnings("unchecked")
     static <T> T at(Object m, String... path) {
         Object v = m;

@@ -228,7 +228,7 @@ public final class ControlPlane {
             long expected = c.expectedVersion().orElse(current.map(StoredObject::resourceVersion).orElse(0L));
             boolean unchanged = current.isPresent() && kubeconfig == null
                     && current.get().resourceVersion() == expected
-                    && Admission.sameJson(withoutModifiedBy(current.get().manifest()), manifest)
+                    && Admission.sameJson(withoutModifiedBy(current.get().manifest()), withoutModifiedBy(manifest))
                     && current.get().labels().equals(c.labels());
             String action = current.isEmpty() ? "created" : unchanged ? "unchanged" : "configured";
             if (!unchanged) {
@@ -273,6 +273,7 @@ public final class ControlPlane {
     /** Recorded when the API runs without IAM auth in front of it ({@code rset dev}, tests). */
     static final String UNKNOWN_CALLER = "unauthenticated";
 
+    /** The manifest as its author wrote it: without the server's annotation (nor an annotation map left empty). */
     private static Map<String, Object> withoutModifiedBy(Map<String, Object> manifest) {
         Map<String, Object> copy = Admission.deepCopy(manifest);
         if (meta(copy).get("annotations") instanceof Map<?, ?> a) {
