@@ -44,6 +44,23 @@ class StrictValidationTest {
         assertEquals(0, api.items(), "nothing is written");
     }
 
+    /** What users already apply keeps working: every documented example is accepted as it is. */
+    @Test
+    void everyExampleIsAcceptedStrictly() throws java.io.IOException {
+        java.nio.file.Path examples = java.nio.file.Path.of("../../examples");
+        List<java.nio.file.Path> files;
+        try (var walk = java.nio.file.Files.walk(examples)) {
+            files = walk.filter(f -> f.getFileName().toString().matches("(resourceset|providers?|receiver)\\.yaml"))
+                    .sorted().toList();
+        }
+        org.junit.jupiter.api.Assertions.assertTrue(files.size() >= 10, files.toString());
+        for (java.nio.file.Path f : files) {
+            APIGatewayV2HTTPResponse r = api.apply(java.nio.file.Files.readString(f));
+            assertEquals(200, r.getStatusCode(), f + ": " + r.getBody());
+            assertNull(json(r).get("warnings"), f + ": " + r.getBody());
+        }
+    }
+
     @Test
     void misspelledFieldsAreA400NamingThem() {
         String typos = RSET.replace("  inputs:", "  commonMetdata: {labels: {a: b}}\n  inputs:")
