@@ -5,6 +5,7 @@ import dev.rset.api.http.Codec;
 import dev.rset.api.http.HttpRequest;
 import dev.rset.api.http.HttpResponse;
 import dev.rset.api.http.Statuses;
+import dev.rset.api.resources.ApplyOptions;
 import dev.rset.api.resources.ControlPlane;
 import dev.rset.api.resources.FieldValidation;
 import dev.rset.api.resources.Scope;
@@ -15,7 +16,6 @@ import dev.rset.store.ObjectKey;
 
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.OptionalLong;
 import java.util.UUID;
 import java.util.regex.Pattern;
@@ -111,7 +111,7 @@ public final class Router {
         Manifest body = Codec.readDocuments(r.body(), r.header("Content-Type").orElse(""));
         FieldValidation validation = FieldValidation.parse(r.param("fieldValidation").orElse(null));
         return plane.apply(body.documents(), body.warnings().stream().map(YamlWarning::toString).toList(),
-                new ControlPlane.ApplyOptions(scope, validation, r.caller()));
+                new ApplyOptions(scope, validation, r.caller()));
     }
 
     private Object list(HttpRequest r, Kind kind, String namespace) {

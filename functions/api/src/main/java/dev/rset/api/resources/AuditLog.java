@@ -24,6 +24,14 @@ public final class AuditLog {
         this.sink = sink;
     }
 
+    /** Recorded when the API runs without IAM auth in front of it ({@code rset dev}, tests). */
+    static final String UNAUTHENTICATED = "unauthenticated";
+
+    /** The caller to record: the IAM ARN, or {@link #UNAUTHENTICATED}. */
+    static String who(String caller) {
+        return caller == null || caller.isEmpty() ? UNAUTHENTICATED : caller;
+    }
+
     public static AuditLog stdout() {
         return new AuditLog(System.out::println);
     }
@@ -32,7 +40,7 @@ public final class AuditLog {
         Map<String, Object> line = new LinkedHashMap<>();
         line.put("audit", "rset-api");
         line.put("verb", verb);
-        line.put("caller", caller);
+        line.put("caller", who(caller));
         line.put("kind", key.kind().kind());
         line.put("namespace", key.namespace());
         line.put("name", key.name());

@@ -24,23 +24,18 @@ import dev.rset.store.OverallStatus;
 import dev.rset.store.Placements;
 import dev.rset.store.ProviderId;
 import dev.rset.store.ScheduleStore;
-import dev.rset.store.SecretRef;
 import dev.rset.store.SecretStore;
 import dev.rset.store.StatusCodec;
 import dev.rset.store.StatusStore;
 import dev.rset.store.StoredObject;
-import dev.rset.store.TooLargeException;
 
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
-import java.util.Set;
-import java.util.UUID;
 import java.util.function.UnaryOperator;
 
 import static dev.rset.core.api.NestedFields.dig;
@@ -59,8 +54,8 @@ public final class ControlPlane {
     private final ScheduleStore schedules;
     private final InputStore inputs;
     private final InventoryStore inventories;
-    private final SecretStore secrets;
-    private final String secretPrefix;
+    private final KubeconfigSecrets kubeconfigs;
+    private final Applier applier;
     private final ClusterAccess access;
     private final Clock clock;
     private final Optional<EventPublisher> events;
@@ -88,15 +83,10 @@ public final class ControlPlane {
         this.schedules = schedules;
         this.inputs = inputs;
         this.inventories = inventories;
-        this.secrets = secrets;
-        this.secretPrefix = secretPrefix;
+        this.kubeconfigs = new KubeconfigSecrets(secrets, secretPrefix);
         this.access = access;
         this.clock = clock;
-    }
-
-    /** How an apply was asked for: its route, what to do with unknown fields, and who asked. */
-    public record ApplyOptions(Scope scope, FieldValidation validation, String caller) {
-        public static final ApplyOptions DEFAULT = new ApplyOptions(new Scope.Anywhere(), FieldValidation.STRICT, "");
+        this.applier = new Applier(definitions, inputs, access, kubeconfigs, audit);
     }
 
     /** Creates or updates every document, all or nothing. */
@@ -104,200 +94,11 @@ public final class ControlPlane {
         return apply(documents, List.of(), ApplyOptions.DEFAULT);
     }
 
-    /**
-     * {@link #apply(List)}, with what the reading of the body found worth telling its author
-     * (returned as {@code warnings}, which {@code rset apply} prints to stderr) and the request's
-     * {@link ApplyOptions}.
-     */
+    /** {@link Applier#apply}, then the runs it asks for are announced. */
     public Map<String, Object> apply(List<Object> documents, List<String> readWarnings, ApplyOptions options) {
-        if (documents.isEmpty()) {
-            throw ApiException.badRequest("the request has no objects to apply");
-        }
-        if (documents.size() > DefinitionStore.MAX_WRITES) {
-            throw ApiException.badRequest("at most " + DefinitionStore.MAX_WRITES + " objects can be applied at once, got "
-                    + documents.size());
-        }
-        List<String> warnings = new ArrayList<>(readWarnings);
-        List<Candidate> candidates = new ArrayList<>();
-        Set<ObjectKey> seen = new HashSet<>();
-        for (int i = 0; i < documents.size(); i++) {
-            Candidate c = Admission.admit(documents.get(i), i, options.scope(), options.validation(), warnings);
-            if (!seen.add(c.key())) {
-                throw ApiException.invalid("document " + (i + 1) + ": " + c.key() + " appears twice in the request");
-            }
-            candidates.add(c);
-        }
-        for (Candidate c : candidates) {
-            if (c.key().kind() == Kind.CLUSTER) {
-                try {
-                    access.admit(Cluster.from(c.manifest()));
-                } catch (InvalidObjectException e) {
-                    throw ApiException.invalid(e.getMessage());
-                }
-            }
-        }
-        Map<ObjectKey, SecretRef> kubeconfigs = storeKubeconfigs(candidates);
-        boolean pinned = candidates.stream().anyMatch(c -> c.expectedVersion().isPresent());
-        Applied applied;
-        try {
-            for (int attempt = 1; ; attempt++) {
-                try {
-                    applied = applyOnce(candidates, kubeconfigs, options.caller());
-                    break;
-                } catch (ConflictException e) {
-                    if (pinned || attempt == ATTEMPTS) {
-                        throw ApiException.conflict(e.getMessage());
-                    }
-                }
-            }
-        } catch (RuntimeException e) {
-            // Nothing refers to the new versions: the credentials in use stay what they were.
-            kubeconfigs.values().forEach(secrets::delete);
-            throw e;
-        }
-        applied.superseded().forEach(secrets::delete);
-        for (Map<String, Object> r : applied.items()) {
-            audit.write("apply", options.caller().isEmpty() ? UNKNOWN_CALLER : options.caller(), (ObjectKey) r.remove(KEY), (String) r.get("action"),
-                    (String) r.get("resourceVersion"));
-        }
-        announce(applied.announce());
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("kind", "ApplyResult");
-        out.put("apiVersion", "rset.dev/v1alpha1");
-        out.put("items", applied.items());
-        if (!warnings.isEmpty()) {
-            out.put("warnings", List.copyOf(warnings));
-        }
-        return out;
-    }
-
-    /** Where each result item keeps its object's key until the audit line is written. */
-    private static final String KEY = "\0key";
-
-    /**
-     * A committed apply: the result per object, the kubeconfig secrets no Cluster refers to any
-     * more, and the runs to announce.
-     */
-    private record Applied(List<Map<String, Object>> items, List<SecretRef> superseded,
-            List<ReconcileRequested> announce) {
-    }
-
-    /**
-     * Writes each inline kubeconfig to a secret of its own, under a name no stored Cluster uses
-     * yet; the transaction then switches the Cluster's reference to it. So a refused or lost apply
-     * leaves the credentials in use untouched, and a reader never sees a half-written secret.
-     */
-    private Map<ObjectKey, SecretRef> storeKubeconfigs(List<Candidate> candidates) {
-        Map<ObjectKey, SecretRef> out = new LinkedHashMap<>();
-        try {
-            for (Candidate c : candidates) {
-                if (!c.inlineKubeconfig().isEmpty()) {
-                    String name = kubeconfigPrefix(c.key().name()) + "/" + UUID.randomUUID();
-                    out.put(c.key(), secrets.put(name, c.inlineKubeconfig(),
-                            "kubeconfig of the rset cluster " + c.key().name()));
-                }
-            }
-        } catch (RuntimeException e) {
-            out.values().forEach(secrets::delete);
-            throw e;
-        }
-        return out;
-    }
-
-    private String kubeconfigPrefix(String cluster) {
-        return secretPrefix + "/clusters/" + cluster + "/kubeconfig";
-    }
-
-    private Applied applyOnce(List<Candidate> candidates, Map<ObjectKey, SecretRef> kubeconfigs, String caller) {
-        List<DefinitionStore.Write> writes = new ArrayList<>();
-        List<Map<String, Object>> results = new ArrayList<>();
-        List<SecretRef> superseded = new ArrayList<>();
-        for (Candidate c : candidates) {
-            Optional<StoredObject> current = definitions.get(c.key());
-            if (c.expectedVersion().isPresent() && current.isEmpty()) {
-                throw ApiException.conflict(c.key() + " does not exist, but metadata.resourceVersion was given");
-            }
-            Map<String, Object> manifest = Admission.deepCopy(c.manifest());
-            meta(manifest).put("uid", current.map(o -> dig(o.manifest(), "metadata", "uid"))
-                    .orElseGet(() -> UUID.randomUUID().toString()));
-            SecretRef kubeconfig = kubeconfigs.get(c.key());
-            if (kubeconfig != null) {
-                replaceKubeconfig(manifest, kubeconfig.name());
-                current.flatMap(this::managedSecret).ifPresent(superseded::add);
-            }
-            long expected = c.expectedVersion().orElse(current.map(StoredObject::resourceVersion).orElse(0L));
-            boolean unchanged = current.isPresent() && kubeconfig == null
-                    && current.get().resourceVersion() == expected
-                    && Admission.sameJson(withoutModifiedBy(current.get().manifest()), withoutModifiedBy(manifest))
-                    && current.get().labels().equals(c.labels());
-            String action = current.isEmpty() ? "created" : unchanged ? "unchanged" : "configured";
-            if (!unchanged) {
-                annotations(manifest).put(Admission.MODIFIED_BY, caller.isEmpty() ? UNKNOWN_CALLER : caller);
-                writes.add(new DefinitionStore.Write(c.key(), manifest, c.labels(), expected,
-                        scheduleChange(c, current)));
-            }
-            if (current.isEmpty() && c.key().kind() == Kind.RESOURCE_SET_INPUT_PROVIDER) {
-                // Inputs left by a provider of this name that is gone (written while it was being deleted).
-                inputs.forget(new ProviderId(c.key().namespace(), c.key().name()));
-            }
-            Map<String, Object> r = new LinkedHashMap<>();
-            r.put(KEY, c.key());
-            r.put("kind", c.key().kind().kind());
-            r.put("namespace", c.key().namespace());
-            r.put("name", c.key().name());
-            r.put("action", action);
-            current.ifPresent(o -> r.put("resourceVersion", Long.toString(o.resourceVersion())));
-            results.add(r);
-        }
-        if (!writes.isEmpty()) {
-            try {
-                for (StoredObject o : definitions.apply(writes)) {
-                    for (Map<String, Object> r : results) {
-                        if (o.key().equals(r.get(KEY))) {
-                            r.put("resourceVersion", Long.toString(o.resourceVersion()));
-                        }
-                    }
-                }
-            } catch (TooLargeException e) {
-                throw ApiException.invalid(e.getMessage());
-            }
-        }
-        List<ReconcileRequested> runs = candidates.stream()
-                .filter(c -> c.key().kind() == Kind.RESOURCE_SET && !c.disabled())
-                .filter(c -> results.stream().anyMatch(r -> c.key().equals(r.get(KEY))
-                        && !"unchanged".equals(r.get("action"))))
-                .map(c -> request(c.key(), false)).toList();
-        return new Applied(results, superseded, runs);
-    }
-
-    /** Recorded when the API runs without IAM auth in front of it ({@code rset dev}, tests). */
-    static final String UNKNOWN_CALLER = "unauthenticated";
-
-    /** The manifest as its author wrote it: without the server's annotation (nor an annotation map left empty). */
-    private static Map<String, Object> withoutModifiedBy(Map<String, Object> manifest) {
-        Map<String, Object> copy = Admission.deepCopy(manifest);
-        if (meta(copy).get("annotations") instanceof Map<?, ?> a) {
-            a.remove(Admission.MODIFIED_BY);
-            if (a.isEmpty()) {
-                meta(copy).remove("annotations");
-            }
-        }
-        return copy;
-    }
-
-    /** Only kinds with a schedule get one; a new spec or a resumed object is due now. */
-    private static ScheduleChange scheduleChange(Candidate c, Optional<StoredObject> current) {
-        Kind kind = c.key().kind();
-        if (kind != Kind.RESOURCE_SET && kind != Kind.RESOURCE_SET_INPUT_PROVIDER) {
-            return ScheduleChange.NONE;
-        }
-        boolean wasDisabled = current.map(o -> isDisabled(o.manifest())).orElse(false);
-        if (c.disabled()) {
-            return current.isEmpty() || !wasDisabled ? ScheduleChange.SUSPEND : ScheduleChange.NONE;
-        }
-        boolean specChanged = current.isEmpty()
-                || !Admission.sameJson(current.get().manifest().get("spec"), c.manifest().get("spec"));
-        return specChanged || wasDisabled ? ScheduleChange.DUE_NOW : ScheduleChange.NONE;
+        Applier.Result result = applier.apply(documents, readWarnings, options);
+        announce(result.runs());
+        return result.body();
     }
 
     public Map<String, Object> get(ObjectKey key) {
@@ -433,9 +234,9 @@ public final class ControlPlane {
         } catch (ConflictException e) {
             throw ApiException.conflict(e.getMessage());
         }
-        audit.write("delete", caller.isEmpty() ? UNKNOWN_CALLER : caller, key, "deleted",
+        audit.write("delete", caller, key, "deleted",
                 Long.toString(expected));
-        managedSecret(o).ifPresent(secrets::delete);
+        kubeconfigs.managedBy(o).ifPresent(ref -> kubeconfigs.retire(List.of(ref)));
         switch (key.kind()) {
             case CLUSTER, RECEIVER -> statuses.delete(key);
             case RESOURCE_SET_INPUT_PROVIDER -> {
@@ -503,7 +304,7 @@ public final class ControlPlane {
             try {
                 ObjectStatus written = statuses.put(key, current.withCondition(ready)
                         .withObservedGeneration(o.generation()));
-                audit.write("check", caller.isEmpty() ? UNKNOWN_CALLER : caller, key, "Ready=" + ready.status(),
+                audit.write("check", caller, key, "Ready=" + ready.status(),
                         null);
                 return Views.object(o, written);
             } catch (ConflictException e) {
@@ -567,7 +368,7 @@ public final class ControlPlane {
         return out;
     }
 
-    private static ReconcileRequested request(ObjectKey key, boolean force) {
+    static ReconcileRequested request(ObjectKey key, boolean force) {
         return new ReconcileRequested(key.kind().kind(), key.namespace(), key.name(), force, "api");
     }
 
@@ -593,7 +394,7 @@ public final class ControlPlane {
     /** Read, change, conditional write; on a lost race read again, a few times. */
     private Map<String, Object> update(ObjectKey key, UnaryOperator<Map<String, Object>> change,
             ScheduleChange schedule, String verb, String caller) {
-        String by = caller.isEmpty() ? UNKNOWN_CALLER : caller;
+        String by = AuditLog.who(caller);
         for (int attempt = 1; ; attempt++) {
             StoredObject o = find(key);
             Map<String, Object> manifest = change.apply(Admission.deepCopy(o.manifest()));
@@ -622,17 +423,6 @@ public final class ControlPlane {
                 .map(i -> (Object) i.values()).toList();
     }
 
-    private Optional<SecretRef> managedSecret(StoredObject o) {
-        if (o.key().kind() != Kind.CLUSTER) {
-            return Optional.empty();
-        }
-        // Versioned names (…/kubeconfig/<uuid>) and the unversioned name written before them.
-        String managed = kubeconfigPrefix(o.key().name());
-        Object ref = dig(o.manifest(), "spec", "auth", "kubeconfig", "secretRef", "name");
-        return ref instanceof String name && (name.equals(managed) || name.startsWith(managed + "/"))
-                ? Optional.of(new SecretRef(name)) : Optional.empty();
-    }
-
     private static void requireSchedulable(ObjectKey key, String verb) {
         if (key.kind() != Kind.RESOURCE_SET && key.kind() != Kind.RESOURCE_SET_INPUT_PROVIDER) {
             throw ApiException.badRequest(key.kind().kind() + " cannot be asked to " + verb
@@ -646,20 +436,12 @@ public final class ControlPlane {
     }
 
     @SuppressWarnings("unchecked")
-    private static void replaceKubeconfig(Map<String, Object> manifest, String secretName) {
-        Map<String, Object> auth = (Map<String, Object>) ((Map<String, Object>) manifest.get("spec")).get("auth");
-        Map<String, Object> kubeconfig = new LinkedHashMap<>();
-        kubeconfig.put("secretRef", Map.of("name", secretName));
-        auth.put("kubeconfig", kubeconfig);
-    }
-
-    @SuppressWarnings("unchecked")
     static Map<String, Object> meta(Map<String, Object> manifest) {
         return (Map<String, Object>) manifest.computeIfAbsent("metadata", k -> new LinkedHashMap<>());
     }
 
     @SuppressWarnings("unchecked")
-    private static Map<String, Object> annotations(Map<String, Object> manifest) {
+    static Map<String, Object> annotations(Map<String, Object> manifest) {
         return (Map<String, Object>) meta(manifest).computeIfAbsent("annotations", k -> new LinkedHashMap<>());
     }
 }
