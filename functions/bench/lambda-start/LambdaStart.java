@@ -33,7 +33,7 @@ import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
  * Java runtime loads it: {@code setup ENDPOINT} seeds moto_server once (table, token secret, bus,
  * Receiver and provider definitions); {@code webhook N} constructs the handler as Lambda does (no-arg
  * constructor, configuration from the environment), answers one signed GitHub delivery and prints
- * the milliseconds from the process start (as the OS recorded it) to the answer.
+ * the milliseconds from the process start (as the OS recorded it) to the answer, and the CPU time spent.
  */
 public final class LambdaStart {
     static final String TOKEN = "bench-token";
@@ -47,34 +47,61 @@ public final class LambdaStart {
         switch (args[0]) {
             case "setup" -> setup(URI.create(args[1]), System.getenv("RSET_TABLE"), System.getenv("RSET_EVENT_BUS"));
             case "webhook" -> webhook(Integer.parseInt(args[1]));
-            default -> throw new IllegalArgumentException("mode must be setup or webhook, not " + args[0]);
+            case "webhook-paths" -> webhookPaths(Integer.parseInt(args[1]));
+            default -> throw new IllegalArgumentException("mode must be setup, webhook or webhook-paths, not "
+                    + args[0]);
         }
     }
 
     static void webhook(int run) throws Exception {
+        APIGatewayV2HTTPResponse r = new WebhookHandler().handleRequest(delivery("opened", run, UUID.randomUUID(), TOKEN), null);
+        ProcessHandle.Info self = ProcessHandle.current().info();
+        long ms = Duration.between(self.startInstant().orElseThrow(), Instant.now()).toMillis();
+        // CPU time of all the JVM's threads so far: on a loaded machine it varies less than the wall time.
+        long cpu = self.totalCpuDuration().orElse(Duration.ZERO).toMillis();
+        expect(200, r);
+        System.out.println("handled " + r.getStatusCode() + " " + r.getBody() + " after_ms=" + ms + " cpu_ms=" + cpu);
+    }
+
+    /** The paths one delivery does not take, on the same jar: redelivery, close, bad signature. */
+    static void webhookPaths(int run) throws Exception {
+        WebhookHandler h = new WebhookHandler();
+        UUID id = UUID.randomUUID();
+        expect(200, h.handleRequest(delivery("opened", run, id, TOKEN), null));
+        expect(200, h.handleRequest(delivery("opened", run, id, TOKEN), null));
+        expect(200, h.handleRequest(delivery("closed", run, UUID.randomUUID(), TOKEN), null));
+        APIGatewayV2HTTPResponse bad = h.handleRequest(delivery("opened", run, UUID.randomUUID(), "wrong"), null);
+        if (bad.getStatusCode() < 400 || bad.getStatusCode() >= 500) {
+            throw new IllegalStateException("a bad signature must be refused with 4xx, got " + bad.getStatusCode());
+        }
+        System.out.println("paths ok: redelivery, close, bad signature " + bad.getStatusCode());
+    }
+
+    static void expect(int status, APIGatewayV2HTTPResponse r) {
+        if (r.getStatusCode() != status) {
+            throw new IllegalStateException("expected " + status + ", got " + r.getStatusCode() + " " + r.getBody());
+        }
+    }
+
+    static APIGatewayV2HTTPEvent delivery(String action, int run, UUID id, String signingKey) throws Exception {
+        String state = action.equals("closed") ? "closed" : "open";
         String body = """
-                {"action":"opened","number":%d,"pull_request":{"number":%d,"state":"open","title":"cold %d",
-                 "html_url":"%s/pull/%d","updated_at":"2026-11-27T10:00:00Z","user":{"login":"bench"},"labels":[],
+                {"action":"%s","number":%d,"pull_request":{"number":%d,"state":"%s","title":"cold %d",
+                 "html_url":"%s/pull/%d","updated_at":"2026-11-27T10:00:%02dZ","user":{"login":"bench"},"labels":[],
                  "head":{"sha":"%s","ref":"cold-%d"}},"repository":{"html_url":"%s"}}"""
-                .formatted(run, run, run, REPO, run, sha(run), run, REPO);
+                .formatted(action, run, run, state, run, REPO, run, state.equals("open") ? 0 : 30, sha(run), run, REPO);
         Mac mac = Mac.getInstance("HmacSHA256");
-        mac.init(new SecretKeySpec(TOKEN.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+        mac.init(new SecretKeySpec(signingKey.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
         String sig = "sha256=" + HexFormat.of().formatHex(mac.doFinal(body.getBytes(StandardCharsets.UTF_8)));
         String digest = Receivers.digest(TOKEN, Receiver.from(RECEIVER));
-        APIGatewayV2HTTPEvent e = APIGatewayV2HTTPEvent.builder().withRawPath("/hook/" + digest)
+        return APIGatewayV2HTTPEvent.builder().withRawPath("/hook/" + digest)
                 .withPathParameters(Map.of("digest", digest))
                 .withHeaders(Map.of("content-type", "application/json", "x-github-event", "pull_request",
-                        "x-github-delivery", UUID.randomUUID().toString(), "x-hub-signature-256", sig))
+                        "x-github-delivery", id.toString(), "x-hub-signature-256", sig))
                 .withBody(body)
                 .withRequestContext(APIGatewayV2HTTPEvent.RequestContext.builder().withHttp(
                         APIGatewayV2HTTPEvent.RequestContext.Http.builder().withMethod("POST").build()).build())
                 .build();
-        APIGatewayV2HTTPResponse r = new WebhookHandler().handleRequest(e, null);
-        long ms = Duration.between(ProcessHandle.current().info().startInstant().orElseThrow(), Instant.now()).toMillis();
-        if (r.getStatusCode() != 200) {
-            throw new IllegalStateException("delivery refused: " + r.getStatusCode() + " " + r.getBody());
-        }
-        System.out.println("handled " + r.getStatusCode() + " " + r.getBody() + " after_ms=" + ms);
     }
 
     static void setup(URI endpoint, String table, String bus) {
