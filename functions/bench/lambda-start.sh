@@ -12,8 +12,9 @@ RUNS=${RUNS:-5}
 J=functions
 for f in webhook api dispatcher reconciler; do
   jar=$J/$f/target/rset-$f-lambda.jar
+  [ "$f" = webhook ] && jar=${WEBHOOK_JAR:-$jar} # WEBHOOK_JAR: compare another build of the webhook
   [ -f "$jar" ] || { echo "$jar is missing: run 'mvn -B -DskipTests package' first" >&2; exit 1; }
-  printf '%-11s jar %6.2f MB (%d bytes)\n' "$f" "$(echo "$(stat -c %s "$jar") / 1048576" | bc -l)" "$(stat -c %s "$jar")"
+  printf '%-11s jar %6.2f MB (%d bytes)\n' "$f" "$(echo "$(stat -c %s "$jar") / 1000000" | bc -l)" "$(stat -c %s "$jar")"
 done
 echo "load before: $(uptime)"
 
@@ -24,14 +25,15 @@ MOTO=$!
 trap 'kill $MOTO 2>/dev/null; rm -rf "$WORK"' EXIT
 for _ in $(seq 120); do curl -s -o /dev/null "http://127.0.0.1:$PORT/" && break; sleep 0.5; done
 
-WEBHOOK=${WEBHOOK_JAR:-$J/webhook/target/rset-webhook-lambda.jar} # WEBHOOK_JAR: compare another build
+WEBHOOK=${WEBHOOK_JAR:-$J/webhook/target/rset-webhook-lambda.jar}
 FULL=$J/dispatcher/target/rset-dispatcher-lambda.jar # has the full clients the seeding needs
 javac -d "$WORK/cls" -cp "$WEBHOOK:$FULL" functions/bench/lambda-start/LambdaStart.java
+jar cf "$WORK/lambda-start.jar" -C "$WORK/cls" . # CDS archives only jars, not directories
 export AWS_REGION=us-east-1 AWS_ACCESS_KEY_ID=testing AWS_SECRET_ACCESS_KEY=testing
 export RSET_AWS_ENDPOINT="http://127.0.0.1:$PORT" RSET_TABLE=rset-lambda-start RSET_EVENT_BUS=rset-lambda-start
-java -cp "$FULL:$WORK/cls" LambdaStart setup "$RSET_AWS_ENDPOINT" 2>/dev/null
+java -cp "$FULL:$WORK/lambda-start.jar" LambdaStart setup "$RSET_AWS_ENDPOINT" 2>/dev/null
 # The thin jar must still answer on the paths one delivery does not take.
-java -cp "$WEBHOOK:$WORK/cls" LambdaStart webhook-paths 1 2>/dev/null
+java -cp "$WEBHOOK:$WORK/lambda-start.jar" LambdaStart webhook-paths 1 2>/dev/null
 
 run=100
 measure() { # label, extra JVM flags...
@@ -39,7 +41,7 @@ measure() { # label, extra JVM flags...
   : >"$WORK/times"
   for _ in $(seq "$RUNS"); do
     run=$((run + 1))
-    java "$@" -cp "$WEBHOOK:$WORK/cls" LambdaStart webhook $run 2>/dev/null \
+    java "$@" -cp "$WEBHOOK:$WORK/lambda-start.jar" LambdaStart webhook $run 2>/dev/null \
       | sed -n 's/.*after_ms=\([0-9]*\) cpu_ms=\([0-9]*\).*/\1 \2/p' >>"$WORK/times"
   done
   local n; n=$(wc -l <"$WORK/times")
@@ -51,7 +53,7 @@ measure() { # label, extra JVM flags...
   printf '%-18s JVM start -> first handled event: %s; CPU %s (%d runs)\n' "$label" "$w" "$c" "$RUNS"
 }
 measure "webhook" -XX:TieredStopAtLevel=1
-java -XX:ArchiveClassesAtExit="$WORK/webhook.jsa" -XX:TieredStopAtLevel=1 -cp "$WEBHOOK:$WORK/cls" \
+java -XX:ArchiveClassesAtExit="$WORK/webhook.jsa" -XX:TieredStopAtLevel=1 -cp "$WEBHOOK:$WORK/lambda-start.jar" \
   LambdaStart webhook 99 >/dev/null 2>&1
 measure "webhook + AppCDS" -XX:SharedArchiveFile="$WORK/webhook.jsa" -XX:TieredStopAtLevel=1
 for f in api dispatcher reconciler; do
