@@ -178,6 +178,26 @@ public final class Pipeline {
         return r.body();
     }
 
+    /**
+     * Registers a Cluster as {@code rset clusters register} does: applies it with its kubeconfig
+     * inline (the API moves it to Secrets Manager), then {@code POST /v1/clusters/NAME/check};
+     * returns the Cluster's {@code Ready} condition.
+     */
+    public Map<String, Object> register(String name, URI server, String kubeconfig, Map<String, String> labels) {
+        StringBuilder yaml = new StringBuilder("apiVersion: rset.dev/v1alpha1\nkind: Cluster\nmetadata:\n  name: ")
+                .append(name).append("\n  labels:\n");
+        labels.forEach((k, v) -> yaml.append("    ").append(k).append(": \"").append(v).append("\"\n"));
+        yaml.append("spec:\n  server: ").append(server).append("\n  auth:\n    kubeconfig:\n      value: |\n")
+                .append(kubeconfig.indent(8));
+        apply(yaml.toString());
+        Map<String, Object> checked = post("/v1/clusters/" + name + "/check");
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> conditions = (List<Map<String, Object>>) ((Map<String, Object>) checked
+                .get("status")).get("conditions");
+        return conditions.stream().filter(c -> "Ready".equals(c.get("type"))).findFirst()
+                .orElseThrow(() -> new IllegalStateException("Cluster " + name + " has no Ready condition: " + checked));
+    }
+
     // ---- the forge's side ----
 
     /** Posts a delivery to {@code /hook/<digest>} as API Gateway would; returns the HTTP status. */

@@ -17,17 +17,18 @@ import java.util.UUID;
  * repository whose {@code pull_request} deliveries a Receiver feeds into a provider, read by a
  * ResourceSet that renders, per pull request, a GitRepository, a HelmRelease and a ConfigMap
  * marked {@code fluxcd.controlplane.io/prune: disabled}, into one namespace of its clusters.
+ *
+ * <p>All definitions live in a control-plane namespace of their own: a warm webhook function reuses
+ * the providers and ResourceSets of a namespace it read for 10 s (WebhookService's
+ * {@code definitionsTtl}), so a team declared next to a busy one would only be seen after that.
  */
 public final class Previews {
-    /** The control plane namespace of every definition. */
-    public static final String NAMESPACE = "apps";
-
     static final String RESOURCE_SET = """
             apiVersion: fluxcd.controlplane.io/v1
             kind: ResourceSet
             metadata:
               name: %NAME%
-              namespace: apps
+              namespace: %TEAM%
               annotations:
                 rset.dev/clusters: "%PLACEMENT%"
             spec:
@@ -75,7 +76,7 @@ public final class Previews {
             kind: Receiver
             metadata:
               name: %NAME%-github
-              namespace: apps
+              namespace: %TEAM%
             spec:
               type: github
               events: [ping, pull_request]
@@ -89,7 +90,7 @@ public final class Previews {
             kind: ResourceSetInputProvider
             metadata:
               name: %NAME%-prs
-              namespace: apps
+              namespace: %TEAM%
             spec:
               type: GitHubPullRequest
               url: %REPO%
@@ -97,6 +98,7 @@ public final class Previews {
 
     private final Pipeline pipeline;
     private final String name;
+    private final String namespace;
     private final String clusterNamespace;
     private final String repo;
     private final String token = UUID.randomUUID().toString();
@@ -107,6 +109,7 @@ public final class Previews {
     private Previews(Pipeline pipeline, String name, String clusterNamespace) {
         this.pipeline = pipeline;
         this.name = name;
+        this.namespace = "team-" + name;
         this.clusterNamespace = clusterNamespace;
         this.repo = "https://github.com/acme/" + name;
     }
@@ -114,13 +117,18 @@ public final class Previews {
     /** Stores the Receiver's token, then applies the Receiver and the provider (not the ResourceSet yet). */
     public static Previews declare(Pipeline pipeline, String name, String clusterNamespace) {
         Previews p = new Previews(pipeline, name, clusterNamespace);
-        pipeline.receiverToken(NAMESPACE, name + "-token", p.token);
+        pipeline.receiverToken(p.namespace, name + "-token", p.token);
         pipeline.apply(p.fill(SOURCES, ""));
         return p;
     }
 
     public String name() {
         return name;
+    }
+
+    /** The control-plane namespace of the Receiver, the provider and the ResourceSet. */
+    public String namespace() {
+        return namespace;
     }
 
     /** The ResourceSet's YAML, placed with the label selector {@code placement}. */
@@ -134,7 +142,7 @@ public final class Previews {
     }
 
     public String path() {
-        return "/v1/namespaces/" + NAMESPACE + "/resourcesets/" + name;
+        return "/v1/namespaces/" + namespace + "/resourcesets/" + name;
     }
 
     /** A pull request opened with head {@code sha}; returns the webhook's HTTP status. */
@@ -175,7 +183,7 @@ public final class Previews {
     /** Flux's webhook path: hex SHA-256 of token + name + namespace of the Receiver. */
     private String digest() {
         try {
-            byte[] d = MessageDigest.getInstance("SHA-256").digest((token + name + "-github" + NAMESPACE)
+            byte[] d = MessageDigest.getInstance("SHA-256").digest((token + name + "-github" + namespace)
                     .getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(d);
         } catch (NoSuchAlgorithmException e) {
@@ -185,6 +193,6 @@ public final class Previews {
 
     private String fill(String template, String placement) {
         return template.replace("%NAME%", name).replace("%NS%", clusterNamespace).replace("%REPO%", repo)
-                .replace("%PLACEMENT%", placement);
+                .replace("%PLACEMENT%", placement).replace("%TEAM%", namespace);
     }
 }
