@@ -49,7 +49,8 @@ public final class ManyResourceSetsBench {
             System.out.printf("  apply through the API (%d per request):  %8.1f s%n", PER_APPLY,
                     (applied - start) / 1e9);
             System.out.printf("  dispatch + reconcile of %d ResourceSets: %8.1f s  = %.1f ms per ResourceSet, "
-                    + "%.1f ResourceSets/s%n", count, seconds, seconds * 1000 / count, count / seconds);
+                    + "%.1f ResourceSets/s, in %d reconcile invocations%n", count, seconds, seconds * 1000 / count,
+                    count / seconds, stack.pipeline.reconcileInvocations());
             System.out.println("load after: " + DeliveryStack.uptime());
         }
     }

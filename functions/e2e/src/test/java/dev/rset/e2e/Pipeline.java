@@ -76,6 +76,7 @@ public final class Pipeline {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final int BATCH = 10;
+    private static final long IDLE_POLL_MILLIS = 20;
 
     private final SqsClient sqs;
     private final SecretsManagerSecretStore secrets;
@@ -87,6 +88,7 @@ public final class Pipeline {
     private final DispatcherHandler dispatcher;
     private final ReconcileHandler reconciler;
     private final List<Returned> returned = Collections.synchronizedList(new ArrayList<>());
+    private final AtomicInteger reconcileInvocations = new AtomicInteger();
 
     private Pipeline(SqsClient sqs, SecretsManagerSecretStore secrets, String secretPrefix, List<String> ruleQueues,
             String pairQueue, Map<String, String> env) {
@@ -256,7 +258,8 @@ public final class Pipeline {
                         } else if (busy.get() == 0 && finished.get() == seen) {
                             return null;
                         } else {
-                            Thread.onSpinWait();
+                            // Others are still running and may queue more: poll again shortly, as Lambda's poller does.
+                            Thread.sleep(IDLE_POLL_MILLIS);
                         }
                     }
                 }));
@@ -275,6 +278,11 @@ public final class Pipeline {
         List<PairRequest> newlyReturned = returned.stream().filter(r -> !before.contains(r))
                 .map(Returned::request).toList();
         return new Round(events.get(), requests.get(), newlyReturned);
+    }
+
+    /** How many batches were handed to the reconcile handler so far (its invocations). */
+    public int reconcileInvocations() {
+        return reconcileInvocations.get();
     }
 
     /** The returned requests become visible again, as when their visibility timeout ends. */
@@ -315,6 +323,7 @@ public final class Pipeline {
         if (batch.isEmpty()) {
             return 0;
         }
+        reconcileInvocations.incrementAndGet();
         SQSEvent event = new SQSEvent();
         event.setRecords(batch.stream().map(Pipeline::record).toList());
         SQSBatchResponse response = reconciler.handleRequest(event, null);
