@@ -40,12 +40,21 @@ final class DeliveryStack implements AutoCloseable {
         Logger.getLogger("").setLevel(Level.WARNING);
         Arrays.stream(Logger.getLogger("").getHandlers()).forEach(h -> h.setLevel(Level.WARNING));
         MotoServer moto = MotoServer.launch();
-        Pipeline pipeline = Pipeline.create(moto.endpoint());
-        KubernetesClient a = TestClusterConnector.admin(TestClusters.shared().a());
-        KubernetesClient b = TestClusterConnector.admin(TestClusters.shared().b());
-        FluxCrds.install(a);
-        FluxCrds.install(b);
-        return new DeliveryStack(moto, pipeline, a, b);
+        try {
+            Pipeline pipeline = Pipeline.create(moto.endpoint());
+            KubernetesClient a = TestClusterConnector.admin(TestClusters.shared().a());
+            KubernetesClient b = TestClusterConnector.admin(TestClusters.shared().b());
+            FluxCrds.install(a);
+            FluxCrds.install(b);
+            return new DeliveryStack(moto, pipeline, a, b);
+        } catch (RuntimeException e) {
+            try {
+                moto.close();
+            } catch (Exception closing) {
+                e.addSuppressed(closing);
+            }
+            throw e;
+        }
     }
 
     void register(String name, KubeCluster cluster, Map<String, String> labels) {
