@@ -89,6 +89,7 @@ public final class Pipeline {
     private final ReconcileHandler reconciler;
     private final List<Returned> returned = Collections.synchronizedList(new ArrayList<>());
     private final AtomicInteger reconcileInvocations = new AtomicInteger();
+    private final Map<String, String> env;
 
     private Pipeline(SqsClient sqs, SecretsManagerSecretStore secrets, String secretPrefix, List<String> ruleQueues,
             String pairQueue, Map<String, String> env) {
@@ -97,6 +98,7 @@ public final class Pipeline {
         this.secretPrefix = secretPrefix;
         this.ruleQueues = ruleQueues;
         this.pairQueue = pairQueue;
+        this.env = Map.copyOf(env);
         Clock clock = Clock.systemUTC();
         this.api = new ApiHandler(ApiHandler.router(env, java.util.Optional.of(TestTables.CREDENTIALS)));
         this.webhook = new WebhookHandler(dev.rset.webhook.Wiring.build(env, TestTables.CREDENTIALS, clock,
@@ -140,6 +142,11 @@ public final class Pipeline {
                         .region(Region.of(TestTables.REGION)).credentialsProvider(TestTables.CREDENTIALS)
                         .endpointOverride(endpoint).httpClientBuilder(UrlConnectionHttpClient.builder()).build());
         return new Pipeline(sqs, secrets, prefix, List.copyOf(rules.values()), pairQueue, env);
+    }
+
+    /** The functions' environment: table, bus, queue, endpoint (for a harness that writes or publishes itself). */
+    public Map<String, String> environment() {
+        return env;
     }
 
     /** Stores a Receiver's token where the control plane reads it ({@code <prefix>/secrets/<ns>/<name>}). */
