@@ -71,10 +71,14 @@ public final class ManyResourceSetsBench {
             long delivered = System.nanoTime();
 
             long onCluster = stack.adminA.configMaps().inNamespace(ns).list().getItems().size();
-            if (round.requests() != count || !round.returned().isEmpty() || onCluster != count) {
+            // Delivery is at least once (EventBridge, and the stand-in queue redelivers an event whose
+            // dispatch outlasts its visibility timeout): a few more requests than ResourceSets is normal.
+            if (round.requests() < count || !round.returned().isEmpty() || onCluster != count) {
                 throw new IllegalStateException("expected " + count + " runs and ConfigMaps, got " + round + " and "
                         + onCluster + " ConfigMaps");
             }
+            System.out.printf("  %d events dispatched, %d pair requests handled (at-least-once duplicates included)%n",
+                    round.events(), round.requests());
             double seconds = (delivered - written) / 1e9;
             System.out.printf("  setup (write + publish, not measured):  %8.1f s%n", (written - start) / 1e9);
             System.out.printf("  dispatch + reconcile of %d ResourceSets: %8.1f s  = %.1f ms per ResourceSet, "
