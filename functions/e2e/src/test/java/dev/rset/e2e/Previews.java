@@ -6,6 +6,7 @@ import dev.rset.forge.testing.Payloads;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.HexFormat;
@@ -119,6 +120,11 @@ public final class Previews {
         Previews p = new Previews(pipeline, name, clusterNamespace);
         pipeline.receiverToken(p.namespace, name + "-token", p.token);
         pipeline.apply(p.fill(SOURCES, ""));
+        // A warm webhook function re-reads its Receivers on a miss at most every 5 s (ReceiverDirectory):
+        // until then a new Receiver's path answers 404. A forge's ping finds out when it is served.
+        Await.until("the webhook serves Receiver " + p.namespace + "/" + name + "-github", Duration.ofSeconds(30),
+                () -> pipeline.hook(p.digest(), Payloads.ping(p.token, name + "-ping-" + ++p.deliveries, p.repo))
+                        == 200);
         return p;
     }
 
