@@ -22,7 +22,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -40,7 +39,6 @@ import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.Message;
-import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
 /** template.yaml against the code: what `sam deploy` creates must be what the handlers expect. */
 @ExtendWith(MotoServer.class)
@@ -173,33 +171,7 @@ class StackContractTest {
         events.createEventBus(b -> b.name(bus));
 
         // Every rule of the template, with an SQS queue standing in for its target.
-        Map<String, String> queueOfRule = new LinkedHashMap<>();
-        template.resources(FUNCTION).forEach((fn, props) -> Template.map(props, "Events").forEach((id, e) -> {
-            Map<String, Object> event = Template.map(Template.map(props, "Events"), id);
-            if (!"EventBridgeRule".equals(event.get("Type"))) {
-                return;
-            }
-            Map<String, Object> p = Template.map(event, "Properties");
-            assertEquals(Map.of("Ref", "ControlPlaneBus"), p.get("EventBusName"), id);
-            String rule = fn + "-" + id;
-            String url = sqs.createQueue(b -> b.queueName(rule + "-" + UUID.randomUUID())).queueUrl();
-            String arn = sqs.getQueueAttributes(b -> b.queueUrl(url).attributeNames(QueueAttributeName.QUEUE_ARN))
-                    .attributes().get(QueueAttributeName.QUEUE_ARN);
-            String pattern;
-            try {
-                pattern = JSON.writeValueAsString(p.get("Pattern"));
-            } catch (IOException ex) {
-                throw new IllegalStateException(ex);
-            }
-            events.putRule(b -> b.name(rule).eventBusName(bus).eventPattern(pattern));
-            // A pass-through transformer: the envelope fields a target reads (and moto is fast with it).
-            events.putTargets(b -> b.rule(rule).eventBusName(bus).targets(t -> t.id("q").arn(arn)
-                    .inputTransformer(x -> x.inputPathsMap(Map.of("id", "$.id", "source", "$.source",
-                            "type", "$.detail-type", "detail", "$.detail"))
-                            .inputTemplate("{\"id\": \"<id>\", \"source\": \"<source>\", \"detail-type\": \"<type>\", "
-                                    + "\"detail\": <detail>}"))));
-            queueOfRule.put(rule, url);
-        }));
+        Map<String, String> queueOfRule = TemplateResources.rulesToQueues(template, events, sqs, bus);
         assertEquals(Set.of("DispatcherFunction-InputsChanged", "DispatcherFunction-ReconcileRequested"),
                 queueOfRule.keySet());
 

@@ -20,18 +20,32 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
  * template.yaml as data. CloudFormation's short-form functions ({@code !Ref X}, {@code !GetAtt A.B},
  * {@code !Sub}, {@code !If}) are read as their long form: a one-entry map {@code {Ref: X}}.
  */
-final class Template {
+public final class Template {
     private final Map<String, Object> root;
 
     private Template(Map<String, Object> root) {
         this.root = root;
     }
 
-    static Path root() {
-        return Path.of(System.getProperty("stack.root", "../..")).toAbsolutePath().normalize();
+    /**
+     * The repository root: the {@code stack.root} property (set by the module's surefire
+     * configuration), else the first directory from the working directory upwards holding
+     * template.yaml (benchmarks run from the root).
+     */
+    public static Path root() {
+        String property = System.getProperty("stack.root");
+        if (property != null) {
+            return Path.of(property).toAbsolutePath().normalize();
+        }
+        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
+            if (Files.isRegularFile(dir.resolve("template.yaml")) && Files.isDirectory(dir.resolve("functions"))) {
+                return dir;
+            }
+        }
+        throw new IllegalStateException("template.yaml not found from " + Path.of("").toAbsolutePath() + " upwards");
     }
 
-    static Template load() {
+    public static Template load() {
         try {
             return new Template(new Yaml(new IntrinsicFunctions()).load(Files.readString(root().resolve("template.yaml"))));
         } catch (IOException e) {
@@ -40,7 +54,7 @@ final class Template {
     }
 
     /** Resources of a type, by logical id. */
-    Map<String, Map<String, Object>> resources(String type) {
+    public Map<String, Map<String, Object>> resources(String type) {
         Map<String, Map<String, Object>> out = new TreeMap<>();
         map(root, "Resources").forEach((id, r) -> {
             if (type.equals(map(root, "Resources", id).get("Type"))) {
@@ -50,19 +64,28 @@ final class Template {
         return out;
     }
 
-    Map<String, Object> resource(String id) {
+    /** A parameter's {@code Default}; fails when it has none. */
+    public Object parameterDefault(String name) {
+        Object v = map(root, "Parameters", name).get("Default");
+        if (v == null) {
+            throw new IllegalStateException("template.yaml: parameter " + name + " has no Default");
+        }
+        return v;
+    }
+
+    public Map<String, Object> resource(String id) {
         return map(root, "Resources", id);
     }
 
     /** Globals plus the function's own variables, as the function gets them. */
-    Map<String, Object> environment(String functionId) {
+    public Map<String, Object> environment(String functionId) {
         Map<String, Object> env = new LinkedHashMap<>(map(root, "Globals", "Function", "Environment", "Variables"));
         env.putAll(map(map(root, "Resources", functionId, "Properties"), "Environment", "Variables"));
         return env;
     }
 
     @SuppressWarnings("unchecked")
-    static Map<String, Object> map(Map<String, Object> from, String... path) {
+    public static Map<String, Object> map(Map<String, Object> from, String... path) {
         Object v = from;
         for (String p : path) {
             v = v instanceof Map<?, ?> m ? m.get(p) : null;

@@ -25,6 +25,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 
 /**
@@ -40,19 +41,22 @@ public final class Wiring {
     }
 
     public static QueuedPairRunner fromEnv(Map<String, String> env) {
+        return build(env, DefaultCredentialsProvider.builder().build(), Clock.systemUTC());
+    }
+
+    /** {@code credentials} replaces the default provider chain (local emulators in tests and benchmarks). */
+    public static QueuedPairRunner build(Map<String, String> env, AwsCredentialsProvider credentials, Clock clock) {
         String region = env.getOrDefault("AWS_REGION", "us-east-1");
         Optional<URI> endpoint = Optional.ofNullable(env.get("RSET_AWS_ENDPOINT")).filter(s -> !s.isBlank())
                 .map(URI::create);
         if (env.getOrDefault("RSET_TABLE", "").isBlank()) {
             throw new IllegalStateException("RSET_TABLE is not set");
         }
-        Clock clock = Clock.systemUTC();
-        DynamoStores stores = new DynamoStores(
-                DynamoStores.client(region, endpoint, DefaultCredentialsProvider.builder().build()),
+        DynamoStores stores = new DynamoStores(DynamoStores.client(region, endpoint, credentials),
                 DynamoConfig.fromEnv(env), clock);
         Duration margin = Optional.ofNullable(env.get("RSET_CLOCK_MARGIN_MS")).filter(s -> !s.isBlank())
                 .map(ms -> Duration.ofMillis(Long.parseLong(ms))).orElse(DEFAULT_CLOCK_MARGIN);
-        return new QueuedPairRunner(stores.pairRuns(), pairReconciler(env, stores, clock), clock, margin);
+        return new QueuedPairRunner(stores.pairRuns(), pairReconciler(env, stores, credentials, clock), clock, margin);
     }
 
     /** Renders kept per container; the runs of one ResourceSet on its clusters share them. */
@@ -63,10 +67,11 @@ public final class Wiring {
      * share it (and its render cache). Who it acts as, and which clusters it may reach, follow
      * {@link AccessSettings} ({@code RSET_DEFAULT_SERVICE_ACCOUNT}, {@code RSET_ALLOW_LOOPBACK_CLUSTERS}, ...).
      */
-    static PairReconciler pairReconciler(Map<String, String> env, DynamoStores stores, Clock clock) {
+    static PairReconciler pairReconciler(Map<String, String> env, DynamoStores stores,
+            AwsCredentialsProvider credentials, Clock clock) {
         AccessSettings access = AccessSettings.fromEnv(env);
         return new ResourceSetReconciler(new ReconcilerStores(stores.definitions(), stores.inputs(),
-                stores.inventories(), stores.statuses(), stores.schedules()), connector(env, access, clock),
+                stores.inventories(), stores.statuses(), stores.schedules()), connector(env, access, credentials, clock),
                 access::identity, new RenderCache(RENDER_CACHE_ENTRIES), clock);
     }
 
@@ -75,15 +80,17 @@ public final class Wiring {
      * Secrets Manager prefix, the address rules checked at connect time, EKS through allow-listed
      * roles ({@code RSET_AWS_ENDPOINT} / {@code RSET_STS_ENDPOINT}: local emulators).
      */
-    static ClusterConnector connector(Map<String, String> env, AccessSettings access, Clock clock) {
+    static ClusterConnector connector(Map<String, String> env, AccessSettings access,
+            AwsCredentialsProvider credentials, Clock clock) {
         Region region = Region.of(env.getOrDefault("AWS_REGION", "us-east-1"));
         Optional<URI> endpoint = Optional.ofNullable(env.get("RSET_AWS_ENDPOINT")).filter(s -> !s.isBlank())
                 .map(URI::create);
-        SecretsManagerClientBuilder sm = SecretsManagerClient.builder().region(region)
+        SecretsManagerClientBuilder sm = SecretsManagerClient.builder().region(region).credentialsProvider(credentials)
                 .httpClientBuilder(UrlConnectionHttpClient.builder());
         endpoint.ifPresent(sm::endpointOverride);
         SecretStore secrets = new SecretsManagerSecretStore(sm.build());
-        StsClientBuilder sts = StsClient.builder().region(region).httpClientBuilder(UrlConnectionHttpClient.builder());
+        StsClientBuilder sts = StsClient.builder().region(region).credentialsProvider(credentials)
+                .httpClientBuilder(UrlConnectionHttpClient.builder());
         Optional.ofNullable(env.get("RSET_STS_ENDPOINT")).filter(s -> !s.isBlank()).map(URI::create).or(() -> endpoint)
                 .ifPresent(sts::endpointOverride);
         SecretReader reader = ref -> secrets.get(new SecretRef(ref));

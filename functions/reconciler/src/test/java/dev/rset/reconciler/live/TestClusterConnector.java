@@ -24,7 +24,7 @@ import java.util.Map;
  * plane's real connector over them: kubeconfigs in moto's Secrets Manager under the control
  * plane's prefix, the address rules with loopback allowed (as {@code rset dev} and the tests set).
  */
-final class TestClusterConnector {
+public final class TestClusterConnector {
     private TestClusterConnector() {
     }
 
@@ -42,7 +42,8 @@ final class TestClusterConnector {
                 }));
     }
 
-    static KubernetesClient admin(KubeCluster cluster) {
+    /** A client of the cluster's admin user ({@code system:masters}), for a test's own checks. */
+    public static KubernetesClient admin(KubeCluster cluster) {
         Config config = Config.empty();
         config.setMasterUrl(cluster.server().toString());
         config.setCaCertData(Base64.getEncoder().encodeToString(cluster.caPem().getBytes(StandardCharsets.UTF_8)));

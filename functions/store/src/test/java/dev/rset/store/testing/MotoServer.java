@@ -64,6 +64,11 @@ public final class MotoServer implements BeforeAllCallback, ParameterResolver,
                 .getOrComputeIfAbsent(MotoServer.class, k -> start(), MotoServer.class);
     }
 
+    /** A server of its own for code outside JUnit (benchmark harnesses); the caller closes it. */
+    public static MotoServer launch() {
+        return start();
+    }
+
     private static MotoServer start() {
         int port = freePort();
         try {
