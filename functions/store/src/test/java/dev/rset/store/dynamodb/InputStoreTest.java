@@ -4,6 +4,7 @@ import dev.rset.store.ConflictException;
 import dev.rset.store.Ordering;
 import dev.rset.store.ProviderId;
 import dev.rset.store.StoredInput;
+import dev.rset.store.TooLargeException;
 import dev.rset.store.WriteOutcome;
 import dev.rset.store.testing.MotoServer;
 import dev.rset.store.testing.ItemsRead;
@@ -16,7 +17,6 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
@@ -300,18 +300,15 @@ class InputStoreTest {
     }
 
     @Test
-    void deliveryIdsAreSeenOnceUntilTheyExpire() {
-        DynamoDeliveryLog log = new DynamoDeliveryLog(db, config, Clock.fixed(NOW, ZoneOffset.UTC));
-        assertTrue(log.firstSeen("abc", "d-1", Duration.ofHours(1)));
-        assertFalse(log.firstSeen("abc", "d-1", Duration.ofHours(1)));
-        assertTrue(log.firstSeen("other", "d-1", Duration.ofHours(1)));
-        Map<String, AttributeValue> raw = db.getItem(b -> b.tableName(config.tableName())
-                .key(Attr.key(TableDesign.deliveryPk("abc"), "d-1"))).item();
-        assertEquals(NOW.plus(Duration.ofHours(1)).getEpochSecond(), Long.parseLong(raw.get("ttl").n()));
-        // TTL deletion is lazy: an expired record that is still stored counts as unseen
-        DynamoDeliveryLog later = new DynamoDeliveryLog(db, config,
-                Clock.fixed(NOW.plus(Duration.ofHours(2)), ZoneOffset.UTC));
-        assertTrue(later.firstSeen("abc", "d-1", Duration.ofHours(1)));
-        assertFalse(later.firstSeen("abc", "d-1", Duration.ofHours(1)));
+    void anInputTooLargeForOneItemIsRefusedBeforeAnyWrite() {
+        // issue #11: a pull request titled with 400 KB got 503 on every retry (DynamoDB's item limit)
+        ProviderId p = new ProviderId("apps", "prs-huge");
+        Map<String, Object> huge = pr(3, "a");
+        huge.put("title", "t".repeat(400 * 1024));
+        TooLargeException e = assertThrows(TooLargeException.class, () -> store.put(p, "3", huge, at(1, "d")));
+        assertEquals("input 3 of provider apps/prs-huge is 409661 bytes as JSON, the limit is 358400", e.getMessage());
+        assertTrue(store.get(p, "3").isEmpty());
+        huge.put("title", "t".repeat(300 * 1024));
+        assertEquals(WriteOutcome.WRITTEN, store.put(p, "3", huge, at(1, "d")));
     }
 }

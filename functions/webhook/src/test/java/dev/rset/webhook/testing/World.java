@@ -16,6 +16,7 @@ import dev.rset.store.dynamodb.DynamoConfig;
 import dev.rset.store.dynamodb.DynamoStores;
 import dev.rset.store.secrets.SecretsManagerSecretStore;
 import dev.rset.store.testing.MotoServer;
+import dev.rset.store.testing.SettableClock;
 import dev.rset.store.testing.TestTables;
 import dev.rset.webhook.WebhookHandler;
 import dev.rset.webhook.WebhookService;
@@ -27,7 +28,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -51,11 +51,14 @@ public final class World {
     public final DynamoStores stores;
     public final SecretsManagerSecretStore secrets;
     public final Bus bus;
+    /** The function's clock: when requests are received; tests move it to cross leases and TTLs. */
+    public final SettableClock clock;
     private final Map<String, String> env = new LinkedHashMap<>();
     private final String secretPrefix = "rset-" + UUID.randomUUID();
     private WebhookHandler handler;
 
-    private World(MotoServer moto) {
+    private World(MotoServer moto, Instant now) {
+        clock = new SettableClock(now);
         db = TestTables.dynamo(moto);
         config = TestTables.newTable(db, 2);
         stores = new DynamoStores(db, config, Clock.systemUTC());
@@ -69,16 +72,21 @@ public final class World {
     }
 
     public static World create(MotoServer moto) {
-        return new World(moto);
+        return new World(moto, NOW);
+    }
+
+    /** A world whose requests are received at {@code now} (replayed samples carry their own dates). */
+    public static World create(MotoServer moto, Instant now) {
+        return new World(moto, now);
     }
 
     /** The service as deployed, its publisher optionally wrapped (to inject a bus failure). */
     public WebhookService service(UnaryOperator<EventPublisher> publisher) {
-        return Wiring.build(env, TestTables.CREDENTIALS, Clock.fixed(NOW, ZoneOffset.UTC), publisher);
+        return Wiring.build(env, TestTables.CREDENTIALS, clock, publisher);
     }
 
     public World useService(WebhookService service) {
-        handler = new WebhookHandler(service, Clock.fixed(NOW, ZoneOffset.UTC));
+        handler = new WebhookHandler(service, clock);
         return this;
     }
 
