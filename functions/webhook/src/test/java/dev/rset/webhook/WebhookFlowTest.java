@@ -219,8 +219,9 @@ class WebhookFlowTest {
     void answersGiveCountsNeverProviderNamesOrRepositories() {
         // issue #11: anyone reading the forge's delivery log saw other providers and their repositories
         world.provider("elsewhere", "GitHubPullRequest", "https://github.com/acme/secret-repo", Map.of());
-        String all = world.receiver("all", ReceiverType.GITHUB, "all-token", List.of(), List.of(Map.of(
-                "kind", "ResourceSetInputProvider", "name", "*")));
+        String all = world.receiver("all", ReceiverType.GITHUB, "all-token", List.of(), List.of(
+                Objects.byName("app-prs"), Objects.byName("app-branches"), Objects.byName("unrelated"),
+                Objects.byName("elsewhere")));
         world.useService(world.service(p -> p));
         Response r = world.post(all, Payloads.changeRequest(ReceiverType.GITHUB, "all-token", "d-all", REPO,
                 ChangeRequest.opened(4, SHA1, T0)));

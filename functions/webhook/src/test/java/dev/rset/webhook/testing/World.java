@@ -26,7 +26,6 @@ import dev.rset.events.testing.Bus;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -61,7 +60,7 @@ public final class World {
         clock = new SettableClock(now);
         db = TestTables.dynamo(moto);
         config = TestTables.newTable(db, 2);
-        stores = new DynamoStores(db, config, Clock.systemUTC());
+        stores = new DynamoStores(db, config, clock);
         secrets = new SecretsManagerSecretStore(TestTables.secrets(moto));
         bus = Bus.create(moto);
         env.put("AWS_REGION", TestTables.REGION);
