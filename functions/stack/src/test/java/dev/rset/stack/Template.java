@@ -50,6 +50,10 @@ final class Template {
         return out;
     }
 
+    Map<String, Object> output(String id) {
+        return map(root, "Outputs", id);
+    }
+
     Map<String, Object> resource(String id) {
         return map(root, "Resources", id);
     }
