@@ -187,4 +187,11 @@ class BadInputTest {
         assertEquals("pull_request event of 2026-11-17T12:00:00Z is older than removed inputs are remembered "
                 + "(7 days): not applied", refused(422, digest, old).message());
     }
+
+    @Test
+    void bodyMarkedBase64ThatIsNot() {
+        Response r = world.post(digest, opened().headers(), "not base64!", true);
+        assertEquals(400, r.status(), r.toString());
+        assertEquals("body is marked base64 but is not valid base64", r.message());
+    }
 }
