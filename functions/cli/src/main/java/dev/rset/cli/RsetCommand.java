@@ -7,6 +7,7 @@ import dev.rset.cli.admin.GetCommand;
 import dev.rset.cli.admin.ReconcileCommand;
 import dev.rset.cli.admin.ResumeCommand;
 import dev.rset.cli.admin.SuspendCommand;
+import dev.rset.cli.dev.DevCommand;
 import dev.rset.cli.render.BuildCommand;
 import picocli.CommandLine.Command;
 
@@ -14,6 +15,7 @@ import picocli.CommandLine.Command;
 @Command(name = "rset", mixinStandardHelpOptions = true, version = "rset 0.1.0",
         description = "Render and manage Flux Operator ResourceSets.",
         subcommands = {BuildCommand.class, ApplyCommand.class, GetCommand.class, DeleteCommand.class,
-            ReconcileCommand.class, SuspendCommand.class, ResumeCommand.class, ClustersCommand.class})
+            ReconcileCommand.class, SuspendCommand.class, ResumeCommand.class, ClustersCommand.class,
+            DevCommand.class})
 public final class RsetCommand {
 }

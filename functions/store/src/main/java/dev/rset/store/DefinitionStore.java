@@ -28,6 +28,13 @@ public interface DefinitionStore {
         }
     }
 
+    /**
+     * The largest manifest any adapter stores, in bytes of its gzip-compressed JSON: what fits a
+     * DynamoDB item beside the other attributes. Every adapter refuses a larger one with
+     * {@link TooLargeException}, so that what {@code rset dev} accepts the AWS stack accepts too.
+     */
+    int MAX_COMPRESSED_MANIFEST = 350 * 1024;
+
     /** At most this many objects per {@link #apply} (two items each fit one DynamoDB transaction). */
     int MAX_WRITES = 50;
 

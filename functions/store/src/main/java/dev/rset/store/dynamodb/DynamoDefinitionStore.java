@@ -38,9 +38,6 @@ import static dev.rset.store.dynamodb.TableDesign.SK;
  * 1 MB (the API's limit) usually fits in one 400 KB item.
  */
 public final class DynamoDefinitionStore implements DefinitionStore {
-    /** Leaves room under DynamoDB's 400 KB item limit for the other attributes. */
-    static final int MAX_COMPRESSED_MANIFEST = 350 * 1024;
-
     private static final String KIND = "kind";
     private static final String NAMESPACE = "namespace";
     private static final String NAME = "name";

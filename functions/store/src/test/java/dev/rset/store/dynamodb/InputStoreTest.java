@@ -8,7 +8,6 @@ import dev.rset.store.TooLargeException;
 import dev.rset.store.WriteOutcome;
 import dev.rset.store.testing.MotoServer;
 import dev.rset.store.testing.ItemsRead;
-import dev.rset.store.testing.Race;
 import dev.rset.store.testing.TestTables;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -22,9 +21,9 @@ import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -62,65 +61,19 @@ class InputStoreTest {
     }
 
     @Test
-    void putGetListInIdOrder() {
-        ProviderId p = new ProviderId("apps", "prs-list");
-        assertEquals(WriteOutcome.WRITTEN, store.put(p, "2", pr(2, "b"), at(1, "b")));
-        assertEquals(WriteOutcome.WRITTEN, store.put(p, "1", pr(1, "a"), at(1, "a")));
-        List<StoredInput> all = store.list(p);
-        assertEquals(List.of("1", "2"), all.stream().map(StoredInput::id).toList());
-        assertEquals(pr(1, "a"), all.get(0).values());
-        assertEquals(at(1, "a"), all.get(0).ordering());
-        assertEquals(pr(2, "b"), store.get(p, "2").orElseThrow().values());
-        assertTrue(store.get(p, "3").isEmpty());
-        assertTrue(store.list(new ProviderId("apps", "other")).isEmpty());
-    }
-
-    @Test
-    void olderOrEqualOrderingIsStaleAndDoesNotOverwrite() {
-        ProviderId p = new ProviderId("apps", "prs-order");
-        store.put(p, "7", pr(7, "new"), at(10, "s2"));
-        assertEquals(WriteOutcome.STALE, store.put(p, "7", pr(7, "old"), at(5, "s9")));
-        assertEquals(WriteOutcome.STALE, store.put(p, "7", pr(7, "same"), at(10, "s2")));
-        assertEquals(WriteOutcome.STALE, store.put(p, "7", pr(7, "tie"), at(10, "s1")));
-        assertEquals("new", store.get(p, "7").orElseThrow().values().get("sha"));
-        assertEquals(WriteOutcome.WRITTEN, store.put(p, "7", pr(7, "tie-later"), at(10, "s3")));
-        assertEquals("tie-later", store.get(p, "7").orElseThrow().values().get("sha"));
-    }
-
-    @Test
-    void sameValueWithNewerOrderingIsUnchangedButAdvancesTheOrdering() {
-        ProviderId p = new ProviderId("apps", "prs-unchanged");
-        store.put(p, "1", pr(1, "a"), at(1, "x"));
-        assertEquals(WriteOutcome.UNCHANGED, store.put(p, "1", pr(1, "a"), at(3, "x")));
-        // the ordering moved to 3: a delivery from time 2 is now stale
-        assertEquals(WriteOutcome.STALE, store.put(p, "1", pr(1, "b"), at(2, "x")));
-        assertEquals(at(3, "x"), store.get(p, "1").orElseThrow().ordering());
-    }
-
-    @Test
-    void removeLeavesATombstoneWithTtlThatBlocksALateOpen() {
+    void aTombstoneCarriesTheTtlAttributeAndAReopenClearsIt() {
         ProviderId p = new ProviderId("apps", "prs-tomb");
         store.put(p, "5", pr(5, "a"), at(1, "opened"));
         assertEquals(WriteOutcome.WRITTEN, store.remove(p, "5", at(3, "closed")));
-        assertTrue(store.get(p, "5").isEmpty());
-        assertTrue(store.list(p).isEmpty());
-        // a redelivered, older "opened" must not resurrect the input
-        assertEquals(WriteOutcome.STALE, store.put(p, "5", pr(5, "a"), at(2, "opened")));
-        assertTrue(store.get(p, "5").isEmpty());
-
         Map<String, AttributeValue> raw = db.getItem(b -> b.tableName(config.tableName())
                 .key(Attr.key(TableDesign.inputsPk(p), "5"))).item();
         assertEquals(NOW.plus(DynamoConfig.DEFAULT_TOMBSTONE_TTL).getEpochSecond(), Long.parseLong(raw.get("ttl").n()));
+        assertEquals(Set.of("PK", "SK", "deleted", "ttl", "ordT", "ordS"), raw.keySet(), "nothing else");
 
-        // a newer reopen brings it back and clears the expiry
         assertEquals(WriteOutcome.WRITTEN, store.put(p, "5", pr(5, "c"), at(4, "reopened")));
-        assertEquals("c", store.get(p, "5").orElseThrow().values().get("sha"));
         raw = db.getItem(b -> b.tableName(config.tableName()).key(Attr.key(TableDesign.inputsPk(p), "5"))).item();
         assertNull(raw.get("ttl"));
-        assertEquals(WriteOutcome.UNCHANGED, store.remove(p, "404", at(1, "closed")));
-        assertEquals(WriteOutcome.STALE, store.remove(p, "404", at(1, "closed")));
     }
-
     @Test
     void listingAndAddingReadNoTombstonesHoweverManyClosedRequests() {
         ProviderId p = new ProviderId("apps", "prs-closed");
@@ -141,52 +94,15 @@ class InputStoreTest {
         assertEquals(List.of("200", "201"), store.list(p).stream().map(StoredInput::id).toList());
     }
 
+    /**
+     * Sixteen writers' creates and removes of the same ids, interleaved step by step on one thread:
+     * deterministic, because moto_server does not serialise concurrent conditional writes.
+     */
     @Test
-    void theLimitRefusesNewInputsOnlyAndARemovalOrEvictionMakesRoom() {
-        ProviderId p = new ProviderId("apps", "prs-limit");
-        assertEquals(WriteOutcome.WRITTEN, store.put(p, "1", pr(1, "a"), at(1, "o1"), 2));
-        assertEquals(WriteOutcome.WRITTEN, store.put(p, "2", pr(2, "a"), at(1, "o2"), 2));
-        assertEquals(WriteOutcome.FULL, store.put(p, "3", pr(3, "a"), at(1, "o3"), 2));
-        assertEquals(WriteOutcome.WRITTEN, store.put(p, "2", pr(2, "b"), at(2, "s2"), 2), "an update keeps its place");
-        assertEquals(WriteOutcome.UNCHANGED, store.put(p, "2", pr(2, "b"), at(3, "s2"), 2));
-        assertEquals(WriteOutcome.STALE, store.put(p, "1", pr(1, "old"), at(0, "o0"), 2), "stale before full");
-
-        assertEquals(WriteOutcome.WRITTEN, store.remove(p, "1", at(4, "closed")));
-        assertEquals(WriteOutcome.WRITTEN, store.put(p, "3", pr(3, "a"), at(5, "o3"), 2));
-        assertEquals(WriteOutcome.FULL, store.put(p, "4", pr(4, "a"), at(5, "o4"), 2));
-        assertEquals(WriteOutcome.STALE, store.put(p, "1", pr(1, "a"), at(3, "o1"), 2), "its tombstone guards it");
-        StoredInput two = store.get(p, "2").orElseThrow();
-        assertEquals(WriteOutcome.WRITTEN, store.evict(two));
-        assertEquals(WriteOutcome.WRITTEN, store.put(p, "4", pr(4, "a"), at(5, "o4"), 2));
-        assertEquals(List.of("3", "4"), store.list(p).stream().map(StoredInput::id).toList());
-        assertThrows(IllegalArgumentException.class, () -> store.put(p, "5", pr(5, "a"), at(5, "o5"), 0));
-
-        // an eviction can hand its place to the newcomer that caused it: nobody else can take it
-        assertEquals(WriteOutcome.WRITTEN, store.evict(store.get(p, "3").orElseThrow(), "9"));
-        assertEquals(WriteOutcome.FULL, store.put(p, "8", pr(8, "a"), at(6, "o8"), 2));
-        assertEquals(WriteOutcome.WRITTEN, store.put(p, "9", pr(9, "a"), at(6, "o9"), 2));
-        assertEquals(List.of("4", "9"), store.list(p).stream().map(StoredInput::id).toList());
-    }
-
-    @Test
-    void racingNewInputsNeverTakeTheProviderPastItsLimit() throws Exception {
-        ProviderId p = new ProviderId("apps", "prs-race-limit");
-        List<WriteOutcome> outcomes = Race.run(12,
-                n -> () -> store.put(p, Integer.toString(n), pr(n, "a"), at(n, "d" + n), 3));
-        int written = 0;
-        for (WriteOutcome out : outcomes) {
-            assertTrue(out == WriteOutcome.WRITTEN || out == WriteOutcome.FULL, out.name());
-            written += out == WriteOutcome.WRITTEN ? 1 : 0;
-        }
-        assertEquals(3, written);
-        assertEquals(3, store.list(p).size());
-    }
-
-    @Test
-    void racingCreatesAndRemovesOfTheSameIdsKeepEveryLiveInputInTheLiveSet() throws Exception {
+    void interleavedCreatesAndRemovesOfTheSameIdsKeepEveryLiveInputInTheLiveSet() {
         ProviderId p = new ProviderId("apps", "prs-storm");
-        Race.run(16, n -> () -> {
-            for (int step = 0; step < 12; step++) {
+        for (int step = 0; step < 12; step++) {
+            for (int n = 0; n < 16; n++) {
                 String id = Integer.toString((n + step) % 6);
                 Ordering o = at(step, "w" + n);
                 if ((n + step) % 3 == 0) {
@@ -195,14 +111,13 @@ class InputStoreTest {
                     store.put(p, id, pr(n, "s" + step), o, 4);
                 }
             }
-            return null;
-        });
+        }
         List<String> live = store.list(p).stream().map(StoredInput::id).toList();
         Map<String, String> slots = new LiveSet(db, config, Clock.fixed(NOW, ZoneOffset.UTC)).read(p).orElseThrow();
         assertTrue(slots.keySet().containsAll(live), "live " + live + " without a slot in " + slots.keySet());
         assertTrue(live.size() <= 4, live.toString());
+        assertTrue(slots.size() <= 4, slots.toString());
     }
-
     @Test
     void aPlaceAbandonedByAWriterThatDiedIsFreedOnceItIsOlderThanAnyRequest() {
         ProviderId p = new ProviderId("apps", "prs-abandoned");
@@ -251,52 +166,14 @@ class InputStoreTest {
     }
 
     @Test
-    void evictTakesOutTheListedStateOnlyAndItsTombstoneKeepsTheInputsOrdering() {
+    void anEvictionsTombstoneCarriesTheTtlAttributeAndFreesTheSlot() {
         ProviderId p = new ProviderId("apps", "prs-evict");
-        store.put(p, "3", pr(3, "a"), at(5, "a"));
-        StoredInput listed = store.list(p).get(0);
-        store.put(p, "3", pr(3, "b"), at(6, "b"));
-        assertEquals(WriteOutcome.STALE, store.evict(listed), "a newer write landed since the listing");
-        assertEquals("b", store.get(p, "3").orElseThrow().values().get("sha"));
-
-        StoredInput again = store.list(p).get(0);
-        assertEquals(WriteOutcome.WRITTEN, store.evict(again));
-        assertTrue(store.get(p, "3").isEmpty());
-        assertTrue(store.list(p).isEmpty());
-        assertEquals(WriteOutcome.STALE, store.evict(again), "already evicted");
+        store.put(p, "3", pr(3, "a"), at(5, "a"), 2);
+        assertEquals(WriteOutcome.WRITTEN, store.evict(store.list(p).get(0)));
         Map<String, AttributeValue> raw = db.getItem(b -> b.tableName(config.tableName())
                 .key(Attr.key(TableDesign.inputsPk(p), "3"))).item();
         assertEquals(NOW.plus(DynamoConfig.DEFAULT_TOMBSTONE_TTL).getEpochSecond(), Long.parseLong(raw.get("ttl").n()));
-        // an older delivery for it stays stale; a newer one may come back (through the limit)
-        assertEquals(WriteOutcome.STALE, store.put(p, "3", pr(3, "old"), at(6, "a")));
-        assertEquals(WriteOutcome.WRITTEN, store.put(p, "3", pr(3, "c"), at(7, "c"), 1));
-    }
-
-    @Test
-    void replaceAllPutsEveryInputAndRemovesTheMissingOnes() {
-        ProviderId p = new ProviderId("apps", "branches");
-        store.put(p, "1", pr(1, "a"), at(1, "poll1"));
-        store.put(p, "2", pr(2, "b"), at(1, "poll1"));
-        Map<String, Map<String, Object>> next = new LinkedHashMap<>();
-        next.put("2", pr(2, "b"));
-        next.put("3", pr(3, "c"));
-        Map<String, WriteOutcome> out = store.replaceAll(p, next, at(2, "poll2"));
-        assertEquals(Map.of("1", WriteOutcome.WRITTEN, "2", WriteOutcome.UNCHANGED, "3", WriteOutcome.WRITTEN), out);
-        assertEquals(List.of("2", "3"), store.list(p).stream().map(StoredInput::id).toList());
-        // an older full poll loses item by item
-        Map<String, WriteOutcome> stale = store.replaceAll(p, Map.of("1", pr(1, "a")), at(1, "poll0"));
-        assertEquals(WriteOutcome.STALE, stale.get("1"));
-        assertEquals(List.of("2", "3"), store.list(p).stream().map(StoredInput::id).toList());
-    }
-
-    @Test
-    void racingWritersConvergeOnTheNewestOrdering() throws Exception {
-        ProviderId p = new ProviderId("apps", "race");
-        int writers = 8;
-        List<WriteOutcome> outcomes = Race.run(writers, n -> () -> store.put(p, "9", pr(9, "sha" + n), at(n, "d" + n)));
-        long written = outcomes.stream().filter(o -> o == WriteOutcome.WRITTEN).count();
-        assertTrue(written >= 1);
-        assertEquals("sha" + (writers - 1), store.get(p, "9").orElseThrow().values().get("sha"));
+        assertEquals(Map.of(), new LiveSet(db, config, Clock.fixed(NOW, ZoneOffset.UTC)).read(p).orElseThrow());
     }
 
     @Test

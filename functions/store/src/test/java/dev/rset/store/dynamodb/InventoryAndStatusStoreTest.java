@@ -1,9 +1,7 @@
 package dev.rset.store.dynamodb;
 
 import dev.rset.store.ClusterStatus;
-import dev.rset.store.Condition;
 import dev.rset.store.ConflictException;
-import dev.rset.store.HistoryEntry;
 import dev.rset.store.Inventory;
 import dev.rset.store.InventoryEntry;
 import dev.rset.store.InventoryKey;
@@ -18,7 +16,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -87,22 +84,6 @@ class InventoryAndStatusStoreTest {
     }
 
     @Test
-    void aRecreatedResourceSetHasItsOwnInventoryAndListingFindsEveryUidAndCluster() {
-        ObjectKey o = new ObjectKey(Kind.RESOURCE_SET, "inv", "recreated");
-        InventoryKey old = new InventoryKey(o, "uid-old", "a");
-        InventoryKey fresh = new InventoryKey(o, "uid-new", "a");
-        InventoryKey onB = new InventoryKey(o, "uid-new", "b");
-        inventories.put(old, entries(4, "old"), 0);
-        assertEquals(Inventory.EMPTY, inventories.get(fresh), "a new uid starts clean");
-        inventories.put(fresh, entries(2, "new"), 0);
-        inventories.put(onB, entries(1, "new"), 0);
-        assertEquals(entries(4, "old"), inventories.get(old).entries());
-        assertEquals(java.util.Set.of(old, fresh, onB), new java.util.HashSet<>(inventories.list(o)));
-        assertEquals(List.of(), inventories.list(new ObjectKey(Kind.RESOURCE_SET, "inv", "recreate")),
-                "a name that is a prefix of another lists nothing of the other's");
-    }
-
-    @Test
     void deletingAnInventoryIsGuardedByItsVersionAndRemovesItsChunks() {
         ObjectKey o = new ObjectKey(Kind.RESOURCE_SET, "inv", "gone");
         InventoryKey k = inv(o, "a");
@@ -127,89 +108,6 @@ class InventoryAndStatusStoreTest {
         assertThrows(ConflictException.class, () -> inventories.put(k, entries(7, "c"), 0));
         assertEquals(entries(5, "b"), inventories.get(k).entries());
         assertEquals(1, chunkItems(o).size());
-    }
-
-    @Test
-    void clustersAreThoseHoldingAnInventoryOfTheObjectOnly() {
-        ObjectKey k = new ObjectKey(Kind.RESOURCE_SET, "apps", "placed");
-        ObjectKey other = new ObjectKey(Kind.RESOURCE_SET, "apps", "placed-too");
-        assertEquals(List.of(), inventories.clusters(k));
-        inventories.put(inv(k, "prod-eu"), entries(2, "a"), 0);
-        inventories.put(inv(k, "dev"), List.of(), 0);
-        inventories.put(new InventoryKey(k, "uid-earlier", "dev"), entries(1, "d"), 0);
-        inventories.put(inv(other, "staging"), entries(1, "b"), 0);
-        long v = inventories.put(inv(k, "prod-eu"), entries(3, "c"), 1);
-        assertEquals(2, v);
-        assertEquals(List.of("dev", "prod-eu"), inventories.clusters(k),
-                "an empty inventory still counts, and a cluster with inventories of two uids once");
-        assertEquals(List.of("staging"), inventories.clusters(other));
-    }
-
-    @Test
-    void statusKeepsConditionsAndTheLastFiveHistoryEntries() {
-        ObjectKey k = new ObjectKey(Kind.RESOURCE_SET, "st", "app");
-        assertEquals(ObjectStatus.EMPTY, statuses.get(k));
-        ObjectStatus s = ObjectStatus.EMPTY.withObservedGeneration(3)
-                .withCondition(new Condition(Condition.READY, "False", Condition.REASON_PROGRESSING, "working",
-                        NOW, 3))
-                .withCondition(new Condition(Condition.RECONCILING, "True", Condition.REASON_PROGRESSING, "working",
-                        NOW, 3));
-        for (int i = 0; i < 7; i++) {
-            s = s.withRun(new HistoryEntry("sha256:" + i, NOW.plusSeconds(i), NOW.plusSeconds(i),
-                    Duration.ofMillis(1500), "ReconciliationSucceeded", 1, Map.of("inputs", "2")));
-        }
-        s = s.withRun(new HistoryEntry("sha256:6", NOW.plusSeconds(9), NOW.plusSeconds(9), Duration.ofSeconds(2),
-                "ReconciliationSucceeded", 1, Map.of()));
-        ObjectStatus stored = statuses.put(k, s);
-        assertEquals(1, stored.version());
-        ObjectStatus got = statuses.get(k);
-        assertEquals(stored, got);
-        assertEquals(5, got.history().size());
-        assertEquals("sha256:6", got.history().get(0).digest());
-        assertEquals(2, got.history().get(0).totalReconciliations());
-        assertEquals(NOW.plusSeconds(6), got.history().get(0).firstReconciled());
-        assertEquals("sha256:2", got.history().get(4).digest());
-
-        ObjectStatus ready = got.withCondition(new Condition(Condition.READY, "True", Condition.REASON_SUCCEEDED,
-                "Reconciliation finished", NOW.plusSeconds(10), 3));
-        statuses.put(k, ready);
-        assertThrows(ConflictException.class, () -> statuses.put(k, got));
-        assertEquals("True", statuses.get(k).condition(Condition.READY).orElseThrow().status());
-        ObjectKey none = new ObjectKey(Kind.RESOURCE_SET, "st", "none");
-        Map<ObjectKey, ObjectStatus> all = statuses.getAll(List.of(k, none));
-        assertEquals("True", all.get(k).condition(Condition.READY).orElseThrow().status());
-        assertEquals(ObjectStatus.EMPTY, all.get(none));
-        statuses.delete(k);
-        assertEquals(ObjectStatus.EMPTY, statuses.get(k));
-    }
-
-    @Test
-    void eachClusterHasItsOwnVersionedStatusBesideTheObjectStatus() {
-        ObjectKey k = new ObjectKey(Kind.RESOURCE_SET, "st", "pairs");
-        assertEquals(List.of(), statuses.clusters(k));
-        ObjectStatus ready = ObjectStatus.EMPTY.withObservedGeneration(2).withCondition(new Condition(
-                Condition.READY, "True", Condition.REASON_SUCCEEDED, "Reconciliation finished", NOW, 2))
-                .withRun(new HistoryEntry("sha256:a", NOW, NOW, Duration.ofSeconds(1), "ReconciliationSucceeded", 1,
-                        Map.of()));
-        ClusterStatus a = statuses.putCluster(k, new ClusterStatus("a", "uid-1", ready, "sha256:a", 3, "",
-                List.of("HelmRelease/apps/app-1 created")));
-        ClusterStatus b = statuses.putCluster(k, ClusterStatus.initial("b", "uid-1").withStatus(ready));
-        assertEquals(1, a.version());
-        statuses.put(k, ObjectStatus.EMPTY.withObservedGeneration(7));
-        assertEquals(List.of(a, b), statuses.clusters(k));
-        assertEquals(7, statuses.get(k).observedGeneration(), "the object's own status is a separate item");
-
-        ClusterStatus a2 = statuses.putCluster(k, new ClusterStatus("a", "uid-1", a.status(), "sha256:b", 4, "",
-                List.of()));
-        assertEquals(2, a2.version());
-        assertThrows(ConflictException.class, () -> statuses.putCluster(k, a));
-        assertThrows(ConflictException.class, () -> statuses.putCluster(k, ClusterStatus.initial("b", "uid-1")));
-        assertEquals(Map.of(k, List.of(a2, b)), statuses.clustersOfAll(List.of(k)));
-
-        statuses.deleteCluster(k, "a");
-        statuses.deleteCluster(k, "a");
-        assertEquals(List.of(b), statuses.clusters(k));
-        assertEquals(7, statuses.get(k).observedGeneration());
     }
 
     @Test

@@ -1,6 +1,5 @@
 package dev.rset.store.dynamodb;
 
-import dev.rset.store.ConflictException;
 import dev.rset.store.DueItem;
 import dev.rset.store.Kind;
 import dev.rset.store.ObjectKey;
@@ -16,11 +15,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 @ExtendWith(MotoServer.class)
@@ -39,33 +36,6 @@ class ScheduleStoreTest {
 
     static ObjectKey rsip(String name) {
         return new ObjectKey(Kind.RESOURCE_SET_INPUT_PROVIDER, "sched", name);
-    }
-
-    @Test
-    void stateRoundTripsWithVersionChecks() {
-        ObjectKey k = rsip("roundtrip");
-        ScheduleState s = store.put(ScheduleState.initial(k).withNextDue(NOW).withWindowEnd(NOW.plusSeconds(600))
-                .withLastReconcile(NOW.minusSeconds(60)));
-        assertEquals(1, s.version());
-        assertEquals(Optional.of(s), store.get(k));
-        assertThrows(ConflictException.class, () -> store.put(ScheduleState.initial(k)));
-        ScheduleState s2 = store.put(s.withSuspended(true));
-        assertEquals(2, s2.version());
-        assertThrows(ConflictException.class, () -> store.put(s.withNextDue(NOW.plusSeconds(5))));
-        assertTrue(store.get(k).orElseThrow().suspended());
-    }
-
-    @Test
-    void deletingTheStateTakesTheObjectOutOfTheDueQuery() {
-        DynamoConfig own = TestTables.newTable(db, 2);
-        DynamoScheduleStore s = new DynamoScheduleStore(db, own);
-        ObjectKey k = rsip("deleted");
-        s.put(ScheduleState.initial(k).withNextDue(NOW));
-        assertEquals(1, s.due(NOW, 10).size());
-        s.delete(k);
-        assertEquals(Optional.empty(), s.get(k));
-        assertEquals(List.of(), s.due(NOW, 10));
-        s.delete(k);
     }
 
     @Test
@@ -96,19 +66,5 @@ class ScheduleStoreTest {
         assertEquals(List.of("p38", "p36", "p34"), limited.stream().map(d -> d.key().name()).toList());
         assertEquals(NOW.minusSeconds(39), limited.get(0).dueAt());
         assertTrue(s.due(NOW.minus(Duration.ofHours(1)), 100).isEmpty());
-    }
-
-    @Test
-    void resumingOrReschedulingMovesTheEntry() {
-        DynamoConfig own = TestTables.newTable(db, 2);
-        DynamoScheduleStore s = new DynamoScheduleStore(db, own);
-        ObjectKey k = rsip("moving");
-        ScheduleState st = s.put(ScheduleState.initial(k).withNextDue(NOW.minusSeconds(1)).withSuspended(true));
-        assertTrue(s.due(NOW, 10).isEmpty());
-        st = s.put(st.withSuspended(false));
-        assertEquals(List.of(k), s.due(NOW, 10).stream().map(DueItem::key).toList());
-        s.put(st.withNextDue(NOW.plusSeconds(60)));
-        assertTrue(s.due(NOW, 10).isEmpty());
-        assertEquals(1, s.due(NOW.plusSeconds(60), 10).size());
     }
 }

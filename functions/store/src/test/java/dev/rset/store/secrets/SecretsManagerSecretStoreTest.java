@@ -1,27 +1,24 @@
 package dev.rset.store.secrets;
 
-import dev.rset.store.SecretRef;
+import dev.rset.store.SecretStore;
+import dev.rset.store.contract.SecretStoreContract;
 import dev.rset.store.testing.MotoServer;
 import dev.rset.store.testing.TestTables;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.extension.ExtendWith;
-
-import java.util.Optional;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
+import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 
 @ExtendWith(MotoServer.class)
-class SecretsManagerSecretStoreTest {
-    @Test
-    void createUpdateReadDelete(MotoServer moto) {
-        SecretsManagerSecretStore store = new SecretsManagerSecretStore(TestTables.secrets(moto));
-        SecretRef ref = store.put("rset/clusters/prod/kubeconfig", "kubeconfig-v1", "test");
-        assertEquals("rset/clusters/prod/kubeconfig", ref.name());
-        assertEquals(Optional.of("kubeconfig-v1"), store.get(ref));
-        assertEquals(ref, store.put("rset/clusters/prod/kubeconfig", "kubeconfig-v2", "test"));
-        assertEquals(Optional.of("kubeconfig-v2"), store.get(ref));
-        store.delete(ref);
-        assertEquals(Optional.empty(), store.get(ref));
-        store.delete(ref);
+class SecretsManagerSecretStoreTest extends SecretStoreContract {
+    static SecretsManagerClient client;
+
+    @BeforeAll
+    static void client(MotoServer moto) {
+        client = TestTables.secrets(moto);
+    }
+
+    @Override
+    protected SecretStore newStore() {
+        return new SecretsManagerSecretStore(client);
     }
 }

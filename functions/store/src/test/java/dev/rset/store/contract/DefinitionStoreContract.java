@@ -1,48 +1,43 @@
-package dev.rset.store.dynamodb;
+package dev.rset.store.contract;
 
 import dev.rset.store.ConflictException;
+import dev.rset.store.DefinitionStore;
 import dev.rset.store.DefinitionStore.ScheduleChange;
 import dev.rset.store.DefinitionStore.Write;
+import dev.rset.store.DueItem;
 import dev.rset.store.Kind;
 import dev.rset.store.ObjectKey;
 import dev.rset.store.ScheduleState;
+import dev.rset.store.ScheduleStore;
 import dev.rset.store.StoredObject;
 import dev.rset.store.TooLargeException;
-import dev.rset.store.testing.MotoServer;
-import dev.rset.store.testing.Race;
-import dev.rset.store.testing.TestTables;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
-import java.time.Clock;
-import java.time.Instant;
-import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Random;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-@ExtendWith(MotoServer.class)
-class DefinitionStoreTest {
-    static final Instant NOW = Instant.parse("2026-11-25T10:00:00Z");
-    static DynamoDbClient db;
-    static DynamoConfig config;
-    static DynamoDefinitionStore store;
+/** What every {@link DefinitionStore} does: versions, generations, all-or-nothing apply with schedule changes. */
+public abstract class DefinitionStoreContract extends StoreContract {
+    protected DefinitionStore store;
+    protected ScheduleStore schedules;
 
-    @BeforeAll
-    static void table(MotoServer moto) {
-        db = TestTables.dynamo(moto);
-        config = TestTables.newTable(db, 2);
-        store = new DynamoDefinitionStore(db, config, Clock.fixed(NOW, ZoneOffset.UTC));
+    @BeforeEach
+    void ports() {
+        store = fixture.definitions(at(NOW));
+        schedules = fixture.schedules();
     }
 
-    static Map<String, Object> rset(String ns, String name, Object spec) {
+    protected static Map<String, Object> rset(String ns, String name, Object spec) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("apiVersion", "fluxcd.controlplane.io/v1");
         m.put("kind", "ResourceSet");
@@ -68,13 +63,27 @@ class DefinitionStoreTest {
         assertEquals(Map.of("tier", "web"), got.labels());
         assertEquals(rset("team-a", "app", Map.of("inputs", List.of())), got.manifest());
         assertEquals(NOW, got.createdAt());
+        assertEquals(NOW, got.updatedAt());
 
-        assertEquals(List.of(a, c, b), store.list(Kind.RESOURCE_SET, "").stream().filter(o ->
-                o.key().namespace().startsWith("team-")).map(StoredObject::key).toList());
+        assertEquals(List.of(a, c, b), store.list(Kind.RESOURCE_SET, "").stream().map(StoredObject::key).toList());
         assertEquals(List.of(a, c), store.list(Kind.RESOURCE_SET, "team-a").stream().map(StoredObject::key).toList());
         assertEquals(List.of(cluster), store.list(Kind.CLUSTER, "").stream().map(StoredObject::key).toList());
+        assertEquals(Map.of("env", "prod"), store.list(Kind.CLUSTER, "").get(0).labels());
         assertTrue(store.list(Kind.RECEIVER, "").isEmpty());
+        assertTrue(store.list(Kind.RESOURCE_SET, "team").isEmpty(), "a namespace is matched whole, not as a prefix");
         assertTrue(store.get(new ObjectKey(Kind.RESOURCE_SET, "team-a", "nope")).isEmpty());
+    }
+
+    @Test
+    void numbersReadBackAsTheTemplateEngineTypes() {
+        ObjectKey k = new ObjectKey(Kind.RESOURCE_SET, "types", "app");
+        store.put(k, rset("types", "app", Map.of("int", 3, "big", 1_000_000, "float", 2.5, "list", List.of(1, "a"))),
+                Map.of(), 0);
+        Map<?, ?> spec = (Map<?, ?>) store.get(k).orElseThrow().manifest().get("spec");
+        assertEquals(3L, spec.get("int"));
+        assertEquals(1_000_000L, spec.get("big"));
+        assertEquals(2.5d, spec.get("float"));
+        assertEquals(List.of(1L, "a"), spec.get("list"));
     }
 
     @Test
@@ -84,9 +93,14 @@ class DefinitionStoreTest {
         StoredObject v2 = store.put(k, rset("gen", "app", Map.of("a", 1)), Map.of("new", "label"), v1.resourceVersion());
         assertEquals(1, v2.generation());
         assertEquals(2, v2.resourceVersion());
-        StoredObject v3 = store.put(k, rset("gen", "app", Map.of("a", 2)), Map.of(), v2.resourceVersion());
+        StoredObject v3 = fixture.definitions(at(NOW.plusSeconds(60)))
+                .put(k, rset("gen", "app", Map.of("a", 2)), Map.of(), v2.resourceVersion());
         assertEquals(2, v3.generation());
-        assertEquals(3, store.get(k).orElseThrow().resourceVersion());
+        StoredObject stored = store.get(k).orElseThrow();
+        assertEquals(3, stored.resourceVersion());
+        assertEquals(2, stored.generation());
+        assertEquals(NOW, stored.createdAt());
+        assertEquals(NOW.plusSeconds(60), stored.updatedAt());
     }
 
     @Test
@@ -99,40 +113,35 @@ class DefinitionStoreTest {
                 () -> store.put(k, rset("conf", "app", Map.of("x", 2)), Map.of(), 1));
         assertTrue(e.getMessage().contains("ResourceSet conf/app"), e.getMessage());
         assertEquals(Map.of("x", 1L), store.get(k).orElseThrow().manifest().get("spec"));
+        ConflictException gone = assertThrows(ConflictException.class,
+                () -> store.put(new ObjectKey(Kind.RESOURCE_SET, "conf", "never"), rset("conf", "never", Map.of()),
+                        Map.of(), 3));
+        assertTrue(gone.getMessage().contains("conf/never"), gone.getMessage());
     }
 
     @Test
-    void twoWritersFromTheSameVersionOneWinsTheOtherConflicts() throws Exception {
-        ObjectKey k = new ObjectKey(Kind.RESOURCE_SET, "race", "app");
-        store.put(k, rset("race", "app", Map.of()), Map.of(), 0);
-        List<String> outcomes = Race.run(2, n -> () -> {
-            String w = "w" + (n + 1);
-            try {
-                store.put(k, rset("race", "app", Map.of("writer", w)), Map.of(), 1);
-                return "won:" + w;
-            } catch (ConflictException e) {
-                return "conflict";
-            }
-        });
-        assertEquals(1, outcomes.stream().filter(o -> o.equals("conflict")).count(), outcomes.toString());
-        String winner = outcomes.stream().filter(o -> o.startsWith("won:")).findFirst().orElseThrow().substring(4);
-        assertEquals(Map.of("writer", winner), store.get(k).orElseThrow().manifest().get("spec"));
-        assertEquals(2, store.get(k).orElseThrow().resourceVersion());
+    void ofTwoWritersFromTheSameVersionTheLaterIsRefused() {
+        ObjectKey k = new ObjectKey(Kind.RESOURCE_SET, "seq", "app");
+        long read = store.put(k, rset("seq", "app", Map.of()), Map.of(), 0).resourceVersion();
+        store.put(k, rset("seq", "app", Map.of("writer", "w1")), Map.of(), read);
+        assertThrows(ConflictException.class,
+                () -> store.put(k, rset("seq", "app", Map.of("writer", "w2")), Map.of(), read));
+        StoredObject stored = store.get(k).orElseThrow();
+        assertEquals(Map.of("writer", "w1"), stored.manifest().get("spec"));
+        assertEquals(2, stored.resourceVersion());
     }
 
     @Test
     void applyIsAllOrNothingAndMovesScheduleEntriesInTheSameTransaction() {
-        DynamoScheduleStore schedules = new DynamoScheduleStore(db, config);
         ObjectKey a = new ObjectKey(Kind.RESOURCE_SET, "multi", "a");
         ObjectKey b = new ObjectKey(Kind.RESOURCE_SET, "multi", "b");
         List<StoredObject> first = store.apply(List.of(
                 new Write(a, rset("multi", "a", Map.of()), Map.of(), 0, ScheduleChange.DUE_NOW),
                 new Write(b, rset("multi", "b", Map.of()), Map.of(), 0, ScheduleChange.SUSPEND)));
         assertEquals(List.of(1L, 1L), first.stream().map(StoredObject::resourceVersion).toList());
-        assertEquals(java.util.Optional.of(NOW), schedules.get(a).orElseThrow().nextDue());
+        assertEquals(Optional.of(NOW), schedules.get(a).orElseThrow().nextDue());
         assertTrue(schedules.get(b).orElseThrow().suspended());
-        assertEquals(List.of(a), schedules.due(NOW, 10).stream().map(dev.rset.store.DueItem::key)
-                .filter(k -> k.namespace().equals("multi")).toList());
+        assertEquals(List.of(a), schedules.due(NOW, 10).stream().map(DueItem::key).toList());
 
         // b's expected version is stale: neither a nor b changes
         ConflictException e = assertThrows(ConflictException.class, () -> store.apply(List.of(
@@ -141,8 +150,9 @@ class DefinitionStoreTest {
         assertTrue(e.getMessage().contains("multi/b"), e.getMessage());
         assertEquals(Map.of(), store.get(a).orElseThrow().manifest().get("spec"));
         assertTrue(schedules.get(b).orElseThrow().suspended());
+        assertEquals(List.of(a), schedules.due(NOW, 10).stream().map(DueItem::key).toList());
 
-        // a concurrent creation detected only by the transaction's condition still names the object
+        // a creation of an object that exists names it, and nothing else is written
         ObjectKey c = new ObjectKey(Kind.RESOURCE_SET, "multi", "c");
         store.put(c, rset("multi", "c", Map.of()), Map.of(), 0);
         ConflictException exists = assertThrows(ConflictException.class, () -> store.apply(List.of(
@@ -152,30 +162,64 @@ class DefinitionStoreTest {
         assertEquals(1, store.get(a).orElseThrow().resourceVersion());
 
         // resuming bumps the schedule version, so a scheduler holding the old state must re-read
-        dev.rset.store.ScheduleState held = schedules.get(b).orElseThrow();
+        ScheduleState held = schedules.get(b).orElseThrow();
         store.apply(List.of(new Write(b, rset("multi", "b", Map.of()), Map.of(), 1, ScheduleChange.DUE_NOW)));
         assertThrows(ConflictException.class, () -> schedules.put(held.withNextDue(NOW.plusSeconds(60))));
         assertTrue(schedules.get(b).orElseThrow().isDue(NOW));
+        assertEquals(List.of(a, b), schedules.due(NOW, 10).stream().map(DueItem::key).toList());
+    }
+
+    @Test
+    void applyKeepsTheSchedulersFieldsAndNoneLeavesTheEntryAlone() {
+        ObjectKey k = new ObjectKey(Kind.RESOURCE_SET, "keep", "app");
+        schedules.put(ScheduleState.initial(k).withNextDue(NOW.plusSeconds(600)).withWindowEnd(NOW.plusSeconds(900))
+                .withLastReconcile(NOW.minusSeconds(60)));
+        store.apply(List.of(new Write(k, rset("keep", "app", Map.of()), Map.of(), 0, ScheduleChange.NONE)));
+        ScheduleState untouched = schedules.get(k).orElseThrow();
+        assertEquals(1, untouched.version());
+        store.apply(List.of(new Write(k, rset("keep", "app", Map.of("x", 1)), Map.of(), 1, ScheduleChange.DUE_NOW)));
+        ScheduleState due = schedules.get(k).orElseThrow();
+        assertEquals(Optional.of(NOW), due.nextDue());
+        assertEquals(Optional.of(NOW.plusSeconds(900)), due.windowEnd());
+        assertEquals(Optional.of(NOW.minusSeconds(60)), due.lastReconcile());
+        assertEquals(2, due.version());
+    }
+
+    @Test
+    void applyRefusesNoObjectsTooManyOrTheSameTwice() {
+        assertThrows(IllegalArgumentException.class, () -> store.apply(List.of()));
+        List<Write> tooMany = new ArrayList<>();
+        for (int i = 0; i <= DefinitionStore.MAX_WRITES; i++) {
+            tooMany.add(new Write(new ObjectKey(Kind.RESOURCE_SET, "many", "o" + i), rset("many", "o" + i, Map.of()),
+                    Map.of(), 0, ScheduleChange.NONE));
+        }
+        assertThrows(IllegalArgumentException.class, () -> store.apply(tooMany));
+        ObjectKey k = new ObjectKey(Kind.RESOURCE_SET, "many", "twice");
+        Write w = new Write(k, rset("many", "twice", Map.of()), Map.of(), 0, ScheduleChange.NONE);
+        assertThrows(IllegalArgumentException.class, () -> store.apply(List.of(w, w)));
+        assertTrue(store.list(Kind.RESOURCE_SET, "many").isEmpty());
     }
 
     @Test
     void deleteChecksTheVersionAndRemovesTheScheduleEntry() {
         ObjectKey k = new ObjectKey(Kind.RESOURCE_SET_INPUT_PROVIDER, "del", "prs");
         store.put(k, Map.of("kind", "ResourceSetInputProvider", "spec", Map.of()), Map.of(), 0);
-        DynamoScheduleStore schedules = new DynamoScheduleStore(db, config);
         schedules.put(ScheduleState.initial(k).withNextDue(NOW));
         assertThrows(ConflictException.class, () -> store.delete(k, 7));
         assertTrue(store.get(k).isPresent());
         store.delete(k, 1);
         assertTrue(store.get(k).isEmpty());
         assertTrue(schedules.get(k).isEmpty());
+        assertTrue(schedules.due(NOW, 10).isEmpty());
         assertThrows(ConflictException.class, () -> store.delete(k, 1));
+        // it can be created again from scratch
+        assertEquals(1, store.put(k, Map.of("kind", "ResourceSetInputProvider"), Map.of(), 0).resourceVersion());
     }
 
     @Test
-    void largeManifestsAreCompressedAndIncompressibleOnesRejected() {
+    void largeManifestsAreStoredAndOnesTooLargeForDynamoDbRefused() {
         ObjectKey k = new ObjectKey(Kind.RESOURCE_SET, "big", "app");
-        // ~900 KB of repetitive YAML-like text compresses far below the item limit
+        // ~900 KB of repetitive YAML-like text compresses far below the limit
         String text = "apiVersion: v1\nkind: ConfigMap\n".repeat(30_000);
         store.put(k, rset("big", "app", Map.of("resourcesTemplate", text)), Map.of(), 0);
         assertEquals(text, ((Map<?, ?>) store.get(k).orElseThrow().manifest().get("spec")).get("resourcesTemplate"));
@@ -183,9 +227,10 @@ class DefinitionStoreTest {
         ObjectKey r = new ObjectKey(Kind.RESOURCE_SET, "big", "random");
         byte[] noise = new byte[600_000];
         new Random(1).nextBytes(noise);
-        String random = java.util.Base64.getEncoder().encodeToString(noise);
-        assertThrows(TooLargeException.class,
+        String random = Base64.getEncoder().encodeToString(noise);
+        TooLargeException e = assertThrows(TooLargeException.class,
                 () -> store.put(r, rset("big", "random", Map.of("resourcesTemplate", random)), Map.of(), 0));
+        assertTrue(e.getMessage().contains("ResourceSet big/random"), e.getMessage());
         assertTrue(store.get(r).isEmpty());
     }
 }

@@ -1,15 +1,12 @@
-package dev.rset.store.dynamodb;
+package dev.rset.store.contract;
 
 import dev.rset.store.ConflictException;
 import dev.rset.store.Kind;
 import dev.rset.store.ObjectKey;
 import dev.rset.store.PairRun;
-import dev.rset.store.testing.MotoServer;
-import dev.rset.store.testing.TestTables;
-import org.junit.jupiter.api.BeforeAll;
+import dev.rset.store.PairRunStore;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -20,16 +17,15 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-@ExtendWith(MotoServer.class)
-class PairRunStoreTest {
+/** What every {@link PairRunStore} does: versioned starts, finishes that never move the covered time back. */
+public abstract class PairRunStoreContract extends StoreContract {
     static final Instant T0 = Instant.parse("2026-11-27T10:00:00Z");
     static final ObjectKey RSET = new ObjectKey(Kind.RESOURCE_SET, "apps", "podinfo");
-    static DynamoPairRunStore runs;
+    protected PairRunStore runs;
 
-    @BeforeAll
-    static void table(MotoServer moto) {
-        DynamoDbClient db = TestTables.dynamo(moto);
-        runs = new DynamoPairRunStore(db, TestTables.newTable(db, 1));
+    @BeforeEach
+    void port() {
+        runs = fixture.pairRuns();
     }
 
     @Test
@@ -58,6 +54,7 @@ class PairRunStoreTest {
         assertThrows(ConflictException.class, () -> runs.start(none, T0.plusSeconds(1)));
         PairRun second = runs.start(runs.get(k, ""), T0.plusSeconds(2));
         assertEquals(2, second.version());
+        assertEquals(Optional.of(T0.plusSeconds(2)), runs.get(k, "").started());
     }
 
     @Test
@@ -68,5 +65,12 @@ class PairRunStoreTest {
         runs.finish(late);
         runs.finish(early);
         assertEquals(Optional.of(T0.plusSeconds(30)), runs.get(k, "c1").covered());
+        assertEquals(2, runs.get(k, "c1").version(), "a finish is no start");
+    }
+
+    @Test
+    void aRunMustHaveStartedToFinishAndClusterNamesMustBeUsableInKeys() {
+        assertThrows(IllegalArgumentException.class, () -> runs.finish(PairRun.none(RSET, "c1")));
+        assertThrows(IllegalArgumentException.class, () -> runs.get(RSET, "a#b"));
     }
 }

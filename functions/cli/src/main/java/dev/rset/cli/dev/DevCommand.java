@@ -1,0 +1,137 @@
+package dev.rset.cli.dev;
+
+import dev.rset.cli.UserError;
+import dev.rset.reconciler.PairReconciler.Outcome;
+import dev.rset.reconciler.PairRequest;
+import dev.rset.store.ClusterStatus;
+import dev.rset.store.Kind;
+import dev.rset.store.ObjectKey;
+import java.io.PrintWriter;
+import java.net.BindException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.logging.Handler;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code rset dev}: the whole control plane on this machine, until Ctrl-C. */
+@Command(name = "dev", mixinStandardHelpOptions = true,
+        description = {"Run the whole control plane on this machine: the management API and the forge webhooks on "
+                + "127.0.0.1 (the routes API Gateway has), the reconciler behind an in-process bus, state kept "
+                + "under --state-dir.",
+            "Without a kubeconfig the cluster 'default' is a directory: each object a YAML file under "
+                + "<state-dir>/clusters/default/."},
+        footer = {"", "Examples:", "  rset dev --demo", "  rset dev --kubeconfig ~/.kube/config --port 9090",
+            "  rset get rset -A --no-sign --server http://127.0.0.1:9090"})
+public final class DevCommand implements Callable<Integer> {
+    @Spec
+    private CommandSpec spec;
+
+    @Option(names = "--state-dir", defaultValue = ".rset", description = "Where state is kept across restarts (default: ${DEFAULT-VALUE}).")
+    private Path stateDir;
+
+    @Option(names = "--port", defaultValue = "9090", description = "Port on 127.0.0.1 (default: ${DEFAULT-VALUE}).")
+    private int port;
+
+    @Option(names = "--kubeconfig", description = "The cluster 'default' (default: $KUBECONFIG; without one, a local directory).")
+    private Path kubeconfig;
+
+    @Option(names = "--demo", description = "Load examples/preview-environments and replay signed pull-request deliveries.")
+    private boolean demo;
+
+    @Option(names = {"-v", "--verbose"}, description = "Log what each function does, not only warnings.")
+    private boolean verbose;
+
+    @Override
+    public Integer call() throws Exception {
+        logging(verbose);
+        PrintWriter out = spec.commandLine().getOut();
+        Path state = stateDir.toAbsolutePath().normalize();
+        Files.createDirectories(state);
+        Path kube = kubeconfig != null ? kubeconfig
+                : System.getenv("KUBECONFIG") == null || System.getenv("KUBECONFIG").isBlank() ? null
+                        : Path.of(System.getenv("KUBECONFIG").split(java.io.File.pathSeparator)[0]);
+        Map<String, Path> directories = kube == null ? Map.of(DefaultCluster.NAME, DefaultCluster.directory(state))
+                : Map.of();
+
+        AtomicReference<DevControlPlane> started = new AtomicReference<>();
+        DevControlPlane plane;
+        try {
+            plane = DevControlPlane.start(state, port, directories, System.getenv(),
+                    (request, outcome) -> report(out, started.get(), request, outcome));
+        } catch (BindException e) {
+            throw new UserError("127.0.0.1:" + port + " is in use: stop what listens there or choose another --port");
+        }
+        started.set(plane);
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            try {
+                plane.close();
+                out.println("rset dev: stopped");
+            } catch (RuntimeException e) {
+                out.println("rset dev: stopped, but closing failed: " + e);
+            } finally {
+                out.flush();
+                stopped.countDown();
+            }
+        }, "rset-dev-stop"));
+
+        String cluster = kube == null ? DefaultCluster.registerDirectory(plane, state)
+                : DefaultCluster.registerKubeconfig(plane, kube);
+        out.println("rset dev: control plane on " + plane.endpoint() + " (state in " + state + ")");
+        out.println("  management API  " + plane.endpoint() + "/v1/   e.g. rset get rset -A --no-sign --server "
+                + plane.endpoint());
+        out.println("  cluster default " + cluster);
+        out.flush();
+        if (demo) {
+            new Demo(plane, out).run();
+        }
+        out.println("rset dev: serving; Ctrl-C stops");
+        out.flush();
+        stopped.await();
+        return 0;
+    }
+
+    /** The functions log through java.util.logging: one line each, warnings only unless asked. */
+    private static void logging(boolean verbose) {
+        System.setProperty("java.util.logging.SimpleFormatter.format", "%4$s %3$s: %5$s%6$s%n");
+        Logger root = Logger.getLogger("");
+        Level level = verbose ? Level.INFO : Level.WARNING;
+        root.setLevel(level);
+        for (Handler h : root.getHandlers()) {
+            h.setLevel(level);
+        }
+    }
+
+    /** One line per run, then what it changed on the cluster ({@code + Namespace/preview-42 created}). */
+    private static void report(PrintWriter out, DevControlPlane plane, PairRequest request, Outcome outcome) {
+        StringBuilder sb = new StringBuilder("reconciled ResourceSet " + request.namespace() + "/"
+                + request.resourceSet() + (request.cluster().isEmpty() ? "" : " on " + request.cluster()) + ": "
+                + outcome.reason() + (outcome.message().isEmpty() ? "" : " (" + outcome.message() + ")"));
+        if (plane != null && !request.cluster().isEmpty()) {
+            ObjectKey key = new ObjectKey(Kind.RESOURCE_SET, request.namespace(), request.resourceSet());
+            for (ClusterStatus s : plane.stores().statuses().clusters(key)) {
+                if (s.cluster().equals(request.cluster())) {
+                    s.changes().stream().filter(c -> !c.endsWith(" unchanged"))
+                            .forEach(c -> sb.append("\n  ").append(sign(c)).append(' ').append(c));
+                }
+            }
+        }
+        synchronized (out) {
+            out.println(sb);
+            out.flush();
+        }
+    }
+
+    private static char sign(String change) {
+        return change.endsWith(" created") ? '+' : change.endsWith(" deleted") ? '-' : '~';
+    }
+}

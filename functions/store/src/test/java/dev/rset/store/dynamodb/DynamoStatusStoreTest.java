@@ -1,0 +1,24 @@
+package dev.rset.store.dynamodb;
+
+import dev.rset.store.contract.StatusStoreContract;
+import dev.rset.store.contract.StoreFixture;
+import dev.rset.store.testing.MotoServer;
+import dev.rset.store.testing.TestTables;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.ExtendWith;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+@ExtendWith(MotoServer.class)
+class DynamoStatusStoreTest extends StatusStoreContract {
+    static DynamoDbClient db;
+
+    @BeforeAll
+    static void client(MotoServer moto) {
+        db = TestTables.dynamo(moto);
+    }
+
+    @Override
+    protected StoreFixture newFixture() {
+        return new DynamoFixture(db);
+    }
+}
