@@ -8,7 +8,9 @@ import dev.rset.core.api.Receiver;
 import dev.rset.forge.hook.ReceiverType;
 import dev.rset.forge.hook.Receivers;
 import dev.rset.forge.testing.SignedRequest;
+import dev.rset.store.DefinitionStore;
 import dev.rset.store.Kind;
+import dev.rset.store.SecretStore;
 import dev.rset.store.ObjectKey;
 import dev.rset.store.ProviderId;
 import dev.rset.store.StoredInput;
@@ -99,30 +101,45 @@ public final class World {
     /** Stores the token secret and the Receiver; returns the webhook path digest. */
     public String receiver(String name, ReceiverType type, String token, List<String> events,
             List<Map<String, Object>> resources) {
+        return receiver(stores.definitions(), secrets, secretPrefix, name, type, token, events, resources);
+    }
+
+    /** {@link #receiver} into other ports (another backend), under {@code prefix}. */
+    public static String receiver(DefinitionStore definitions, SecretStore secrets, String prefix, String name,
+            ReceiverType type, String token, List<String> events, List<Map<String, Object>> resources) {
         String secret = name + "-token";
-        secrets.put(secretPrefix + "/secrets/" + NS + "/" + secret, "{\"token\":\"" + token + "\"}", "test receiver token");
+        secrets.put(prefix + "/secrets/" + NS + "/" + secret, "{\"token\":\"" + token + "\"}", "test receiver token");
         Map<String, Object> manifest = Map.of("apiVersion", Receiver.API_VERSION, "kind", Receiver.KIND,
                 "metadata", Map.of("name", name, "namespace", NS),
                 "spec", Map.of("type", type.wire(), "events", events, "secretRef", Map.of("name", secret),
                         "resources", resources));
-        stores.definitions().put(new ObjectKey(Kind.RECEIVER, NS, name), manifest, Map.of(), 0);
+        definitions.put(new ObjectKey(Kind.RECEIVER, NS, name), manifest, Map.of(), 0);
         return Receivers.digest(token, Receiver.from(manifest));
     }
 
     public void provider(String name, String type, String url, Map<String, Object> extraSpec) {
+        provider(stores.definitions(), name, type, url, extraSpec);
+    }
+
+    public static void provider(DefinitionStore definitions, String name, String type, String url,
+            Map<String, Object> extraSpec) {
         Map<String, Object> spec = new LinkedHashMap<>();
         spec.put("type", type);
         spec.put("url", url);
         spec.putAll(extraSpec);
-        stores.definitions().put(new ObjectKey(Kind.RESOURCE_SET_INPUT_PROVIDER, NS, name),
+        definitions.put(new ObjectKey(Kind.RESOURCE_SET_INPUT_PROVIDER, NS, name),
                 Map.of("apiVersion", "fluxcd.controlplane.io/v1", "kind", "ResourceSetInputProvider",
                         "metadata", Map.of("name", name, "namespace", NS), "spec", spec), Map.of(), 0);
     }
 
     public void resourceSet(String name, String... providers) {
+        resourceSet(stores.definitions(), name, providers);
+    }
+
+    public static void resourceSet(DefinitionStore definitions, String name, String... providers) {
         List<Object> from = java.util.Arrays.stream(providers).map(p -> (Object) Map.of("kind",
                 "ResourceSetInputProvider", "name", p)).toList();
-        stores.definitions().put(new ObjectKey(Kind.RESOURCE_SET, NS, name),
+        definitions.put(new ObjectKey(Kind.RESOURCE_SET, NS, name),
                 Map.of("apiVersion", "fluxcd.controlplane.io/v1", "kind", "ResourceSet",
                         "metadata", Map.of("name", name, "namespace", NS),
                         "spec", Map.of("inputsFrom", from, "resources", List.of(Map.of("apiVersion", "v1",
