@@ -21,7 +21,10 @@ build-WebhookFunction:
 build-DispatcherFunction:
 	$(call copy_jar,$(JARS)/dispatcher/target/rset-dispatcher-lambda.jar)
 
+build-SchedulerFunction:
+	$(call copy_jar,$(JARS)/scheduler/target/rset-scheduler-lambda.jar)
+
 build-ReconcilerFunction:
 	$(call copy_jar,$(JARS)/reconciler/target/rset-reconciler-lambda.jar)
 
-.PHONY: build-ApiFunction build-WebhookFunction build-DispatcherFunction build-ReconcilerFunction
+.PHONY: build-ApiFunction build-WebhookFunction build-DispatcherFunction build-SchedulerFunction build-ReconcilerFunction

@@ -7,6 +7,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import dev.rset.api.access.ConnectorClusterAccess;
 import dev.rset.api.http.HttpRequest;
 import dev.rset.api.http.HttpResponse;
+import dev.rset.api.resources.AuditLog;
 import dev.rset.api.resources.ControlPlane;
 import dev.rset.delivery.SecretReader;
 import dev.rset.delivery.access.AccessSettings;
@@ -85,7 +86,17 @@ public final class ApiHandler implements RequestHandler<APIGatewayV2HTTPEvent, A
         }
         return new HttpRequest(method, e.getRawPath() == null ? "/" : e.getRawPath(),
                 e.getQueryStringParameters() == null ? Map.of() : e.getQueryStringParameters(),
-                e.getHeaders() == null ? Map.of() : e.getHeaders(), body);
+                e.getHeaders() == null ? Map.of() : e.getHeaders(), body, caller(e));
+    }
+
+    /** The IAM ARN API Gateway's IAM authorizer verified ({@code requestContext.authorizer.iam.userArn}). */
+    static String caller(APIGatewayV2HTTPEvent e) {
+        var context = e.getRequestContext();
+        if (context == null || context.getAuthorizer() == null || context.getAuthorizer().getIam() == null) {
+            return "";
+        }
+        String arn = context.getAuthorizer().getIam().getUserArn();
+        return arn == null ? "" : arn;
     }
 
     /**
@@ -94,6 +105,12 @@ public final class ApiHandler implements RequestHandler<APIGatewayV2HTTPEvent, A
      */
     public static Router router(Map<String, String> env,
             Optional<software.amazon.awssdk.auth.credentials.AwsCredentialsProvider> credentials) {
+        return router(env, credentials, AuditLog.stdout());
+    }
+
+    /** {@link #router(Map, Optional)} with the audit lines going to {@code audit}. */
+    public static Router router(Map<String, String> env,
+            Optional<software.amazon.awssdk.auth.credentials.AwsCredentialsProvider> credentials, AuditLog audit) {
         String region = env.getOrDefault("AWS_REGION", "us-east-1");
         DynamoConfig config = DynamoConfig.fromEnv(env);
         Optional<URI> anyEndpoint = Optional.ofNullable(env.get("RSET_AWS_ENDPOINT")).filter(s -> !s.isBlank())
@@ -122,7 +139,7 @@ public final class ApiHandler implements RequestHandler<APIGatewayV2HTTPEvent, A
         AccessSettings access = AccessSettings.fromEnv(env);
         ControlPlane plane = new ControlPlane(stores.definitions(), stores.statuses(), stores.schedules(),
                 stores.inputs(), stores.inventories(), secrets, access.secretPrefix(),
-                clusterAccess(env, anyEndpoint, access, secrets, credentials, clock), clock, events);
+                clusterAccess(env, anyEndpoint, access, secrets, credentials, clock), clock, events, audit);
         return new Router(plane);
     }
 

@@ -129,6 +129,14 @@ class ApiHandlerTest {
         }
     }
 
+    static Map<String, Object> parse(String json) {
+        try {
+            return Events.MAPPER.readValue(json, new TypeReference<>() { });
+        } catch (Exception e) {
+            throw new AssertionError("not JSON: " + json, e);
+        }
+    }
+
     @SuppressWarnings("unchecked")
     static <T> T at(Object m, String... path) {
         Object v = m;
@@ -265,6 +273,16 @@ class ApiHandlerTest {
                         + "escape sequence: `\\1`");
         assertStatus(apply(valid + "kind: [oops\n"), 400, "BadRequest", "not valid YAML: line");
         assertStatus(apply(valid + valid), 400, "Invalid", "appears twice");
+        String scheduled = RSIP.replace("name: prs", "name: nightly") + "  schedule:\n";
+        assertStatus(apply(valid + scheduled + "    - cron: \"0 5 * * *\"\n      timeZone: Europe/Lodnon\n"), 400,
+                "Invalid", "ResourceSetInputProvider apps/nightly: spec.schedule[0].timeZone: failed to parse cron "
+                        + "spec '0 5 * * *' with timezone 'Europe/Lodnon': provided bad location Europe/Lodnon");
+        assertStatus(apply(valid + scheduled + "    - cron: \"0 5 * * *\"\n    - cron: \"0 25 * * *\"\n"), 400,
+                "Invalid", "ResourceSetInputProvider apps/nightly: spec.schedule[1].cron: failed to parse cron spec "
+                        + "'0 25 * * *' with timezone 'UTC': end of range (25) above maximum (23): 25");
+        assertStatus(apply(valid + scheduled + "    - cron: \"0 5 * * *\"\n      window: 3m\n"), 400, "Invalid",
+                "ResourceSetInputProvider apps/nightly: spec.schedule[0].window: a non-zero window (3m0s) must always "
+                        + "be at least twice the timeout (2m0s)");
         assertStatus(call(Events.request("list-objects.json", "GET", "/v1/resourcesets",
                 Map.of("labelSelector", "env in prod"), null)), 400, "Invalid", "labelSelector: invalid label selector");
         // none of the valid documents before the bad one was written
@@ -336,9 +354,9 @@ class ApiHandlerTest {
     void clusterCredentialsGoToSecretsManagerOnly() {
         APIGatewayV2HTTPResponse r = apply(CLUSTER);
         assertEquals(200, r.getStatusCode(), r.getBody());
-        String secretName = "rset-" + config.tableName() + "/clusters/prod-eu/kubeconfig";
         Map<String, Object> got = json(get("/v1/clusters/prod-eu"));
-        assertEquals(secretName, at(got, "spec", "auth", "kubeconfig", "secretRef", "name"));
+        String secretName = at(got, "spec", "auth", "kubeconfig", "secretRef", "name");
+        assertTrue(secretName.startsWith("rset-" + config.tableName() + "/clusters/prod-eu/kubeconfig/"), secretName);
         assertFalse(r.getBody().contains("SUPER-SECRET") || got.toString().contains("SUPER-SECRET"));
         db.scan(b -> b.tableName(config.tableName())).items().forEach(item ->
                 assertFalse(item.toString().contains("SUPER-SECRET"), "a DynamoDB item holds the token"));
@@ -351,6 +369,8 @@ class ApiHandlerTest {
                 .getStatusCode());
         assertTrue(TestTables.secrets(moto).listSecrets().secretList().stream()
                 .noneMatch(s -> s.name().equals(secretName)));
+        assertTrue(TestTables.secrets(moto).describeSecret(b -> b.secretId(secretName)).deletedDate() != null,
+                "deleted with a recovery window, not forced");
     }
 
     @Test

@@ -123,13 +123,13 @@ public final class DueQueryBench {
         }
     }
 
-    private static int freePort() throws Exception {
+    static int freePort() throws Exception {
         try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
             return s.getLocalPort();
         }
     }
 
-    private static void waitForPort(int port, Process p) throws Exception {
+    static void waitForPort(int port, Process p) throws Exception {
         for (int i = 0; i < 600; i++) {
             if (!p.isAlive()) {
                 throw new IllegalStateException("moto_server exited");

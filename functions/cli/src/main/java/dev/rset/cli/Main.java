@@ -30,6 +30,15 @@ public final class Main {
             ex.getCommandLine().getErr().println("error: " + ex.getMessage());
             return 1;
         });
-        return cli.execute(args);
+        try {
+            return cli.execute(args);
+        } catch (OutOfMemoryError e) {
+            // Unwound by now, so there is room for one line instead of a stack trace.
+            err.println("error: out of memory; give the JVM more heap, e.g. JAVA_TOOL_OPTIONS=-Xmx2g");
+            return 1;
+        } catch (StackOverflowError e) {
+            err.println("error: stack overflow while running the command");
+            return 1;
+        }
     }
 }

@@ -60,6 +60,8 @@ class StackContractTest {
                     UnaryOperator.identity()),
             "DispatcherFunction", env -> dev.rset.dispatcher.Wiring.build(env, TestTables.CREDENTIALS,
                     Clock.systemUTC()),
+            "SchedulerFunction", env -> dev.rset.scheduler.Wiring.build(env, TestTables.CREDENTIALS,
+                    Clock.systemUTC()),
             "ReconcilerFunction", env -> {
                 try {
                     dev.rset.reconciler.lambda.Wiring.fromEnv(env);
@@ -105,7 +107,7 @@ class StackContractTest {
         Map<String, String> values = Map.of("RSET_TABLE", "rset-table", "RSET_EVENT_BUS", "rset-bus",
                 "RSET_PAIR_QUEUE_URL", "https://sqs.us-east-1.amazonaws.com/123456789012/pairs.fifo",
                 "RSET_DUE_SHARDS", "4", "RSET_SECRET_PREFIX", "rset", "RSET_CLOCK_MARGIN_MS", "1000",
-                "AWS_REGION", TestTables.REGION);
+                "RSET_TICK_MAX_ITEMS", "100", "AWS_REGION", TestTables.REGION);
         Map<String, Set<String>> missing = new TreeMap<>();
         for (var w : WIRINGS.entrySet()) {
             RecordingEnv env = new RecordingEnv(values);
@@ -121,11 +123,26 @@ class StackContractTest {
         }
         assertEquals(Map.of(), missing, "variables read by the wiring but not set in template.yaml");
         assertEquals(Map.of("Ref", "PairQueue"), template.environment("DispatcherFunction").get("RSET_PAIR_QUEUE_URL"));
-        for (String publisher : List.of("ApiFunction", "WebhookFunction")) {
+        for (String publisher : List.of("ApiFunction", "WebhookFunction", "SchedulerFunction")) {
             assertEquals(Map.of("Ref", "ControlPlaneBus"), template.environment(publisher).get("RSET_EVENT_BUS"));
             assertTrue(template.resource(publisher).toString().contains("Action=[events:PutEvents], "
                     + "Resource={Fn::GetAtt=ControlPlaneBus.Arn}"), publisher + " may publish to the bus");
         }
+    }
+
+    @Test
+    void theSchedulerTicksEveryMinuteAndItsClaimsOutliveItsInvocations() {
+        Map<String, Object> props = Template.map(template.resource("SchedulerFunction"), "Properties");
+        Map<String, Object> tick = Template.map(props, "Events", "Tick");
+        assertEquals("Schedule", tick.get("Type"));
+        assertEquals("rate(1 minute)", Template.map(tick, "Properties").get("Schedule"));
+        int timeout = (Integer) props.get("Timeout");
+        assertTrue(Duration.ofSeconds(timeout).compareTo(dev.rset.scheduler.Tick.Limits.DEFAULT.lease()) < 0,
+                "a claim must hold longer than the tick that made it can run");
+        assertTrue(Duration.ofSeconds(timeout).compareTo(dev.rset.scheduler.Tick.Limits.DEFAULT.reserve()) > 0,
+                "the tick keeps back part of its time, not all of it");
+        assertTrue(template.resource("SchedulerFunction").toString().contains("${StateTable.Arn}/index/due"),
+                "the due query reads the due index");
     }
 
     @Test

@@ -43,6 +43,31 @@ public interface DefinitionStore {
     /** Every object of a kind, or of a kind in one namespace when {@code namespace} is non-empty, by namespace then name. */
     List<StoredObject> list(Kind kind, String namespace);
 
+    /** One page of {@link #list(Kind, String)}; {@code more} when objects follow the last one. */
+    record Page(List<StoredObject> items, boolean more) {
+        public Page {
+            items = List.copyOf(items);
+        }
+    }
+
+    /**
+     * At most {@code limit} objects of {@link #list(Kind, String)} that come after {@code after}
+     * (by namespace then name; null: from the start), for listings that must stay small. This
+     * default reads the whole list; a store that can start a read at a key overrides it.
+     */
+    default Page list(Kind kind, String namespace, ObjectKey after, int limit) {
+        if (limit < 1) {
+            throw new IllegalArgumentException("limit must be at least 1, got " + limit);
+        }
+        List<StoredObject> rest = list(kind, namespace).stream()
+                .filter(o -> after == null || ORDER.compare(o.key(), after) > 0).toList();
+        return new Page(rest.subList(0, Math.min(limit, rest.size())), rest.size() > limit);
+    }
+
+    /** The order of listings: namespace, then name (as strings compare). */
+    java.util.Comparator<ObjectKey> ORDER = java.util.Comparator.comparing(ObjectKey::namespace)
+            .thenComparing(ObjectKey::name);
+
     /**
      * Writes all objects and their schedule changes atomically: all or nothing. The generation is
      * bumped when {@code spec} changed. Throws {@link ConflictException} naming the object whose

@@ -60,4 +60,12 @@ public interface InputStore {
      */
     Map<String, WriteOutcome> replaceAll(ProviderId provider, Map<String, Map<String, Object>> inputs,
             Ordering ordering);
+
+    /**
+     * Removes everything stored for the provider: live inputs, tombstones and the live set. Called
+     * when the provider is deleted (and before one is created under the name), so that a provider
+     * created again, maybe for another repository, never exports the inputs of the one before.
+     * Forgetting a provider with nothing stored is not an error.
+     */
+    void forget(ProviderId provider);
 }

@@ -9,6 +9,9 @@ public interface SecretStore {
 
     Optional<String> get(SecretRef ref);
 
-    /** Deletes the secret; a missing secret is not an error. */
+    /**
+     * Deletes the secret, recoverably for a while where the backend allows it (it reads as absent
+     * meanwhile); a missing secret, or one already being deleted, is not an error.
+     */
     void delete(SecretRef ref);
 }

@@ -23,6 +23,7 @@ import dev.rset.store.DefinitionStore;
 import dev.rset.store.DeliveryClaim;
 import dev.rset.store.DeliveryLog;
 import dev.rset.store.Ordering;
+import dev.rset.store.ScheduleStore;
 import dev.rset.store.TooLargeException;
 import dev.rset.events.EventPublisher;
 import dev.rset.events.InputsChanged;
@@ -43,6 +44,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
@@ -69,6 +71,7 @@ public final class WebhookService {
     private final InputWriter writer;
     private final DeliveryLog deliveries;
     private final EventPublisher events;
+    private final EarlyPolls polls;
     private final Duration tombstoneTtl;
 
     /**
@@ -78,12 +81,13 @@ public final class WebhookService {
      */
     public WebhookService(ReceiverDirectory receivers, DefinitionStore definitions, Clock clock,
             Duration definitionsTtl, InputWriter writer, DeliveryLog deliveries, EventPublisher events,
-            Duration tombstoneTtl) {
+            ScheduleStore schedules, Duration tombstoneTtl) {
         this.receivers = receivers;
         this.definitions = new Definitions(definitions, clock, definitionsTtl);
         this.writer = writer;
         this.deliveries = deliveries;
         this.events = events;
+        this.polls = new EarlyPolls(schedules);
         this.tombstoneTtl = tombstoneTtl;
     }
 
@@ -92,9 +96,14 @@ public final class WebhookService {
             return process(req);
         } catch (Rejection r) {
             return HookResponse.of(r.status(), r.reason());
-        } catch (RuntimeException | VirtualMachineError e) {
+        } catch (RuntimeException e) {
             // Reading receivers or secrets failed before anything was claimed or written.
             LOG.log(Level.ERROR, "delivery not processed: {0}: {1}", e.getClass().getSimpleName(), e.getMessage());
+            return HookResponse.of(503, "the delivery could not be processed now; retry it");
+        } catch (VirtualMachineError e) {
+            // Out of memory or stack: this request's allocations are gone by now; answer so the
+            // forge retries instead of the runtime reporting an uncaught throw.
+            LOG.log(Level.ERROR, "delivery not processed: {0}", e.getClass().getSimpleName());
             return HookResponse.of(503, "the delivery could not be processed now; retry it");
         }
     }
@@ -207,11 +216,19 @@ public final class WebhookService {
                     targets.stream().map(ResourceSetInputProvider::name).toList());
             return new HookResponse(202, "reconcile requested", Map.of("providers", targets.size()));
         }
-        Ordering ordering = new Ordering(eventTime(parsed.event(), receivedAt), parsed.deliveryId());
+        Ordering ordering = new Ordering(eventTime(parsed.event(), receivedAt), sequence(parsed));
         Map<Applied, Integer> counts = new EnumMap<>(Applied.class);
         List<String> notes = new ArrayList<>();
         List<ResourceSetInputProvider> changed = new ArrayList<>();
+        List<String> held = new ArrayList<>();
+        List<String> polling = new ArrayList<>();
         for (ResourceSetInputProvider p : targets) {
+            Optional<String> closed = ProviderGate.closed(p, receivedAt);
+            if (closed.isPresent()) {
+                held.add(p.name());
+                notes.add(p.name() + ": " + closed.get());
+                continue;
+            }
             ProviderPlan plan;
             try {
                 plan = ChangeMapper.plan(rr.type(), p, parsed.event());
@@ -221,13 +238,18 @@ public final class WebhookService {
             }
             notes.addAll(plan.notes().stream().map(n -> p.name() + ": " + n).toList());
             boolean reconcile = false;
+            boolean uncertain = false;
             for (InputChange c : plan.changes()) {
                 Applied a = writer.apply(p, c, ordering);
                 counts.merge(a, 1, Integer::sum);
                 reconcile |= a.needsReconcile();
+                uncertain |= a == Applied.STALE || a == Applied.NOT_ADMITTED;
             }
             if (reconcile) {
                 changed.add(p);
+            }
+            if (uncertain && polls.request(p, receivedAt)) {
+                polling.add(p.name());
             }
         }
         List<InputsChanged> published = new ArrayList<>();
@@ -246,7 +268,27 @@ public final class WebhookService {
         details.put("providers", targets.size());
         details.put("inputs", writes);
         details.put("resourceSets", published.size());
+        if (!held.isEmpty()) {
+            // Providers outside their delivery window or suspended: their inputs were left as they were.
+            details.put("unchanged", held.size());
+        }
+        if (!polling.isEmpty()) {
+            // The delivery was older than what is stored: the forge's own answer settles it.
+            details.put("pollRequested", polling.size());
+        }
         return new HookResponse(200, "processed " + parsed.eventName(), details);
+    }
+
+    /**
+     * Breaks ties between deliveries with the same event time (forges give whole seconds): a
+     * change request's closing ranks after anything that leaves it open, so an "opened" and a
+     * "closed" of the same second end closed whatever their random delivery ids; other ties fall
+     * to the delivery id, and the poll that a refused delivery asks for settles them.
+     */
+    private static String sequence(ParsedDelivery parsed) {
+        boolean closes = parsed.event() instanceof dev.rset.forge.event.ChangeRequestEvent cr
+                && cr.state() == dev.rset.forge.event.ChangeState.CLOSED;
+        return (closes ? "2/" : "1/") + parsed.deliveryId();
     }
 
     private static Instant eventTime(ForgeEvent e, Instant receivedAt) {

@@ -63,6 +63,6 @@ public final class Wiring {
         return new WebhookService(directory, stores.definitions(), clock, Duration.ofSeconds(10),
                 new InputWriter(stores.inputs()),
                 stores.deliveries(), publisher.apply(new EventBridgePublisher(eb.build(), bus, EventSources.WEBHOOK, 4,
-                        Duration.ofMillis(50))), config.tombstoneTtl());
+                        Duration.ofMillis(50))), stores.schedules(), config.tombstoneTtl());
     }
 }

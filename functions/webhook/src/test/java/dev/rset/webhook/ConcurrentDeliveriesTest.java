@@ -64,14 +64,14 @@ class ConcurrentDeliveriesTest {
         FileSecretStore secrets = new FileSecretStore(dir.resolve("secrets.json"), Map.of());
         String digest = World.receiver(sqlite.definitions(), secrets, PREFIX, "github", ReceiverType.GITHUB, TOKEN,
                 List.of(), List.of(Objects.byName("prs")));
-        World.provider(sqlite.definitions(), "prs", "GitHubPullRequest", REPO, providerSpec);
+        World.provider(sqlite.definitions(), "prs", "GitHubPullRequest", REPO, providerSpec, Map.of());
         World.resourceSet(sqlite.definitions(), "previews", "prs");
         ReceiverDirectory receivers = new ReceiverDirectory(sqlite.definitions(), new ReceiverTokens(secrets, PREFIX),
                 world.clock, Duration.ofSeconds(60), Duration.ofSeconds(5), new SplittableRandom(3));
         world.useService(new WebhookService(receivers, sqlite.definitions(), world.clock, Duration.ofSeconds(10),
                 new InputWriter(sqlite.inputs()), sqlite.deliveries(), new EventBridgePublisher(Bus.client(moto),
                         world.bus.name(), EventSources.WEBHOOK, 4, Duration.ofMillis(50)),
-                SqliteStores.DEFAULT_TOMBSTONE_TTL));
+                sqlite.schedules(), SqliteStores.DEFAULT_TOMBSTONE_TTL));
         return digest;
     }
 

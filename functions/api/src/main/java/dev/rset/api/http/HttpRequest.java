@@ -5,10 +5,20 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 
-/** A request as the API sees it, whichever transport brought it (API Gateway or a local server). */
+/**
+ * A request as the API sees it, whichever transport brought it (API Gateway or a local server).
+ * {@code caller} is the IAM ARN API Gateway's IAM authorizer verified, or empty where nothing
+ * authenticates requests ({@code rset dev}).
+ */
 public record HttpRequest(String method, String path, Map<String, String> query, Map<String, String> headers,
-        String body) {
+        String body, String caller) {
+    public HttpRequest(String method, String path, Map<String, String> query, Map<String, String> headers,
+            String body) {
+        this(method, path, query, headers, body, "");
+    }
+
     public HttpRequest {
+        caller = caller == null ? "" : caller;
         method = method.toUpperCase(Locale.ROOT);
         query = Map.copyOf(query);
         // HTTP header names are case-insensitive; API Gateway lower-cases them, a local server may not.

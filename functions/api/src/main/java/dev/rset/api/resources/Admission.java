@@ -7,10 +7,16 @@ import dev.rset.core.api.Annotations;
 import dev.rset.core.api.Cluster;
 import dev.rset.core.api.ClusterAuth;
 import dev.rset.core.api.InvalidObjectException;
+import dev.rset.core.api.ManifestRules;
+import dev.rset.core.api.ManifestSchemas;
+import dev.rset.core.builder.BuildException;
+import dev.rset.core.builder.TemplateCheck;
 import dev.rset.core.api.Placement;
 import dev.rset.core.api.ResourceSet;
 import dev.rset.core.api.ResourceSetInputProvider;
 import dev.rset.core.api.Receiver;
+import dev.rset.core.schedule.DeliverySchedules;
+import dev.rset.core.schedule.ReconcileTiming;
 import dev.rset.store.Kind;
 import dev.rset.store.ObjectKey;
 
@@ -24,9 +30,11 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
- * Validates and normalises applied documents before anything is written: the kind is known,
- * the typed reader of core accepts it, names are Kubernetes names, and it is at most 1 MiB.
- * Every error names the document or object and the field.
+ * Validates and normalises applied documents before anything is written: the kind is known and
+ * allowed on the route ({@link Scope}), every field is one the kind has (Kubernetes' strict field
+ * validation, unless the request asked otherwise), the typed reader of core accepts it, labels,
+ * selectors and schedules follow Kubernetes' and the CRDs' rules, templates parse, names are
+ * Kubernetes names, and it is at most 1 MiB. Every error names the document or object and the field.
  */
 final class Admission {
     static final int MAX_MANIFEST_BYTES = 1024 * 1024;
@@ -36,6 +44,8 @@ final class Admission {
     /** Set by the server; a client's copy (from a previous get) is dropped. */
     private static final List<String> SERVER_METADATA = List.of("resourceVersion", "generation", "creationTimestamp",
             "uid", "managedFields", "selfLink");
+    /** Who made the last change through the API (the caller's IAM ARN); set by the server only. */
+    static final String MODIFIED_BY = "rset.dev/last-modified-by";
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final ObjectMapper CANONICAL = new ObjectMapper()
             .enable(com.fasterxml.jackson.databind.SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
@@ -43,7 +53,11 @@ final class Admission {
     private Admission() {
     }
 
-    static Candidate admit(Object doc, int index) {
+    /**
+     * Admits one document of an apply on a route of {@code scope}; with {@link FieldValidation#WARN},
+     * unknown fields are added to {@code warnings} instead of refused.
+     */
+    static Candidate admit(Object doc, int index, Scope scope, FieldValidation validation, List<String> warnings) {
         String where = "document " + (index + 1);
         if (!(doc instanceof Map<?, ?> raw)) {
             throw ApiException.invalid(where + ": expected an object, got " + describe(doc));
@@ -66,9 +80,11 @@ final class Admission {
         Map<String, Object> meta = metaValue == null ? new LinkedHashMap<>() : (Map<String, Object>) metaValue;
         manifest.put("metadata", meta);
         OptionalLong expected = resourceVersion(meta, where, kindName);
+        inScope(scope, kind, meta, where + " (" + kindName + ")");
+        unknownFields(manifest, validation, warnings, kindName + " " + displayName(kind, meta));
         SERVER_METADATA.forEach(meta::remove);
-        if (kind.namespaced() && (meta.get("namespace") == null || "".equals(meta.get("namespace")))) {
-            meta.put("namespace", DEFAULT_NAMESPACE);
+        if (meta.get("annotations") instanceof Map<?, ?> a) {
+            a.remove(MODIFIED_BY);
         }
 
         String inlineKubeconfig = "";
@@ -78,18 +94,25 @@ final class Admission {
                 case RESOURCE_SET -> {
                     ResourceSet rs = ResourceSet.from(manifest);
                     Placement.selector(rs.metadata(), kindName + " " + rs.namespace() + "/" + rs.name());
+                    ManifestRules.check(rs);
+                    templatesParse(rs);
                     disabled = rs.isDisabled();
                 }
                 case RESOURCE_SET_INPUT_PROVIDER -> {
                     ResourceSetInputProvider p = ResourceSetInputProvider.from(manifest);
+                    ManifestRules.check(p);
+                    DeliverySchedules.validate(p.spec().schedule(),
+                            ReconcileTiming.forInputProvider(p.metadata().annotations()).timeout(),
+                            kindName + " " + p.namespace() + "/" + p.name());
                     disabled = Annotations.DISABLED.equalsIgnoreCase(p.metadata().annotation(Annotations.RECONCILE));
                 }
                 case RECEIVER -> {
-                    Receiver.from(manifest);
+                    ManifestRules.check(Receiver.from(manifest));
                     disabled = false;
                 }
                 case CLUSTER -> {
                     Cluster c = Cluster.from(manifest);
+                    ManifestRules.check(c);
                     if (c.auth() instanceof ClusterAuth.Kubeconfig k && k.inline()) {
                         inlineKubeconfig = k.value();
                     }
@@ -122,6 +145,66 @@ final class Admission {
                 disabled);
     }
 
+    /**
+     * The route decides where the object may go: a namespace route takes namespaced objects of that
+     * namespace (an object without one goes there, as with {@code kubectl apply -n}), the clusters
+     * route takes Clusters; the global route puts an object without a namespace in "default".
+     */
+    private static void inScope(Scope scope, Kind kind, Map<String, Object> meta, String where) {
+        Object ns = meta.get("namespace");
+        boolean missing = ns == null || "".equals(ns);
+        if (scope instanceof Scope.Namespace n) {
+            if (!kind.namespaced()) {
+                throw ApiException.invalid(where + ": " + kind.kind() + " is cluster-scoped: apply it with "
+                        + "POST /v1/clusters, not in namespace \"" + n.name() + "\"");
+            }
+            if (missing) {
+                meta.put("namespace", n.name());
+            } else if (!n.name().equals(ns)) {
+                throw ApiException.invalid(where + ": metadata.namespace: \"" + ns + "\" does not match the "
+                        + "namespace of the request \"" + n.name() + "\"");
+            }
+        } else if (scope instanceof Scope.Clusters) {
+            if (kind.namespaced()) {
+                throw ApiException.invalid(where + ": " + kind.kind() + " is namespaced: apply it with "
+                        + "POST /v1/namespaces/{namespace}/apply");
+            }
+        } else if (kind.namespaced() && missing) {
+            meta.put("namespace", DEFAULT_NAMESPACE);
+        }
+    }
+
+    private static void unknownFields(Map<String, Object> manifest, FieldValidation validation, List<String> warnings,
+            String object) {
+        if (validation == FieldValidation.IGNORE) {
+            return;
+        }
+        List<String> unknown = ManifestSchemas.unknownFields(manifest);
+        if (unknown.isEmpty()) {
+            return;
+        }
+        if (validation == FieldValidation.STRICT) {
+            throw ApiException.badRequest(object + ": strict decoding error: " + unknown.stream()
+                    .map(f -> "unknown field \"" + f + "\"").collect(Collectors.joining(", "))
+                    + " (apply with fieldValidation=Warn to store it without them)");
+        }
+        unknown.forEach(f -> warnings.add(object + ": unknown field \"" + f + "\""));
+    }
+
+    private static String displayName(Kind kind, Map<String, Object> meta) {
+        String name = String.valueOf(meta.getOrDefault("name", ""));
+        return kind.namespaced() ? meta.get("namespace") + "/" + name : name;
+    }
+
+    private static void templatesParse(ResourceSet rs) {
+        try {
+            TemplateCheck.parseAll(rs);
+        } catch (BuildException e) {
+            throw ApiException.invalid(ResourceSet.KIND + " " + rs.namespace() + "/" + rs.name() + ": "
+                    + e.getMessage());
+        }
+    }
+
     private static OptionalLong resourceVersion(Map<String, Object> meta, String where, String kind) {
         Object rv = meta.get("resourceVersion");
         if (rv == null || "".equals(rv)) {
@@ -139,7 +222,7 @@ final class Admission {
         }
     }
 
-    private static int jsonSize(Object value) {
+    static int jsonSize(Object value) {
         try {
             return JSON.writeValueAsString(value).getBytes(StandardCharsets.UTF_8).length;
         } catch (JsonProcessingException e) {

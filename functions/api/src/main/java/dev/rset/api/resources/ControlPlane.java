@@ -24,23 +24,18 @@ import dev.rset.store.OverallStatus;
 import dev.rset.store.Placements;
 import dev.rset.store.ProviderId;
 import dev.rset.store.ScheduleStore;
-import dev.rset.store.SecretRef;
 import dev.rset.store.SecretStore;
 import dev.rset.store.StatusCodec;
 import dev.rset.store.StatusStore;
 import dev.rset.store.StoredObject;
-import dev.rset.store.TooLargeException;
 
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
-import java.util.Set;
-import java.util.UUID;
 import java.util.function.UnaryOperator;
 
 import static dev.rset.core.api.NestedFields.dig;
@@ -59,11 +54,12 @@ public final class ControlPlane {
     private final ScheduleStore schedules;
     private final InputStore inputs;
     private final InventoryStore inventories;
-    private final SecretStore secrets;
-    private final String secretPrefix;
+    private final KubeconfigSecrets kubeconfigs;
+    private final Applier applier;
     private final ClusterAccess access;
     private final Clock clock;
     private final Optional<EventPublisher> events;
+    private final AuditLog audit;
 
     /**
      * {@code events}: where requests for a run are announced (the reconcile fan-out); empty where
@@ -72,146 +68,37 @@ public final class ControlPlane {
     public ControlPlane(DefinitionStore definitions, StatusStore statuses, ScheduleStore schedules, InputStore inputs,
             InventoryStore inventories, SecretStore secrets, String secretPrefix, ClusterAccess access, Clock clock,
             Optional<EventPublisher> events) {
+        this(definitions, statuses, schedules, inputs, inventories, secrets, secretPrefix, access, clock, events,
+                AuditLog.stdout());
+    }
+
+    /** {@code audit}: where the line naming the caller of each write goes. */
+    public ControlPlane(DefinitionStore definitions, StatusStore statuses, ScheduleStore schedules, InputStore inputs,
+            InventoryStore inventories, SecretStore secrets, String secretPrefix, ClusterAccess access, Clock clock,
+            Optional<EventPublisher> events, AuditLog audit) {
+        this.audit = audit;
         this.events = events;
         this.definitions = definitions;
         this.statuses = statuses;
         this.schedules = schedules;
         this.inputs = inputs;
         this.inventories = inventories;
-        this.secrets = secrets;
-        this.secretPrefix = secretPrefix;
+        this.kubeconfigs = new KubeconfigSecrets(secrets, secretPrefix);
         this.access = access;
         this.clock = clock;
+        this.applier = new Applier(definitions, inputs, access, kubeconfigs, audit);
     }
 
     /** Creates or updates every document, all or nothing. */
     public Map<String, Object> apply(List<Object> documents) {
-        return apply(documents, List.of());
+        return apply(documents, List.of(), ApplyOptions.DEFAULT);
     }
 
-    /**
-     * {@link #apply(List)}, with what the reading of the body found worth telling its author
-     * (returned as {@code warnings}, which {@code rset apply} prints to stderr).
-     */
-    public Map<String, Object> apply(List<Object> documents, List<String> warnings) {
-        if (documents.isEmpty()) {
-            throw ApiException.badRequest("the request has no objects to apply");
-        }
-        if (documents.size() > DefinitionStore.MAX_WRITES) {
-            throw ApiException.badRequest("at most " + DefinitionStore.MAX_WRITES + " objects can be applied at once, got "
-                    + documents.size());
-        }
-        List<Candidate> candidates = new ArrayList<>();
-        Set<ObjectKey> seen = new HashSet<>();
-        for (int i = 0; i < documents.size(); i++) {
-            Candidate c = Admission.admit(documents.get(i), i);
-            if (!seen.add(c.key())) {
-                throw ApiException.invalid("document " + (i + 1) + ": " + c.key() + " appears twice in the request");
-            }
-            candidates.add(c);
-        }
-        for (Candidate c : candidates) {
-            if (c.key().kind() == Kind.CLUSTER) {
-                try {
-                    access.admit(Cluster.from(c.manifest()));
-                } catch (InvalidObjectException e) {
-                    throw ApiException.invalid(e.getMessage());
-                }
-            }
-        }
-        boolean pinned = candidates.stream().anyMatch(c -> c.expectedVersion().isPresent());
-        for (int attempt = 1; ; attempt++) {
-            try {
-                Map<String, Object> result = applyOnce(candidates);
-                if (!warnings.isEmpty()) {
-                    result.put("warnings", List.copyOf(warnings));
-                }
-                return result;
-            } catch (ConflictException e) {
-                if (pinned || attempt == ATTEMPTS) {
-                    throw ApiException.conflict(e.getMessage());
-                }
-            }
-        }
-    }
-
-    private Map<String, Object> applyOnce(List<Candidate> candidates) {
-        List<DefinitionStore.Write> writes = new ArrayList<>();
-        List<Map<String, Object>> results = new ArrayList<>();
-        Map<Candidate, String> secretsToWrite = new LinkedHashMap<>();
-        for (Candidate c : candidates) {
-            Optional<StoredObject> current = definitions.get(c.key());
-            if (c.expectedVersion().isPresent() && current.isEmpty()) {
-                throw ApiException.conflict(c.key() + " does not exist, but metadata.resourceVersion was given");
-            }
-            Map<String, Object> manifest = Admission.deepCopy(c.manifest());
-            meta(manifest).put("uid", current.map(o -> dig(o.manifest(), "metadata", "uid"))
-                    .orElseGet(() -> UUID.randomUUID().toString()));
-            if (!c.inlineKubeconfig().isEmpty()) {
-                String name = secretPrefix + "/clusters/" + c.key().name() + "/kubeconfig";
-                replaceKubeconfig(manifest, name);
-                secretsToWrite.put(c, name);
-            }
-            long expected = c.expectedVersion().orElse(current.map(StoredObject::resourceVersion).orElse(0L));
-            boolean unchanged = current.isPresent() && c.inlineKubeconfig().isEmpty()
-                    && current.get().resourceVersion() == expected
-                    && Admission.sameJson(current.get().manifest(), manifest)
-                    && current.get().labels().equals(c.labels());
-            String action = current.isEmpty() ? "created" : unchanged ? "unchanged" : "configured";
-            if (!unchanged) {
-                writes.add(new DefinitionStore.Write(c.key(), manifest, c.labels(), expected,
-                        scheduleChange(c, current)));
-            }
-            Map<String, Object> r = new LinkedHashMap<>();
-            r.put("kind", c.key().kind().kind());
-            r.put("namespace", c.key().namespace());
-            r.put("name", c.key().name());
-            r.put("action", action);
-            current.ifPresent(o -> r.put("resourceVersion", Long.toString(o.resourceVersion())));
-            results.add(r);
-        }
-        // Secrets first, so a stored reference always points at an existing secret.
-        secretsToWrite.forEach((c, name) -> secrets.put(name, c.inlineKubeconfig(),
-                "kubeconfig of the rset cluster " + c.key().name()));
-        if (!writes.isEmpty()) {
-            try {
-                for (StoredObject o : definitions.apply(writes)) {
-                    for (Map<String, Object> r : results) {
-                        if (r.get("kind").equals(o.key().kind().kind()) && r.get("name").equals(o.key().name())
-                                && r.get("namespace").equals(o.key().namespace())) {
-                            r.put("resourceVersion", Long.toString(o.resourceVersion()));
-                        }
-                    }
-                }
-            } catch (TooLargeException e) {
-                throw ApiException.invalid(e.getMessage());
-            }
-        }
-        announce(candidates.stream().filter(c -> c.key().kind() == Kind.RESOURCE_SET && !c.disabled())
-                .filter(c -> results.stream().anyMatch(r -> r.get("name").equals(c.key().name())
-                        && r.get("namespace").equals(c.key().namespace()) && r.get("kind").equals(c.key().kind().kind())
-                        && !"unchanged".equals(r.get("action"))))
-                .map(c -> request(c.key(), false)).toList());
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("kind", "ApplyResult");
-        out.put("apiVersion", "rset.dev/v1alpha1");
-        out.put("items", results);
-        return out;
-    }
-
-    /** Only kinds with a schedule get one; a new spec or a resumed object is due now. */
-    private static ScheduleChange scheduleChange(Candidate c, Optional<StoredObject> current) {
-        Kind kind = c.key().kind();
-        if (kind != Kind.RESOURCE_SET && kind != Kind.RESOURCE_SET_INPUT_PROVIDER) {
-            return ScheduleChange.NONE;
-        }
-        boolean wasDisabled = current.map(o -> isDisabled(o.manifest())).orElse(false);
-        if (c.disabled()) {
-            return current.isEmpty() || !wasDisabled ? ScheduleChange.SUSPEND : ScheduleChange.NONE;
-        }
-        boolean specChanged = current.isEmpty()
-                || !Admission.sameJson(current.get().manifest().get("spec"), c.manifest().get("spec"));
-        return specChanged || wasDisabled ? ScheduleChange.DUE_NOW : ScheduleChange.NONE;
+    /** {@link Applier#apply}, then the runs it asks for are announced. */
+    public Map<String, Object> apply(List<Object> documents, List<String> readWarnings, ApplyOptions options) {
+        Applier.Result result = applier.apply(documents, readWarnings, options);
+        announce(result.runs());
+        return result.body();
     }
 
     public Map<String, Object> get(ObjectKey key) {
@@ -227,14 +114,60 @@ public final class ControlPlane {
     }
 
     public Map<String, Object> list(Kind kind, String namespace, String labelSelector) {
+        return list(kind, namespace, labelSelector, MAX_LIST_LIMIT, null);
+    }
+
+    /** Objects per list response when the request says no {@code limit}, and at most. */
+    public static final int MAX_LIST_LIMIT = 500;
+    /**
+     * Bytes of items (as compact JSON) per list response: Lambda answers at most 6 MB, and the
+     * indented JSON or YAML of the response is larger than the compact form.
+     */
+    static final int MAX_LIST_BYTES = 3 * 1024 * 1024;
+
+    /**
+     * One page of a listing, Kubernetes style: at most {@code limit} objects (and fewer when they
+     * are large), starting after the object the {@code continueToken} of the previous page names;
+     * {@code metadata.continue} is set when more follow.
+     */
+    public Map<String, Object> list(Kind kind, String namespace, String labelSelector, int limit,
+            String continueToken) {
         LabelSelector selector;
         try {
             selector = labelSelector == null || labelSelector.isBlank() ? null : LabelSelector.parse(labelSelector);
         } catch (IllegalArgumentException e) {
             throw ApiException.invalid("labelSelector: " + e.getMessage());
         }
-        List<StoredObject> objects = definitions.list(kind, namespace == null ? "" : namespace).stream()
-                .filter(o -> selector == null || selector.matches(o.labels())).toList();
+        if (limit < 1 || limit > MAX_LIST_LIMIT) {
+            throw ApiException.badRequest("limit: must be between 1 and " + MAX_LIST_LIMIT + ", got " + limit);
+        }
+        String ns = namespace == null ? "" : namespace;
+        ObjectKey after = continueToken == null || continueToken.isEmpty() ? null
+                : ListContinue.decode(continueToken, kind, ns);
+        List<StoredObject> objects = new ArrayList<>();
+        int bytes = 0;
+        boolean more = false;
+        pages:
+        while (true) {
+            DefinitionStore.Page page = definitions.list(kind, ns, after, limit);
+            for (int i = 0; i < page.items().size(); i++) {
+                StoredObject o = page.items().get(i);
+                after = o.key();
+                if (selector != null && !selector.matches(o.labels())) {
+                    continue;
+                }
+                int size = Admission.jsonSize(o.manifest());
+                if (!objects.isEmpty() && (objects.size() == limit || bytes + size > MAX_LIST_BYTES)) {
+                    more = true;
+                    break pages;
+                }
+                objects.add(o);
+                bytes += size;
+            }
+            if (!page.more()) {
+                break;
+            }
+        }
         List<ObjectKey> keys = objects.stream().map(StoredObject::key).toList();
         List<Object> items;
         if (kind == Kind.RESOURCE_SET) {
@@ -248,6 +181,11 @@ public final class ControlPlane {
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("apiVersion", "v1");
         out.put("kind", "List");
+        Map<String, Object> listMeta = new LinkedHashMap<>();
+        if (more) {
+            listMeta.put("continue", ListContinue.encode(kind, ns, keys.get(keys.size() - 1)));
+        }
+        out.put("metadata", listMeta);
         out.put("items", items);
         return out;
     }
@@ -278,6 +216,17 @@ public final class ControlPlane {
     }
 
     public Map<String, Object> delete(ObjectKey key, OptionalLong resourceVersion) {
+        return delete(key, resourceVersion, "");
+    }
+
+    /**
+     * Deletes the definition and everything that belongs to it: a Cluster's kubeconfig secret
+     * (recoverable for Secrets Manager's window) and status, a provider's exported inputs, live
+     * set and status, a Receiver's status. A ResourceSet's inventories, statuses and schedule are
+     * its reconciler's to remove, after it pruned what it applied (its inventories are keyed by
+     * uid, so one created again under the name starts clean meanwhile).
+     */
+    public Map<String, Object> delete(ObjectKey key, OptionalLong resourceVersion, String caller) {
         StoredObject o = find(key);
         long expected = resourceVersion.orElse(o.resourceVersion());
         try {
@@ -285,14 +234,17 @@ public final class ControlPlane {
         } catch (ConflictException e) {
             throw ApiException.conflict(e.getMessage());
         }
-        managedSecret(o).ifPresent(secrets::delete);
-        if (key.kind() == Kind.CLUSTER) {
-            // Nobody else writes a Cluster's status: a cluster registered again under the name starts unchecked.
-            statuses.delete(key);
-        }
-        if (key.kind() == Kind.RESOURCE_SET) {
-            // Its runs prune what it applied on every cluster, then remove its records.
-            announce(List.of(request(key, false)));
+        audit.write("delete", caller, key, "deleted",
+                Long.toString(expected));
+        kubeconfigs.managedBy(o).ifPresent(ref -> kubeconfigs.retire(List.of(ref)));
+        switch (key.kind()) {
+            case CLUSTER, RECEIVER -> statuses.delete(key);
+            case RESOURCE_SET_INPUT_PROVIDER -> {
+                inputs.forget(new ProviderId(key.namespace(), key.name()));
+                statuses.delete(key);
+            }
+            case RESOURCE_SET -> announce(List.of(request(key, false)));
+            default -> throw new IllegalStateException("unknown kind " + key.kind());
         }
         return dev.rset.api.http.Statuses.success(key.kind().kind(), key.name());
     }
@@ -335,6 +287,11 @@ public final class ControlPlane {
      * Cluster's {@code Ready} condition (what {@code rset clusters list} shows).
      */
     public Map<String, Object> check(ObjectKey key) {
+        return check(key, "");
+    }
+
+    /** {@link #check(ObjectKey)} on behalf of {@code caller} (an IAM ARN), who is named in the audit line. */
+    public Map<String, Object> check(ObjectKey key, String caller) {
         if (key.kind() != Kind.CLUSTER) {
             throw ApiException.badRequest(key.kind().kind() + " cannot be checked: only a Cluster has a connection");
         }
@@ -347,6 +304,8 @@ public final class ControlPlane {
             try {
                 ObjectStatus written = statuses.put(key, current.withCondition(ready)
                         .withObservedGeneration(o.generation()));
+                audit.write("check", caller, key, "Ready=" + ready.status(),
+                        null);
                 return Views.object(o, written);
             } catch (ConflictException e) {
                 if (attempt == ATTEMPTS) {
@@ -358,6 +317,11 @@ public final class ControlPlane {
 
     /** Asks for a run now; with {@code force}, also outside the delivery window (requestedAt = forceAt). */
     public Map<String, Object> reconcile(ObjectKey key, boolean force) {
+        return reconcile(key, force, "");
+    }
+
+    /** {@link #reconcile(ObjectKey, boolean)} on behalf of {@code caller} (an IAM ARN). */
+    public Map<String, Object> reconcile(ObjectKey key, boolean force, String caller) {
         requireSchedulable(key, "reconcile");
         String now = clock.instant().toString();
         Map<String, Object> out = update(key, o -> {
@@ -369,7 +333,7 @@ public final class ControlPlane {
                 annotations(o).put(Annotations.FORCE_AT, now);
             }
             return o;
-        }, ScheduleChange.DUE_NOW);
+        }, ScheduleChange.DUE_NOW, "reconcile", caller);
         if (!announce(List.of(request(key, force)))) {
             // The caller asked for a run now and nothing else: say so, a retry is harmless.
             throw new ApiException(503, "ServiceUnavailable", "reconcile of " + key
@@ -379,24 +343,32 @@ public final class ControlPlane {
     }
 
     public Map<String, Object> suspend(ObjectKey key) {
+        return suspend(key, "");
+    }
+
+    public Map<String, Object> suspend(ObjectKey key, String caller) {
         requireSchedulable(key, "suspend");
         return update(key, o -> {
             annotations(o).put(Annotations.RECONCILE, Annotations.DISABLED);
             return o;
-        }, ScheduleChange.SUSPEND);
+        }, ScheduleChange.SUSPEND, "suspend", caller);
     }
 
     public Map<String, Object> resume(ObjectKey key) {
+        return resume(key, "");
+    }
+
+    public Map<String, Object> resume(ObjectKey key, String caller) {
         requireSchedulable(key, "resume");
         Map<String, Object> out = update(key, o -> {
             annotations(o).remove(Annotations.RECONCILE);
             return o;
-        }, ScheduleChange.DUE_NOW);
+        }, ScheduleChange.DUE_NOW, "resume", caller);
         announce(List.of(request(key, false)));
         return out;
     }
 
-    private static ReconcileRequested request(ObjectKey key, boolean force) {
+    static ReconcileRequested request(ObjectKey key, boolean force) {
         return new ReconcileRequested(key.kind().kind(), key.namespace(), key.name(), force, "api");
     }
 
@@ -421,13 +393,16 @@ public final class ControlPlane {
 
     /** Read, change, conditional write; on a lost race read again, a few times. */
     private Map<String, Object> update(ObjectKey key, UnaryOperator<Map<String, Object>> change,
-            ScheduleChange schedule) {
+            ScheduleChange schedule, String verb, String caller) {
+        String by = AuditLog.who(caller);
         for (int attempt = 1; ; attempt++) {
             StoredObject o = find(key);
             Map<String, Object> manifest = change.apply(Admission.deepCopy(o.manifest()));
+            annotations(manifest).put(Admission.MODIFIED_BY, by);
             try {
                 StoredObject written = definitions.apply(List.of(new DefinitionStore.Write(key, manifest, o.labels(),
                         o.resourceVersion(), schedule))).get(0);
+                audit.write(verb, by, key, "configured", Long.toString(written.resourceVersion()));
                 return key.kind() == Kind.RESOURCE_SET
                         ? resourceSetView(written, statuses.clusters(key), Placements.clusterLabels(definitions))
                         : Views.object(written, statuses.get(key));
@@ -448,15 +423,6 @@ public final class ControlPlane {
                 .map(i -> (Object) i.values()).toList();
     }
 
-    private Optional<SecretRef> managedSecret(StoredObject o) {
-        if (o.key().kind() != Kind.CLUSTER) {
-            return Optional.empty();
-        }
-        String managed = secretPrefix + "/clusters/" + o.key().name() + "/kubeconfig";
-        Object ref = dig(o.manifest(), "spec", "auth", "kubeconfig", "secretRef", "name");
-        return managed.equals(ref) ? Optional.of(new SecretRef(managed)) : Optional.empty();
-    }
-
     private static void requireSchedulable(ObjectKey key, String verb) {
         if (key.kind() != Kind.RESOURCE_SET && key.kind() != Kind.RESOURCE_SET_INPUT_PROVIDER) {
             throw ApiException.badRequest(key.kind().kind() + " cannot be asked to " + verb
@@ -470,20 +436,12 @@ public final class ControlPlane {
     }
 
     @SuppressWarnings("unchecked")
-    private static void replaceKubeconfig(Map<String, Object> manifest, String secretName) {
-        Map<String, Object> auth = (Map<String, Object>) ((Map<String, Object>) manifest.get("spec")).get("auth");
-        Map<String, Object> kubeconfig = new LinkedHashMap<>();
-        kubeconfig.put("secretRef", Map.of("name", secretName));
-        auth.put("kubeconfig", kubeconfig);
-    }
-
-    @SuppressWarnings("unchecked")
     static Map<String, Object> meta(Map<String, Object> manifest) {
         return (Map<String, Object>) manifest.computeIfAbsent("metadata", k -> new LinkedHashMap<>());
     }
 
     @SuppressWarnings("unchecked")
-    private static Map<String, Object> annotations(Map<String, Object> manifest) {
+    static Map<String, Object> annotations(Map<String, Object> manifest) {
         return (Map<String, Object>) meta(manifest).computeIfAbsent("annotations", k -> new LinkedHashMap<>());
     }
 }

@@ -110,6 +110,35 @@ final class ApiClient {
         return URLEncoder.encode(s, StandardCharsets.UTF_8);
     }
 
+    /**
+     * Every item of a list, following {@code metadata.continue} page after page (the API answers
+     * at most a few hundred objects, or a few MB, per response), as one {@code List}.
+     */
+    Map<String, Object> listAll(String path, Map<String, String> query) {
+        Map<String, String> q = new java.util.HashMap<>(query);
+        List<Object> items = new java.util.ArrayList<>();
+        while (true) {
+            Map<String, Object> page = json("GET", path, q, null, null);
+            items.addAll(items(page));
+            Object next = page.get("metadata") instanceof Map<?, ?> m ? m.get("continue") : null;
+            if (!(next instanceof String token) || token.isEmpty()) {
+                break;
+            }
+            q.put("continue", token);
+        }
+        Map<String, Object> out = new java.util.LinkedHashMap<>();
+        out.put("apiVersion", "v1");
+        out.put("kind", "List");
+        out.put("items", items);
+        return out;
+    }
+
+    /** {@link #listAll} as YAML or JSON, for {@code -o yaml|json}. */
+    String listAll(String path, Map<String, String> query, OutputFormat format) {
+        Map<String, Object> all = listAll(path, query);
+        return format == OutputFormat.yaml ? dev.rset.core.yaml.GoYaml.marshal(all) : toJson(all) + "\n";
+    }
+
     static List<Object> items(Map<String, Object> list) {
         Object items = list.get("items");
         return items instanceof List<?> l ? List.copyOf(l) : List.of(list);

@@ -14,41 +14,131 @@ import dev.rset.core.yaml.Manifest;
 import dev.rset.cli.InputQuoting;
 import dev.rset.core.yaml.YamlWarning;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Stream;
 
-/** {@code rset apply -f FILE...}: create or update objects from YAML or JSON, all or nothing. */
+/**
+ * {@code rset apply -f FILE...}: create or update objects from YAML or JSON. Each namespace's
+ * objects go to that namespace's route ({@code POST /v1/namespaces/NS/apply}) and Clusters to
+ * {@code POST /v1/clusters}, so an IAM policy that grants a team its namespace's routes is all
+ * it needs; each request is all or nothing (Clusters first, then namespaces in file order).
+ */
 @Command(name = "apply", mixinStandardHelpOptions = true,
-        description = "Create or update objects from YAML or JSON files (all documents are applied together).")
+        description = "Create or update objects from YAML or JSON files (all or nothing per namespace).")
 public final class ApplyCommand extends AdminCommand {
     @Option(names = {"-f", "--filename"}, required = true, paramLabel = "FILE",
             description = "A file, a directory of .yaml/.yml/.json files, or - for standard input (repeatable)")
     List<String> files;
 
     @Option(names = {"-n", "--namespace"}, paramLabel = "NAMESPACE",
-            description = "Not used to rewrite documents: objects without a namespace go to \"default\"")
+            description = "The namespace of objects that name none (default: \"default\"); an object naming "
+                    + "another one is refused")
     String namespace;
+
+    @Option(names = "--validate", defaultValue = "strict", paramLabel = "MODE",
+            description = "Fields the kind does not have: strict (refused, the default), warn (stored, with a "
+                    + "warning) or ignore, as kubectl apply --validate")
+    String validate;
+
+    /** One request: the route and the documents that go there. */
+    private record Batch(String path, List<Object> documents) {
+    }
 
     @Override
     void run(ApiClient api) {
+        String fieldValidation = switch (validate.toLowerCase(Locale.ROOT)) {
+            case "strict", "true" -> "Strict";
+            case "warn" -> "Warn";
+            case "ignore", "false" -> "Ignore";
+            default -> throw new UsageException("--validate must be strict, warn or ignore, got \"" + validate + "\"");
+        };
         List<String> docs = new ArrayList<>();
         for (String f : files) {
             List<String> texts = read(f);
             texts.forEach(text -> warn(f, text));
             docs.addAll(texts);
         }
-        boolean singleJson = docs.size() == 1 && docs.get(0).stripLeading().startsWith("{");
         String body = String.join("\n---\n", docs);
-        Map<String, Object> result = api.json("POST", "/v1/apply", Map.of(), body,
-                singleJson ? ApiClient.JSON : ApiClient.YAML);
-        for (Object item : ApiClient.items(result)) {
-            Map<?, ?> r = (Map<?, ?>) item;
-            String ns = String.valueOf(r.get("namespace"));
-            out().println(String.valueOf(r.get("kind")).toLowerCase(Locale.ROOT) + "/"
-                    + (ns.isEmpty() ? "" : ns + "/") + r.get("name") + " " + r.get("action"));
+        List<Batch> batches = batches(body);
+        for (Batch batch : batches) {
+            Map<String, Object> result;
+            if (batches.size() == 1 || batch.documents() == null) {
+                // The body as written: the API's errors and warnings then quote it.
+                boolean singleJson = docs.size() == 1 && docs.get(0).stripLeading().startsWith("{");
+                result = api.json("POST", batch.path(), Map.of("fieldValidation", fieldValidation), body,
+                        singleJson ? ApiClient.JSON : ApiClient.YAML);
+            } else {
+                result = api.json("POST", batch.path(), Map.of("fieldValidation", fieldValidation),
+                        ApiClient.toJson(Map.of("apiVersion", "v1", "kind", "List", "items", batch.documents())),
+                        ApiClient.JSON);
+            }
+            for (Object item : ApiClient.items(result)) {
+                Map<?, ?> r = (Map<?, ?>) item;
+                String ns = String.valueOf(r.get("namespace"));
+                out().println(String.valueOf(r.get("kind")).toLowerCase(Locale.ROOT) + "/"
+                        + (ns.isEmpty() ? "" : ns + "/") + r.get("name") + " " + r.get("action"));
+            }
+            if (result.get("warnings") instanceof List<?> warnings) {
+                // How YAML keys were read was said above, with the file's own line numbers.
+                warnings.stream().map(String::valueOf).filter(w -> !w.startsWith("line "))
+                        .forEach(w -> spec.commandLine().getErr().println("warning: " + w));
+            }
+            out().flush();
         }
+    }
+
+    /**
+     * The requests, Clusters first, then one per namespace in the order the files name them. A
+     * body that does not parse goes whole to the namespace route, whose answer names the error.
+     */
+    private List<Batch> batches(String body) {
+        String fallback = namespace == null || namespace.isEmpty() ? "default" : namespace;
+        List<Object> documents;
+        try {
+            documents = expandLists(GoYaml.readManifests(body, ManifestSchemas.ALL).documents());
+        } catch (GoYamlException e) {
+            return List.of(new Batch(namespacePath(fallback), null));
+        }
+        Map<String, List<Object>> byPath = new LinkedHashMap<>();
+        byPath.put(CLUSTERS, new ArrayList<>());
+        for (Object doc : documents) {
+            String path = CLUSTERS;
+            if (!(doc instanceof Map<?, ?> m) || !"Cluster".equals(m.get("kind"))) {
+                Object ns = doc instanceof Map<?, ?> m && m.get("metadata") instanceof Map<?, ?> meta
+                        ? meta.get("namespace") : null;
+                path = namespacePath(namespace != null && !namespace.isEmpty() ? namespace
+                        : ns instanceof String s && !s.isEmpty() ? s : fallback);
+            }
+            byPath.computeIfAbsent(path, k -> new ArrayList<>()).add(doc);
+        }
+        List<Batch> out = new ArrayList<>();
+        byPath.forEach((path, docs) -> {
+            if (!docs.isEmpty()) {
+                out.add(new Batch(path, docs));
+            }
+        });
+        return out.isEmpty() ? List.of(new Batch(namespacePath(fallback), null)) : out;
+    }
+
+    private static final String CLUSTERS = "/v1/clusters";
+
+    private static String namespacePath(String ns) {
+        return "/v1/namespaces/" + java.net.URLEncoder.encode(ns, java.nio.charset.StandardCharsets.UTF_8) + "/apply";
+    }
+
+    private static List<Object> expandLists(List<Object> docs) {
+        List<Object> out = new ArrayList<>();
+        for (Object doc : docs) {
+            if (doc instanceof Map<?, ?> m && "List".equals(m.get("kind")) && m.get("items") instanceof List<?> items) {
+                out.addAll(items);
+            } else {
+                out.add(doc);
+            }
+        }
+        return out;
     }
 
     /**

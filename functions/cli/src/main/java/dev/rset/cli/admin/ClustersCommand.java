@@ -98,7 +98,7 @@ public final class ClustersCommand {
             cluster.put("kind", "Cluster");
             cluster.put("metadata", metadata);
             cluster.put("spec", spec);
-            Map<String, Object> result = api.json("POST", "/v1/apply", Map.of(), ApiClient.toJson(cluster),
+            Map<String, Object> result = api.json("POST", "/v1/clusters", Map.of(), ApiClient.toJson(cluster),
                     ApiClient.JSON);
             Map<?, ?> item = (Map<?, ?>) ApiClient.items(result).get(0);
             out().println("cluster/" + name + " " + ("created".equals(item.get("action")) ? "registered"
@@ -132,11 +132,11 @@ public final class ClustersCommand {
         @Override
         void run(ApiClient api) {
             if (output != OutputFormat.table) {
-                out().print(api.call("GET", "/v1/clusters", Map.of(), null, null, output.accept()));
+                out().print(api.listAll("/v1/clusters", Map.of(), output));
                 out().flush();
                 return;
             }
-            List<Object> items = ApiClient.items(api.json("GET", "/v1/clusters", Map.of(), null, null));
+            List<Object> items = ApiClient.items(api.listAll("/v1/clusters", Map.of()));
             if (items.isEmpty()) {
                 spec.commandLine().getErr().println("No clusters registered");
                 return;

@@ -28,6 +28,10 @@ public final class GetCommand extends AdminCommand {
     @Option(names = {"-l", "--selector"}, paramLabel = "SELECTOR", description = "Label selector, e.g. team=a,env!=dev")
     String selector;
 
+    @Option(names = "--chunk-size", defaultValue = "500", paramLabel = "N",
+            description = "Objects per request of a list (the API answers in pages; all pages are shown)")
+    int chunkSize;
+
     @Option(names = {"-o", "--output"}, defaultValue = "table", paramLabel = "FORMAT",
             description = "table, yaml or json")
     OutputFormat output;
@@ -40,12 +44,16 @@ public final class GetCommand extends AdminCommand {
         if (selector != null) {
             query.put("labelSelector", selector);
         }
+        if (name == null) {
+            query.put("limit", Integer.toString(chunkSize));
+        }
         if (output != OutputFormat.table) {
-            out().print(api.call("GET", path, query, null, null, output.accept()));
+            out().print(name != null ? api.call("GET", path, query, null, null, output.accept())
+                    : api.listAll(path, query, output));
             out().flush();
             return;
         }
-        Map<String, Object> body = api.json("GET", path, query, null, null);
+        Map<String, Object> body = name != null ? api.json("GET", path, query, null, null) : api.listAll(path, query);
         List<Object> items = ApiClient.items(body);
         if (items.isEmpty()) {
             spec.commandLine().getErr().println(k.namespaced && !allNamespaces

@@ -99,7 +99,8 @@ final class DevControlPlane implements AutoCloseable {
                 new ReceiverTokens(secrets, access.secretPrefix()), clock, Duration.ofSeconds(5), Duration.ofSeconds(1),
                 new java.security.SecureRandom());
         WebhookService hooks = new WebhookService(receivers, stores.definitions(), clock, Duration.ofSeconds(1),
-                new InputWriter(stores.inputs()), stores.deliveries(), bus, SqliteStores.DEFAULT_TOMBSTONE_TTL);
+                new InputWriter(stores.inputs()), stores.deliveries(), bus, stores.schedules(),
+                SqliteStores.DEFAULT_TOMBSTONE_TTL);
         LocalGateway gateway;
         try {
             gateway = LocalGateway.start(port, List.of(

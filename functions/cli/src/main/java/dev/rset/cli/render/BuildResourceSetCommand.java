@@ -56,15 +56,16 @@ public final class BuildResourceSetCommand implements Callable<Integer> {
         ManifestFiles files = new ManifestFiles(spec.commandLine().getErr());
         ResourceSet rset = readResourceSet(files);
         InputQuoting.warn(spec.commandLine().getErr(), filename.equals("-") ? "<stdin>" : filename, rset);
-        String output;
+        BuildResult result;
         try {
-            output = ObjectPrinter.print(build(rset, files));
+            result = build(rset, files);
         } catch (BuildException | InputsException | InvalidObjectException e) {
             throw new UserError("ResourceSet " + display(rset) + ": " + e.getMessage());
         }
-        // Printed only once everything built, so a failure leaves stdout empty.
+        // Printed only once everything built, so a failure leaves stdout empty; printing the
+        // built objects cannot fail, so they go out one by one rather than as one string.
         PrintWriter out = spec.commandLine().getOut();
-        out.print(output);
+        ObjectPrinter.print(result, out);
         out.flush();
         return 0;
     }

@@ -47,8 +47,31 @@ final class ManifestFiles {
         for (YamlWarning w : manifest.warnings()) {
             warnings.println("warning: " + file + ":" + w.line() + ": " + w.message());
         }
+        for (Object doc : manifest.documents()) {
+            unknownFields(file, doc);
+        }
         warnings.flush();
         return manifest.documents();
+    }
+
+    /**
+     * Fields the kind does not have are named and otherwise ignored, as the Flux Operator CLI
+     * does (the API refuses them unless asked to warn).
+     */
+    @SuppressWarnings("unchecked")
+    private void unknownFields(String file, Object doc) {
+        if (!(doc instanceof Map<?, ?> m)) {
+            return;
+        }
+        List<String> unknown = ManifestSchemas.unknownFields((Map<String, Object>) m);
+        if (unknown.isEmpty()) {
+            return;
+        }
+        Object meta = m.get("metadata");
+        Object name = meta instanceof Map<?, ?> md ? md.get("name") : null;
+        Object ns = meta instanceof Map<?, ?> md ? md.get("namespace") : null;
+        String object = m.get("kind") + " " + (ns instanceof String s && !s.isEmpty() ? s + "/" : "") + name;
+        unknown.forEach(f -> warnings.println("warning: " + file + ": " + object + ": unknown field \"" + f + "\""));
     }
 
     static String read(String name) {

@@ -157,6 +157,37 @@ class AdminCommandsTest {
     }
 
     @Test
+    void applySendsEachNamespaceToItsRouteAndGetFollowsPages() throws IOException {
+        String two = MANIFESTS + "---\n" + MANIFESTS.replace("namespace: apps", "namespace: team-b");
+        Run applied = rset("apply", "-f", write("two.yaml", two).toString());
+        assertEquals(0, applied.exit(), applied.err());
+        assertEquals("resourcesetinputprovider/apps/prs created\nresourceset/apps/podinfo created\n"
+                + "resourcesetinputprovider/team-b/prs created\nresourceset/team-b/podinfo created\n", applied.out());
+
+        Run pinned = rset("apply", "-n", "apps", "-f", write("b.yaml", MANIFESTS.replace("namespace: apps",
+                "namespace: team-b")).toString());
+        assertEquals(1, pinned.exit());
+        assertTrue(pinned.err().contains("metadata.namespace: \"team-b\" does not match the namespace of the request "
+                + "\"apps\""), pinned.err());
+
+        Path typo = write("typo.yaml", MANIFESTS.replace("  resources:", "  resourcse: []\n  resources:"));
+        Run strict = rset("apply", "-f", typo.toString());
+        assertEquals(1, strict.exit());
+        assertTrue(strict.err().contains("unknown field \"spec.resourcse\""), strict.err());
+        Run warned = rset("apply", "--validate=warn", "-f", typo.toString());
+        assertEquals(0, warned.exit(), warned.err());
+        assertEquals("warning: ResourceSet apps/podinfo: unknown field \"spec.resourcse\"\n", warned.err());
+
+        String[] lines = rset("get", "rset", "-A", "--chunk-size", "1").out().split("\n");
+        assertEquals(3, lines.length, String.join("\n", lines));
+        assertTrue(lines[1].startsWith("apps ") && lines[2].startsWith("team-b "), String.join("\n", lines));
+        Map<String, Object> json = ApiClient.parse(rset("get", "rsip", "-A", "--chunk-size", "1", "-o", "json").out());
+        assertEquals(2, ((List<?>) json.get("items")).size());
+        Map<String, Object> yaml = new Yaml().load(rset("get", "rsip", "-A", "--chunk-size", "1", "-o", "yaml").out());
+        assertEquals(2, ((List<?>) yaml.get("items")).size());
+    }
+
+    @Test
     void registeringARealClusterChecksThatItAnswers() throws IOException {
         dev.rset.testclusters.KubeCluster a = dev.rset.testclusters.TestClusters.shared().a();
         Run r = rset("clusters", "register", "real", "--api-server", a.server().toString(), "--kubeconfig",

@@ -233,6 +233,31 @@ class BuildResourceSetCommandTest {
     }
 
     @Test
+    void unknownFieldsAreWarnedAboutAndTheBuildGoesOn() throws IOException {
+        CliRun run = build("""
+                  commonMetdata:
+                    labels: {team: a}
+                  inputs:
+                    - tenant: team1
+                  resources:
+                    - apiVersion: v1
+                      kind: ConfigMap
+                      metadata:
+                        name: << inputs.tenant >>
+                      unknownToTheConfigMapButNotOurs: x
+                  resourcse: []
+                """);
+        assertEquals(0, run.exitCode(), run.stderr());
+        assertTrue(run.stdout().contains("name: team1"), run.stdout());
+        String[] warnings = run.stderr().split("\n");
+        assertEquals(2, warnings.length, run.stderr());
+        assertTrue(warnings[0].startsWith("warning: ") && warnings[0].endsWith(
+                "rset.yaml: ResourceSet apps/app1: unknown field \"spec.commonMetdata\""), warnings[0]);
+        assertTrue(warnings[1].endsWith("rset.yaml: ResourceSet apps/app1: unknown field \"spec.resourcse\""),
+                warnings[1]);
+    }
+
+    @Test
     void boolLikeInputKeyIsAMissingKey() throws IOException {
         CliRun run = build("""
                   inputs:

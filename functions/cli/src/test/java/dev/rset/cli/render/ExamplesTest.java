@@ -1,6 +1,7 @@
 package dev.rset.cli.render;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.rset.cli.CliRun;
@@ -39,6 +40,7 @@ class ExamplesTest {
         full.addAll(List.of(args));
         CliRun run = CliRun.in(dir, full.toArray(String[]::new));
         assertEquals(0, run.exitCode(), () -> "stderr: " + run.stderr());
+        assertFalse(run.stderr().contains("unknown field"), "the API would refuse it: " + run.stderr());
         assertEquals(docs(Files.readString(dir.resolve("expected.yaml"))), docs(run.stdout()));
         Path contains = dir.resolve("expected-contains.txt");
         if (Files.exists(contains)) {

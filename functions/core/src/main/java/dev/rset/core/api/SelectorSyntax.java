@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
 
 /**
  * The string form of a label selector, as {@code kubectl get -l} and Kubernetes'
@@ -12,10 +11,6 @@ import java.util.regex.Pattern;
  * {@code a notin (x)}, {@code a}, {@code !a}, joined by commas.
  */
 final class SelectorSyntax {
-    private static final Pattern NAME = Pattern.compile("[A-Za-z0-9]([-A-Za-z0-9_.]{0,61}[A-Za-z0-9])?");
-    private static final Pattern PREFIX = Pattern.compile("[a-z0-9]([-a-z0-9.]{0,251}[a-z0-9])?");
-    private static final Pattern VALUE = Pattern.compile("([A-Za-z0-9]([-A-Za-z0-9_.]{0,61}[A-Za-z0-9])?)?");
-
     private SelectorSyntax() {
     }
 
@@ -85,17 +80,14 @@ final class SelectorSyntax {
     }
 
     private static String key(String text, String key) {
-        int slash = key.indexOf('/');
-        String prefix = slash < 0 ? null : key.substring(0, slash);
-        String name = slash < 0 ? key : key.substring(slash + 1);
-        if (!NAME.matcher(name).matches() || (prefix != null && !PREFIX.matcher(prefix).matches())) {
+        if (LabelSyntax.keyError(key).isPresent()) {
             throw invalid(text, "\"" + key + "\" is not a valid label key");
         }
         return key;
     }
 
     private static String value(String text, String value) {
-        if (!VALUE.matcher(value).matches()) {
+        if (LabelSyntax.valueError(value).isPresent()) {
             throw invalid(text, "\"" + value + "\" is not a valid label value");
         }
         return value;

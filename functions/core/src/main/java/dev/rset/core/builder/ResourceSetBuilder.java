@@ -6,6 +6,9 @@ import dev.rset.core.api.ResourceSetSpec;
 import dev.rset.core.api.ResourceSetStep;
 import dev.rset.core.template.Template;
 import dev.rset.core.template.TemplateException;
+import dev.rset.core.template.budget.RenderBudget;
+import dev.rset.core.template.budget.RenderBudgetExceeded;
+import dev.rset.core.template.budget.RenderMeter;
 import dev.rset.core.yaml.GoYaml;
 import dev.rset.core.yaml.GoYamlException;
 import java.util.ArrayList;
@@ -23,16 +26,30 @@ import java.util.Set;
  * {@code fluxcd.controlplane.io/reconcile: disabled} are dropped; the first object of each
  * group/kind/namespace/name wins; steps are built one after another and an object may belong to
  * one step only. Common metadata and the owner labels are set on every object.
+ *
+ * <p>One {@link RenderBudget} covers the whole build. Objects are decoded as each input set is
+ * rendered, so only one rendered text is alive at a time; each template is parsed once per build.
  */
 public final class ResourceSetBuilder {
     private ResourceSetBuilder() {
     }
 
+    /** Builds within {@link RenderBudget#DEFAULT}. */
     public static BuildResult build(ResourceSet rset, List<Map<String, Object>> inputs) {
+        return build(rset, inputs, RenderBudget.DEFAULT);
+    }
+
+    public static BuildResult build(ResourceSet rset, List<Map<String, Object>> inputs, RenderBudget budget) {
+        return build(rset, inputs, RenderMeter.start(budget));
+    }
+
+    /** Builds within what is left of {@code meter}'s budget. */
+    public static BuildResult build(ResourceSet rset, List<Map<String, Object>> inputs, RenderMeter meter) {
         ResourceSetSpec spec = rset.spec();
         List<StepResult> steps = spec.hasSteps()
-                ? buildSteps(spec.steps(), inputs)
-                : List.of(new StepResult("", "", buildObjects(spec.resourcesTemplate(), spec.resources(), inputs)));
+                ? buildSteps(spec.steps(), inputs, meter)
+                : List.of(new StepResult("", "",
+                        buildObjects(spec.resourcesTemplate(), spec.resources(), inputs, meter)));
         Map<String, String> owner = new LinkedHashMap<>();
         owner.put(Annotations.OWNER_NAME_LABEL, rset.name());
         owner.put(Annotations.OWNER_NAMESPACE_LABEL, rset.namespace());
@@ -46,13 +63,14 @@ public final class ResourceSetBuilder {
         return new BuildResult(steps);
     }
 
-    private static List<StepResult> buildSteps(List<ResourceSetStep> steps, List<Map<String, Object>> inputs) {
+    private static List<StepResult> buildSteps(List<ResourceSetStep> steps, List<Map<String, Object>> inputs,
+            RenderMeter meter) {
         List<StepResult> results = new ArrayList<>(steps.size());
         Map<ObjectKey, String> stepOfObject = new HashMap<>();
         for (ResourceSetStep step : steps) {
             List<Map<String, Object>> objects;
             try {
-                objects = buildObjects(step.resourcesTemplate(), step.resources(), inputs);
+                objects = buildObjects(step.resourcesTemplate(), step.resources(), inputs, meter);
             } catch (BuildException e) {
                 throw new BuildException("step \"" + step.name() + "\": " + e.getMessage());
             }
@@ -71,14 +89,15 @@ public final class ResourceSetBuilder {
 
     /** One step's objects (or a ResourceSet's without steps). */
     static List<Map<String, Object>> buildObjects(String yamlTemplate, List<Map<String, Object>> resources,
-            List<Map<String, Object>> inputs) {
+            List<Map<String, Object>> inputs, RenderMeter meter) {
         Set<ObjectKey> seen = new HashSet<>();
         List<Map<String, Object>> objects = new ArrayList<>();
         for (int i = 0; i < resources.size(); i++) {
             Map<String, Object> resource = resources.get(i);
             if (inputs.isEmpty()) {
                 // Without inputs Flux neither excludes nor de-duplicates resources.
-                Map<String, Object> object = wrap("failed to build resource: ", () -> buildResource(resource, null));
+                Map<String, Object> object = wrap("failed to build resource: ",
+                        () -> readObject(parseResource(resource), null, meter));
                 seen.add(ObjectKey.of(object));
                 objects.add(object);
                 continue;
@@ -86,33 +105,31 @@ public final class ResourceSetBuilder {
             String prefix = "failed to build resources[" + i + "]: ";
             Template template = wrap(prefix, () -> parseResource(resource));
             for (Map<String, Object> input : inputs) {
-                Map<String, Object> object = wrap(prefix, () -> readObject(template, input));
-                if (!isDisabled(object) && seen.add(ObjectKey.of(object))) {
-                    objects.add(object);
-                }
+                collect(objects, seen, wrap(prefix, () -> readObject(template, input, meter)));
             }
         }
         if (!yamlTemplate.isEmpty()) {
             String prefix = inputs.isEmpty() ? "failed to build resource: " : "failed to build resources: ";
             Template template = wrap(prefix, () -> parseMultiDoc(yamlTemplate));
-            List<Map<String, Object>> fromTemplate = new ArrayList<>();
             if (inputs.isEmpty()) {
-                fromTemplate.addAll(wrap(prefix, () -> readObjects(template, null)));
+                for (Map<String, Object> object : wrap(prefix, () -> readObjects(template, null, meter))) {
+                    collect(objects, seen, object);
+                }
             }
             for (Map<String, Object> input : inputs) {
-                fromTemplate.addAll(wrap(prefix, () -> readObjects(template, input)));
-            }
-            for (Map<String, Object> object : fromTemplate) {
-                if (!isDisabled(object) && seen.add(ObjectKey.of(object))) {
-                    objects.add(object);
+                for (Map<String, Object> object : wrap(prefix, () -> readObjects(template, input, meter))) {
+                    collect(objects, seen, object);
                 }
             }
         }
         return objects;
     }
 
-    private static Map<String, Object> buildResource(Map<String, Object> resource, Map<String, Object> input) {
-        return readObject(parseResource(resource), input);
+    /** Keeps an object unless it is disabled or an earlier one has its group, kind, namespace and name. */
+    private static void collect(List<Map<String, Object>> objects, Set<ObjectKey> seen, Map<String, Object> object) {
+        if (!isDisabled(object) && seen.add(ObjectKey.of(object))) {
+            objects.add(object);
+        }
     }
 
     private static Template parseResource(Map<String, Object> resource) {
@@ -123,16 +140,18 @@ public final class ResourceSetBuilder {
         }
     }
 
-    private static Map<String, Object> readObject(Template template, Map<String, Object> input) {
+    private static Map<String, Object> readObject(Template template, Map<String, Object> input, RenderMeter meter) {
         String text;
         try {
-            text = TemplateRenderer.execute(template, input);
+            text = TemplateRenderer.execute(template, input, meter);
         } catch (TemplateException e) {
             throw new BuildException("failed to execute template: " + e.getMessage());
         }
         try {
-            return ObjectReader.readObject(text);
-        } catch (GoYamlException | BuildException e) {
+            Map<String, Object> object = ObjectReader.readObject(text);
+            meter.checkDeadline();
+            return object;
+        } catch (GoYamlException | BuildException | RenderBudgetExceeded e) {
             throw new BuildException("failed to read object: " + e.getMessage());
         }
     }
@@ -145,16 +164,20 @@ public final class ResourceSetBuilder {
         }
     }
 
-    private static List<Map<String, Object>> readObjects(Template template, Map<String, Object> input) {
+    private static List<Map<String, Object>> readObjects(Template template, Map<String, Object> input,
+            RenderMeter meter) {
         String text;
         try {
-            text = TemplateRenderer.execute(template, input);
+            text = TemplateRenderer.execute(template, input, meter);
         } catch (TemplateException e) {
             throw new BuildException("failed to execute multi-doc YAML template: " + e.getMessage());
         }
         try {
-            return ObjectReader.readObjects(text);
-        } catch (GoYamlException | BuildException e) {
+            List<Map<String, Object>> objects = ObjectReader.readObjects(text);
+            // Decoding is outside the executor's steps; the build's deadline still covers it.
+            meter.checkDeadline();
+            return objects;
+        } catch (GoYamlException | BuildException | RenderBudgetExceeded e) {
             throw new BuildException("failed to read objects from multi-doc YAML: " + e.getMessage());
         }
     }

@@ -3,6 +3,8 @@ package dev.rset.core.builder;
 import dev.rset.core.template.FuncMap;
 import dev.rset.core.template.Signature;
 import dev.rset.core.template.Template;
+import dev.rset.core.template.budget.RenderBudget;
+import dev.rset.core.template.budget.RenderMeter;
 import dev.rset.core.template.sprig.FluxFunctions;
 import dev.rset.core.template.sprig.SprigFunctions;
 import java.util.Map;
@@ -31,8 +33,13 @@ public final class TemplateRenderer {
 
     /** Executes with {@code inputs} bound to {@code inputSet}; a null set reads as an empty map, as Go's nil map. */
     public static String execute(Template template, Map<String, Object> inputSet) {
+        return execute(template, inputSet, RenderMeter.start(RenderBudget.DEFAULT));
+    }
+
+    /** Executes within what is left of {@code meter}'s budget (one meter per build). */
+    public static String execute(Template template, Map<String, Object> inputSet, RenderMeter meter) {
         Map<String, Object> set = inputSet == null ? Map.of() : inputSet;
         FuncMap bindings = new FuncMap().put(INPUTS, Signature.of(), args -> set);
-        return template.execute(null, bindings);
+        return template.execute(null, bindings, meter);
     }
 }

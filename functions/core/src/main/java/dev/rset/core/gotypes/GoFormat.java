@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.LongConsumer;
 
 /**
  * Go's {@code fmt} and the parts of {@code strconv} it relies on, applied to template values (see
@@ -22,9 +23,20 @@ public final class GoFormat {
     private GoFormat() {
     }
 
+    /** No limit on the size of what is printed. */
+    private static final LongConsumer UNCHECKED = n -> { };
+
     /** {@code fmt.Sprint(v)}, i.e. the {@code %v} verb applied to one operand. */
     public static String sprint(Object v) {
-        Printer p = new Printer();
+        return sprint(v, UNCHECKED);
+    }
+
+    /**
+     * {@code fmt.Sprint(v)}; {@code sizeCheck} is told the size the output is about to reach
+     * before each write that may make it large, and throws to stop it.
+     */
+    public static String sprint(Object v, LongConsumer sizeCheck) {
+        Printer p = new Printer(sizeCheck);
         p.printArg(v, 'v');
         return p.buf.toString();
     }
@@ -34,7 +46,12 @@ public final class GoFormat {
      * operands when neither is a string.
      */
     public static String sprintArgs(Object... args) {
-        Printer p = new Printer();
+        return sprintArgs(UNCHECKED, args);
+    }
+
+    /** {@code fmt.Sprint(args...)} with a size check, as {@link #sprint(Object, LongConsumer)}. */
+    public static String sprintArgs(LongConsumer sizeCheck, Object... args) {
+        Printer p = new Printer(sizeCheck);
         boolean prevString = false;
         for (int i = 0; i < args.length; i++) {
             boolean isString = args[i] instanceof String;
@@ -49,7 +66,12 @@ public final class GoFormat {
 
     /** {@code fmt.Sprintln(args...)}: operands separated by spaces, then a newline. */
     public static String sprintln(Object... args) {
-        Printer p = new Printer();
+        return sprintln(UNCHECKED, args);
+    }
+
+    /** {@code fmt.Sprintln(args...)} with a size check, as {@link #sprint(Object, LongConsumer)}. */
+    public static String sprintln(LongConsumer sizeCheck, Object... args) {
+        Printer p = new Printer(sizeCheck);
         for (int i = 0; i < args.length; i++) {
             if (i > 0) {
                 p.buf.append(' ');
@@ -62,7 +84,12 @@ public final class GoFormat {
 
     /** {@code fmt.Sprintf(format, args...)}, including Go's in-band error forms such as {@code %!d(string=x)}. */
     public static String sprintf(String format, Object... args) {
-        Printer p = new Printer();
+        return sprintf(UNCHECKED, format, args);
+    }
+
+    /** {@code fmt.Sprintf(format, args...)} with a size check, as {@link #sprint(Object, LongConsumer)}. */
+    public static String sprintf(LongConsumer sizeCheck, String format, Object... args) {
+        Printer p = new Printer(sizeCheck);
         p.doPrintf(format, args);
         return p.buf.toString();
     }
@@ -127,6 +154,8 @@ public final class GoFormat {
     /** fmt's printer: one format operation's flags and output buffer. */
     private static final class Printer {
         final StringBuilder buf = new StringBuilder();
+        /** Told the length the buffer is about to reach before each large write. */
+        final LongConsumer sizeCheck;
         boolean widPresent;
         boolean precPresent;
         boolean minus;
@@ -160,7 +189,14 @@ public final class GoFormat {
 
         // ---- padding ----
 
+        Printer(LongConsumer sizeCheck) {
+            this.sizeCheck = sizeCheck;
+        }
+
         void writePadding(int n) {
+            if (n > 0) {
+                sizeCheck.accept((long) buf.length() + n);
+            }
             char pad = zero && !minus ? '0' : ' ';
             for (int i = 0; i < n; i++) {
                 buf.append(pad);
@@ -168,6 +204,7 @@ public final class GoFormat {
         }
 
         void padString(String s) {
+            sizeCheck.accept((long) buf.length() + s.length());
             if (!widPresent || wid == 0) {
                 buf.append(s);
                 return;
@@ -294,6 +331,8 @@ public final class GoFormat {
             keys.sort(GoFormat::compareStrings);
             boolean first = true;
             for (String k : keys) {
+                // Shared sub-values can make a small value print exponentially large.
+                sizeCheck.accept(buf.length());
                 if (!first) {
                     buf.append(sharpV ? ", " : " ");
                 }
@@ -309,6 +348,7 @@ public final class GoFormat {
             if (sharpV) {
                 buf.append(GoTypes.typeName(l)).append('{');
                 for (int i = 0; i < l.size(); i++) {
+                    sizeCheck.accept(buf.length());
                     if (i > 0) {
                         buf.append(", ");
                     }
@@ -319,6 +359,7 @@ public final class GoFormat {
             }
             buf.append('[');
             for (int i = 0; i < l.size(); i++) {
+                sizeCheck.accept(buf.length());
                 if (i > 0) {
                     buf.append(' ');
                 }

@@ -44,6 +44,22 @@ public final class InputResolver {
         return new ArrayList<>(chosen.values());
     }
 
+    /** Whether {@code rset} reads {@code provider}'s inputs: same namespace, named or selected by {@code spec.inputsFrom}. */
+    public static boolean reads(ResourceSet rset, ResourceSetInputProvider provider) {
+        if (!rset.namespace().equals(provider.namespace())) {
+            return false;
+        }
+        for (InputProviderReference ref : rset.spec().inputsFrom()) {
+            boolean matches = ref.name().isEmpty()
+                    ? ref.selector().matches(provider.metadata().labels())
+                    : ref.name().equals(provider.name());
+            if (matches) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /**
      * The combined input sets of {@code rset}: its inline inputs first, then each provider's
      * {@code exported} inputs (keyed by provider name).

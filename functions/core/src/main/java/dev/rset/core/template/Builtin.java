@@ -2,6 +2,8 @@ package dev.rset.core.template;
 
 import dev.rset.core.gotypes.GoFormat;
 import dev.rset.core.gotypes.GoInt;
+import dev.rset.core.template.budget.RenderBudget;
+import dev.rset.core.template.budget.RenderMeter;
 import dev.rset.core.gotypes.GoTypedList;
 import dev.rset.core.gotypes.GoTypes;
 import dev.rset.core.template.Values.GoByte;
@@ -81,15 +83,20 @@ final class Builtin implements TemplateFunction {
 
     @Override
     public Object call(Object[] args) {
+        return call(args, RenderMeter.start(RenderBudget.DEFAULT));
+    }
+
+    @Override
+    public Object call(Object[] args, RenderMeter meter) {
         Object[] rest = args.length > 1 ? Arrays.copyOfRange(args, 1, args.length) : new Object[0];
         return switch (kind) {
             case NOT -> !Values.isTrue(args[0]);
             case LEN -> GoInt.of(length(args[0]));
             case INDEX -> index(args[0], rest);
             case SLICE -> slice(args[0], rest);
-            case PRINT -> GoFormat.sprintArgs(args);
-            case PRINTLN -> GoFormat.sprintln(args);
-            case PRINTF -> GoFormat.sprintf((String) args[0], rest);
+            case PRINT -> GoFormat.sprintArgs(meter::value, args);
+            case PRINTLN -> GoFormat.sprintln(meter::value, args);
+            case PRINTF -> GoFormat.sprintf(meter::value, (String) args[0], rest);
             case EQ -> Comparisons.eq(args[0], rest);
             case NE -> !Comparisons.eq(args[0], rest);
             case LT -> Comparisons.lt(args[0], args[1]);

@@ -1,6 +1,7 @@
 package dev.rset.core.template;
 
 import dev.rset.core.gotypes.GoInt;
+import dev.rset.core.template.budget.RenderMeter;
 
 /**
  * The {@code call} builtin: calls a function value found in the data. Unlike a direct call, its
@@ -12,7 +13,7 @@ final class CallBuiltin {
     }
 
     /** @param argv the function value, then its arguments */
-    static Object call(String name, Object[] argv) throws Exception {
+    static Object call(String name, Object[] argv, RenderMeter meter) throws Exception {
         Object fn = Values.concrete(argv[0]);
         if (fn == null) {
             throw new FunctionException("call of nil");
@@ -41,7 +42,7 @@ final class CallBuiltin {
                 throw new FunctionException("arg " + i + ": " + e.getMessage());
             }
         }
-        return Values.element(f.call(args));
+        return Values.element(f.call(args, meter));
     }
 
     /** Go's {@code prepareArg}: like a direct call, except that integer kinds convert into each other. */

@@ -5,6 +5,8 @@ import dev.rset.core.gotypes.GoInt;
 import dev.rset.core.gotypes.GoTypedList;
 import dev.rset.core.gotypes.GoTypes;
 import dev.rset.core.template.Values.GoComplex;
+import dev.rset.core.template.budget.RenderBudgetExceeded;
+import dev.rset.core.template.budget.RenderMeter;
 import dev.rset.core.template.parse.Node;
 import dev.rset.core.template.parse.Node.ActionNode;
 import dev.rset.core.template.parse.Node.BoolNode;
@@ -30,7 +32,9 @@ import dev.rset.core.template.parse.Node.TextNode;
 import dev.rset.core.template.parse.Node.VariableNode;
 import dev.rset.core.template.parse.Node.WithNode;
 import dev.rset.core.template.parse.Tree;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -70,6 +74,7 @@ final class Executor {
     private final Template template;
     private final FuncMap bindings;
     private final StringBuilder out;
+    private final RenderMeter meter;
 
     // The variable stack; a template call starts a frame at varBase (no dynamic scoping).
     private String[] varNames = new String[16];
@@ -81,16 +86,19 @@ final class Executor {
 
     private int depth;
     private int maxDepth;
+    /** Extents of the lists and maps seen in this execution; see {@link #measure}. */
+    private IdentityHashMap<Object, Extent> extents;
     private String tmplName;
     private Node node;
     /** The innermost template call, reported if the Java stack runs out before MAX_EXEC_DEPTH. */
     private TemplateNode lastCall;
     private String lastCallOwner;
 
-    Executor(Template template, FuncMap bindings, StringBuilder out) {
+    Executor(Template template, FuncMap bindings, StringBuilder out, RenderMeter meter) {
         this.template = template;
         this.bindings = bindings;
         this.out = out;
+        this.meter = meter;
     }
 
     void execute(Tree tree, Object data) {
@@ -98,6 +106,9 @@ final class Executor {
         push("$", data, false);
         try {
             walk(data, false, tree.root());
+        } catch (RenderBudgetExceeded e) {
+            // Raised by the meter between function calls: reported at the node being executed.
+            throw error(e.getMessage());
         } catch (StackOverflowError e) {
             // Only deep template recursion exhausts the stack; Go reports it at its own limit.
             if (lastCall != null && maxDepth >= MIN_DEPTH_FOR_OVERFLOW) {
@@ -174,32 +185,43 @@ final class Executor {
     // ---- walking ----
 
     private void walk(Object dot, boolean dotIface, Node n) {
-        at(n);
-        if (n instanceof TextNode t) {
-            out.append(t.text());
-        } else if (n instanceof ActionNode a) {
-            // Variables declared by an action persist until the enclosing end.
-            Object val = evalPipeline(dot, dotIface, a.pipe());
-            if (a.pipe().decl().isEmpty()) {
-                printValue(a, val);
+        // One method with its own catch: an extra frame per level would cost nesting depth.
+        try {
+            at(n);
+            if (n instanceof ListNode l) {
+                // A list is only a container: its statements are what count as steps.
+                List<Statement> nodes = l.nodes();
+                for (int i = 0, size = nodes.size(); i < size; i++) {
+                    walk(dot, dotIface, nodes.get(i));
+                }
+                return;
             }
-        } else if (n instanceof ListNode l) {
-            List<Statement> nodes = l.nodes();
-            for (int i = 0, size = nodes.size(); i < size; i++) {
-                walk(dot, dotIface, nodes.get(i));
+            meter.step();
+            if (n instanceof TextNode t) {
+                meter.output(t.text().length());
+                out.append(t.text());
+            } else if (n instanceof ActionNode a) {
+                // Variables declared by an action persist until the enclosing end.
+                Object val = evalPipeline(dot, dotIface, a.pipe());
+                if (a.pipe().decl().isEmpty()) {
+                    printValue(a, val);
+                }
+            } else if (n instanceof IfNode || n instanceof WithNode) {
+                walkIfOrWith((Branch) n, dot, dotIface);
+            } else if (n instanceof RangeNode r) {
+                walkRange(dot, dotIface, r);
+            } else if (n instanceof TemplateNode t) {
+                walkTemplate(dot, dotIface, t);
+            } else if (n instanceof BreakNode) {
+                throw BREAK;
+            } else if (n instanceof ContinueNode) {
+                throw CONTINUE;
+            } else {
+                throw error("unknown node: " + n);
             }
-        } else if (n instanceof IfNode || n instanceof WithNode) {
-            walkIfOrWith((Branch) n, dot, dotIface);
-        } else if (n instanceof RangeNode r) {
-            walkRange(dot, dotIface, r);
-        } else if (n instanceof TemplateNode t) {
-            walkTemplate(dot, dotIface, t);
-        } else if (n instanceof BreakNode) {
-            throw BREAK;
-        } else if (n instanceof ContinueNode) {
-            throw CONTINUE;
-        } else {
-            throw error("unknown node: " + n);
+        } catch (RenderBudgetExceeded e) {
+            // Reported where it happened, before enclosing template calls restore their state.
+            throw error(e.getMessage());
         }
     }
 
@@ -293,6 +315,8 @@ final class Executor {
                 setTopVar(2, index, false);
             }
         }
+        at(r);
+        meter.step();
         try {
             walk(elem, elemIface, r.list());
         } catch (Signal s) {
@@ -313,6 +337,7 @@ final class Executor {
         if (depth == MAX_EXEC_DEPTH) {
             throw error("exceeded maximum template depth (" + MAX_EXEC_DEPTH + ")");
         }
+        meter.templateDepth(depth + 1);
         // Variables declared by the pipeline persist in the caller.
         Object newDot = evalPipeline(dot, dotIface, t.pipe());
         String savedName = tmplName;
@@ -525,19 +550,22 @@ final class Executor {
         at(id);
         String name = id.ident();
         TemplateFunction fn = bindings == null ? null : bindings.get(name);
+        // What the caller binds (the input set) is its data, not something the template built.
+        boolean supplied = fn != null;
         if (fn == null) {
             fn = template.function(name);
         }
         if (fn == null) {
             throw error(GoFormat.quote(name) + " is not a defined function");
         }
-        return evalCall(dot, dotIface, fn, cmd, name, args, fin);
+        return evalCall(dot, dotIface, fn, cmd, name, args, fin, supplied);
     }
 
     /** Calls a function: arity check, argument conversion as Go's reflection does, then the call. */
     private Object evalCall(Object dot, boolean dotIface, TemplateFunction fn, Node n, String name,
-            List<Operand> args, Object fin) {
+            List<Operand> args, Object fin, boolean supplied) {
         List<Operand> argNodes = args == null ? List.of() : args.subList(1, args.size());
+        meter.step();
         Builtin builtin = fn instanceof Builtin b ? b : null;
         Signature sig = fn.signature();
         List<ParamType> params = sig.params();
@@ -585,9 +613,14 @@ final class Executor {
         }
         if (builtin != null && builtin.kind() == Builtin.Kind.CALL) {
             String callee = argNodes.isEmpty() ? calleeName(fin) : argNodes.get(0).toString();
-            return invoke(n, name, () -> CallBuiltin.call(callee, argv));
+            Object called = invoke(n, name, () -> CallBuiltin.call(callee, argv, meter));
+            account(n, called);
+            return called;
         }
-        Object result = invoke(n, name, () -> fn.call(argv));
+        Object result = invoke(n, name, () -> fn.call(argv, meter));
+        if (!supplied) {
+            account(n, result);
+        }
         // A user function's nil result is a nil interface{}; builtins return what Go's return.
         return builtin == null ? Values.element(result) : result;
     }
@@ -624,12 +657,135 @@ final class Executor {
         Object run() throws Exception;
     }
 
+    /**
+     * Charges a function's result to the budget: functions that know their result's size ask
+     * before allocating; this catches the rest before the value spreads (copied lists cost steps).
+     * A list or map is also charged for its size written out in full, because values built from
+     * shared parts ({@code dict "a" $d "b" $d} in a loop) print exponentially larger than they are,
+     * and for its depth, because printing and marshalling recurse once per level.
+     */
+    private void account(Node call, Object result) {
+        try {
+            account(result);
+        } catch (RenderBudgetExceeded e) {
+            at(call); // the call that built it, as for a function's own error
+            throw error(e.getMessage());
+        }
+    }
+
+    private void account(Object result) {
+        if (result instanceof String s) {
+            meter.built(s.length());
+        } else if (result instanceof List<?> || result instanceof Map<?, ?>) {
+            int shallow = result instanceof List<?> l ? l.size() : ((Map<?, ?>) result).size();
+            meter.list(shallow);
+            meter.work(shallow);
+            Extent extent = measure(result);
+            if (extent.bytes() > meter.budget().maxValueBytes()) {
+                meter.value(extent.bytes());
+            }
+            meter.nesting(extent.depth());
+        }
+    }
+
+    /** A container written out: about how many bytes, and how deeply nested. */
+    private record Extent(long bytes, int depth) {
+    }
+
+    /**
+     * Measures a container, shared parts counted each time they occur. Extents of containers seen
+     * in this execution are remembered, so each result costs only a pass over its own elements; a
+     * container first met here is measured without recursion and with a bound, so neither cycles
+     * nor depth can run away.
+     */
+    private Extent measure(Object container) {
+        if (extents == null) {
+            extents = new IdentityHashMap<>();
+        }
+        long limit = meter.budget().maxValueBytes() + 1;
+        long bytes = 2;
+        int depth = 0;
+        for (Object child : children(container)) {
+            Extent e = elementExtent(child, limit);
+            bytes = Math.min(limit, bytes + e.bytes());
+            depth = Math.max(depth, e.depth());
+        }
+        Extent extent = new Extent(bytes, depth + 1);
+        extents.put(container, extent);
+        return extent;
+    }
+
+    private static final Extent SCALAR = new Extent(8, 0);
+
+    private Extent elementExtent(Object v, long limit) {
+        if (v instanceof String s) {
+            return new Extent(s.length() + 2L, 0);
+        }
+        if (!(v instanceof List<?>) && !(v instanceof Map<?, ?>)) {
+            return SCALAR;
+        }
+        Extent known = extents.get(v);
+        if (known != null) {
+            return known;
+        }
+        long bytes = 0;
+        int depth = 0;
+        ArrayDeque<Object> pending = new ArrayDeque<>();
+        ArrayDeque<Integer> levels = new ArrayDeque<>();
+        pending.push(v);
+        levels.push(1);
+        while (!pending.isEmpty() && bytes < limit) {
+            Object next = pending.pop();
+            int level = levels.pop();
+            meter.step();
+            if (next instanceof String s) {
+                bytes += s.length() + 2L;
+            } else if (next instanceof List<?> || next instanceof Map<?, ?>) {
+                Extent e = extents.get(next);
+                if (e != null) {
+                    bytes += e.bytes();
+                    depth = Math.max(depth, level - 1 + e.depth());
+                } else {
+                    bytes += 2;
+                    depth = Math.max(depth, level);
+                    for (Object child : children(next)) {
+                        pending.push(child == null ? "" : child);
+                        levels.push(level + 1);
+                    }
+                }
+            } else {
+                bytes += 8;
+            }
+        }
+        Extent extent = new Extent(Math.min(limit, bytes), depth);
+        extents.put(v, extent);
+        return extent;
+    }
+
+    /** A list's elements, or a map's keys and values. */
+    private static Iterable<?> children(Object container) {
+        if (container instanceof List<?> l) {
+            return l;
+        }
+        Map<?, ?> m = (Map<?, ?>) container;
+        List<Object> out = new ArrayList<>(m.size() * 2);
+        for (Map.Entry<?, ?> e : m.entrySet()) {
+            out.add(String.valueOf(e.getKey()));
+            out.add(e.getValue());
+        }
+        return out;
+    }
+
     /** Runs a function body, reporting a failure as {@code error calling NAME: MESSAGE} at the command. */
     private Object invoke(Node n, String name, Invocation body) {
         try {
             return body.run();
         } catch (TemplateException e) {
             throw e;
+        } catch (RenderBudgetExceeded e) {
+            // Not the function's error but the render's: no "error calling" around it.
+            at(n);
+            throw error(e.getMessage());
         } catch (Exception e) {
             at(n);
             String msg = e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
@@ -766,16 +922,19 @@ final class Executor {
 
     private void printValue(Node n, Object v) {
         at(n);
+        String text;
         if (v == null) {
-            out.append("<no value>");
+            text = "<no value>";
         } else if (v instanceof String s) {
-            out.append(s);
+            text = s;
         } else if (v instanceof GoInt || v instanceof Long) {
-            out.append(((Number) v).longValue());
+            text = Long.toString(((Number) v).longValue());
         } else if (v instanceof Boolean b) {
-            out.append(b.booleanValue());
+            text = Boolean.toString(b);
         } else {
-            out.append(GoFormat.sprint(v));
+            text = GoFormat.sprint(v, meter::value);
         }
+        meter.output(text.length());
+        out.append(text);
     }
 }

@@ -18,6 +18,11 @@ public final class FuncMap {
         return put(name, TemplateFunction.of(signature, body));
     }
 
+    /** A function that asks the render's meter before building a large result. */
+    public FuncMap putMetered(String name, Signature signature, TemplateFunction.MeteredBody body) {
+        return put(name, TemplateFunction.metered(signature, body));
+    }
+
     public FuncMap putAll(FuncMap other) {
         functions.putAll(other.functions);
         return this;

@@ -1,5 +1,7 @@
 package dev.rset.core.template;
 
+import dev.rset.core.template.budget.RenderBudget;
+import dev.rset.core.template.budget.RenderMeter;
 import dev.rset.core.template.parse.Node;
 import dev.rset.core.template.parse.ParseException;
 import dev.rset.core.template.parse.Parser;
@@ -27,6 +29,13 @@ public final class Template {
     /** Builtins, overridden by the FuncMap as in Go (e.g. sprig's {@code slice}). */
     private final Map<String, TemplateFunction> functions;
     private final MissingKey missingKey;
+
+    /**
+     * The budget of an execution without a caller's meter: {@link RenderBudget#DEFAULT}, except that
+     * template calls may nest as deep as Go allows, so the engine alone reports what Go reports.
+     */
+    private static final RenderBudget OWN_BUDGET =
+            RenderBudget.DEFAULT.withMaxTemplateDepth(RenderBudget.GO_MAX_TEMPLATE_DEPTH);
 
     private Template(String name, String text, Map<String, Tree> trees, Map<String, TemplateFunction> functions,
             MissingKey missingKey) {
@@ -57,17 +66,28 @@ public final class Template {
      * @param bindings functions that supply or override FuncMap entries for this execution, such
      *     as a per-input-set {@code inputs}; may be null. Only names known when parsing can be
      *     called, as Go resolves function names at parse time.
-     * @throws TemplateException with Go's error text
+     * @throws TemplateException with Go's error text, or a {@code render budget exceeded} error
+     *     once {@link RenderBudget#DEFAULT} is spent (template calls may nest as deep as in Go)
      */
     public String execute(Object dot, FuncMap bindings) {
+        return execute(dot, bindings, RenderMeter.start(OWN_BUDGET));
+    }
+
+    /** Executes within what is left of {@code meter}'s budget, which several executions may share. */
+    public String execute(Object dot, FuncMap bindings, RenderMeter meter) {
         StringBuilder sb = new StringBuilder(text.length() + 64);
-        execute(sb, dot, bindings);
+        execute(sb, dot, bindings, meter);
         return sb.toString();
     }
 
     /** Executes into {@code sb}; on error, the output written so far stays in {@code sb}, as in Go. */
     public void execute(StringBuilder sb, Object dot, FuncMap bindings) {
-        new Executor(this, bindings, sb).execute(trees.get(name), dot);
+        execute(sb, dot, bindings, RenderMeter.start(OWN_BUDGET));
+    }
+
+    /** Executes into {@code sb} within {@code meter}'s budget. */
+    public void execute(StringBuilder sb, Object dot, FuncMap bindings, RenderMeter meter) {
+        new Executor(this, bindings, sb, meter).execute(trees.get(name), dot);
     }
 
     Tree lookup(String templateName) {

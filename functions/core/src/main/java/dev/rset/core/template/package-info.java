@@ -13,6 +13,12 @@
  * {@code funcs.go}. Values follow {@link dev.rset.core.gotypes.GoTypes}; printing is
  * {@link dev.rset.core.gotypes.GoFormat}.
  *
+ * <p>Every execution runs within a {@link dev.rset.core.template.budget.RenderBudget}: a build
+ * passes one meter to all its executions; without one, an execution gets
+ * {@link dev.rset.core.template.budget.RenderBudget#DEFAULT} with Go's nesting limit. Where Go
+ * would exhaust memory or run for minutes, the budget stops the render with
+ * {@code render budget exceeded: ...}; Go's own texts stay for Go's own errors.
+ *
  * <p>Known differences from Go, all outside what ResourceSet data can reach: values have no
  * methods (Go would call {@code time.Time.Year} for {@code .Year}); a function's declared result
  * type is unknown, so a non-nil result is treated as its concrete type where Go would see

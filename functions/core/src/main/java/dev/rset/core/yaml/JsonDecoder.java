@@ -16,9 +16,16 @@ final class JsonDecoder {
 
     private static final String EOF_MESSAGE = "unexpected end of JSON input";
 
+    /**
+     * Go stops at 10,000 nested arrays and objects; this decoder recurses once per level, so it
+     * stops where YAML does, well inside a default thread stack, with Go's words.
+     */
+    static final int MAX_DEPTH = YamlComposer.MAX_DEPTH;
+
     private final byte[] in;
     private final Numbers numbers;
     private int pos;
+    private int depth;
     /** Go reports a number out of float64 range only after the whole input proved valid. */
     private String rangeError;
 
@@ -96,9 +103,13 @@ final class JsonDecoder {
         int c = peek();
         switch (c) {
             case '{':
-                return object();
             case '[':
-                return array();
+                if (++depth > MAX_DEPTH) {
+                    throw invalid("exceeded max depth");
+                }
+                Object nested = c == '{' ? object() : array();
+                depth--;
+                return nested;
             case '"':
                 return string();
             case 't':

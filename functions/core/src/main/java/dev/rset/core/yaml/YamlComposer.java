@@ -1,5 +1,6 @@
 package dev.rset.core.yaml;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Map;
@@ -22,6 +23,13 @@ import org.yaml.snakeyaml.scanner.ScannerImpl;
  * are not read at all.
  */
 final class YamlComposer {
+    /**
+     * The deepest nesting of collections accepted. The composer keeps its own stack, but the
+     * decoder, the emitters and the template engine's printers recurse once per level, so the
+     * limit keeps them well inside a default 512 KiB thread stack; no Kubernetes object comes near.
+     */
+    static final int MAX_DEPTH = 1_000;
+
     static {
         // go-yaml's scanner also accepts \' and backslash-TAB in double-quoted scalars (templates
         // produce the former with `js`). SnakeYAML exposes its escape table for such additions;
@@ -40,7 +48,7 @@ final class YamlComposer {
     private YamlComposer(String yaml) {
         LoaderOptions options = new LoaderOptions();
         options.setCodePointLimit(Integer.MAX_VALUE);
-        options.setNestingDepthLimit(10_000);
+        options.setNestingDepthLimit(MAX_DEPTH + 1); // ours reports first, with a line
         options.setProcessComments(false);
         this.parser = new ParserImpl(new StreamReader(yaml), options);
     }
@@ -84,8 +92,48 @@ final class YamlComposer {
         return root;
     }
 
+    /** One node and everything under it, composed with an explicit stack rather than recursion. */
     private YamlNode node() {
-        Event e = parser.getEvent();
+        ArrayDeque<Open> open = new ArrayDeque<>();
+        while (true) {
+            Event e = parser.getEvent();
+            YamlNode done;
+            if (e instanceof CollectionStartEvent start) {
+                if (open.size() >= MAX_DEPTH) {
+                    throw new GoYamlException("yaml: line " + (start.getStartMark().getLine() + 1)
+                            + ": exceeded max depth of " + MAX_DEPTH);
+                }
+                boolean sequence = e.getEventId() == Event.ID.SequenceStart;
+                ArrayList<YamlNode> children = new ArrayList<>();
+                YamlNode n = anchor(start, sequence ? new YamlNode.Sequence(children) : new YamlNode.Mapping(children));
+                open.push(new Open(n, children, sequence ? Event.ID.SequenceEnd : Event.ID.MappingEnd));
+                done = null;
+            } else {
+                done = leaf(e);
+            }
+            // Close every collection whose end event comes next, handing each to its parent.
+            while (true) {
+                if (done != null) {
+                    if (open.isEmpty()) {
+                        return done;
+                    }
+                    open.peek().children().add(done);
+                    done = null;
+                }
+                if (open.isEmpty() || !parser.checkEvent(open.peek().end())) {
+                    break;
+                }
+                parser.getEvent();
+                done = open.pop().node();
+            }
+        }
+    }
+
+    /** A collection being composed: its node, its children so far and the event that ends it. */
+    private record Open(YamlNode node, ArrayList<YamlNode> children, Event.ID end) {
+    }
+
+    private YamlNode leaf(Event e) {
         if (e instanceof AliasEvent alias) {
             checkAnchorName(alias.getAnchor(), alias.getStartMark(), "while scanning an alias");
             YamlNode target = anchors.get(alias.getAnchor());
@@ -98,17 +146,6 @@ final class YamlComposer {
             String tag = s.getTag() == null ? "" : s.getTag();
             boolean implicit = s.getTag() == null && s.isPlain();
             return anchor(s, new YamlNode.Scalar(s.getValue(), tag, implicit, s.getStartMark().getLine()));
-        }
-        if (e instanceof CollectionStartEvent start) {
-            boolean sequence = e.getEventId() == Event.ID.SequenceStart;
-            Event.ID end = sequence ? Event.ID.SequenceEnd : Event.ID.MappingEnd;
-            ArrayList<YamlNode> children = new ArrayList<>();
-            YamlNode n = anchor(start, sequence ? new YamlNode.Sequence(children) : new YamlNode.Mapping(children));
-            while (!parser.checkEvent(end)) {
-                children.add(node());
-            }
-            parser.getEvent();
-            return n;
         }
         throw new GoYamlException("yaml: unknown problem parsing YAML content");
     }

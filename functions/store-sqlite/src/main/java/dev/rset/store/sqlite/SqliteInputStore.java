@@ -110,6 +110,22 @@ public final class SqliteInputStore implements InputStore {
         });
     }
 
+    /** Every row of the provider, live and tombstone, and the places handed to its inputs, in one transaction. */
+    @Override
+    public void forget(ProviderId provider) {
+        db.write(c -> {
+            for (String table : List.of("inputs", "input_places")) {
+                try (PreparedStatement ps = c.prepareStatement("DELETE FROM " + table
+                        + " WHERE namespace = ? AND provider = ?")) {
+                    ps.setString(1, provider.namespace());
+                    ps.setString(2, provider.name());
+                    ps.executeUpdate();
+                }
+            }
+            return null;
+        });
+    }
+
     @Override
     public Map<String, WriteOutcome> replaceAll(ProviderId provider, Map<String, Map<String, Object>> inputs,
             Ordering ordering) {

@@ -82,6 +82,44 @@ public final class DynamoDefinitionStore implements DefinitionStore {
         return out;
     }
 
+    /**
+     * A Query of the {@code byKind} index that starts after {@code after}'s index key and reads one
+     * item more than the page, so {@code more} is exact.
+     */
+    @Override
+    public Page list(Kind kind, String namespace, ObjectKey after, int limit) {
+        if (limit < 1) {
+            throw new IllegalArgumentException("limit must be at least 1, got " + limit);
+        }
+        Map<String, AttributeValue> values = new HashMap<>();
+        values.put(":pk", s(TableDesign.kindPk(kind)));
+        String condition = "GSI1PK = :pk";
+        if (namespace != null && !namespace.isEmpty()) {
+            condition += " AND begins_with(GSI1SK, :ns)";
+            values.put(":ns", s(namespace + "#"));
+        }
+        QueryRequest.Builder query = QueryRequest.builder().tableName(config.tableName())
+                .indexName(TableDesign.BY_KIND_INDEX).keyConditionExpression(condition)
+                .expressionAttributeValues(values).limit(limit + 1);
+        if (after != null) {
+            Map<String, AttributeValue> start = new HashMap<>(Attr.key(TableDesign.objectPk(after),
+                    TableDesign.SK_DEFINITION));
+            start.put(TableDesign.GSI1PK, s(TableDesign.kindPk(kind)));
+            start.put(TableDesign.GSI1SK, s(TableDesign.kindSk(after)));
+            query.exclusiveStartKey(start);
+        }
+        List<StoredObject> out = new ArrayList<>();
+        for (var page : db.queryPaginator(query.build())) {
+            for (Map<String, AttributeValue> item : page.items()) {
+                if (out.size() == limit) {
+                    return new Page(out, true);
+                }
+                out.add(toObject(item));
+            }
+        }
+        return new Page(out, false);
+    }
+
     @Override
     public List<StoredObject> apply(List<Write> writes) {
         if (writes.isEmpty() || writes.size() > MAX_WRITES) {

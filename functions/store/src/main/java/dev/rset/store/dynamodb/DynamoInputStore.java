@@ -272,4 +272,11 @@ public final class DynamoInputStore implements InputStore {
             throw new IllegalArgumentException("input id must not be empty");
         }
     }
+
+    /** The items first, then the live set: a reader in between finds slots whose inputs are gone, and skips them. */
+    @Override
+    public void forget(ProviderId provider) {
+        items.deletePartition(provider);
+        liveSet.delete(provider);
+    }
 }

@@ -8,6 +8,9 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.BatchGetItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.BatchGetItemResponse;
+import software.amazon.awssdk.services.dynamodb.model.BatchWriteItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.BatchWriteItemResponse;
+import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.GetItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
@@ -56,6 +59,8 @@ final class InputItems {
             "attribute_exists(PK) AND attribute_not_exists(deleted) AND ordT = :t AND ordS = :s";
     /** BatchGetItem's limit per request. */
     private static final int BATCH = 100;
+    /** BatchWriteItem's limit per request. */
+    private static final int WRITE_BATCH = 25;
     private static final int UNPROCESSED_RETRIES = 8;
 
     /** Whether the condition held, and the item before the write (or the one that failed it); empty map: none. */
@@ -129,6 +134,27 @@ final class InputItems {
                 .expressionAttributeValues(Map.of(":pk", s(TableDesign.inputsPk(provider))))
                 .consistentRead(true).build()).items().forEach(items::add);
         return items;
+    }
+
+    /** Deletes every item of the provider's partition, live and tombstone. */
+    void deletePartition(ProviderId provider) {
+        List<Map<String, AttributeValue>> keys = partition(provider).stream()
+                .map(item -> Attr.key(Attr.str(item, PK), Attr.str(item, SK))).toList();
+        for (int i = 0; i < keys.size(); i += WRITE_BATCH) {
+            List<WriteRequest> deletes = keys.subList(i, Math.min(keys.size(), i + WRITE_BATCH)).stream()
+                    .map(k -> WriteRequest.builder().deleteRequest(d -> d.key(k)).build()).toList();
+            Map<String, List<WriteRequest>> pending = Map.of(config.tableName(), deletes);
+            for (int attempt = 0; !pending.isEmpty(); attempt++) {
+                if (attempt > UNPROCESSED_RETRIES) {
+                    throw new ConflictException("deleting the inputs of " + provider + ": DynamoDB left items "
+                            + "unprocessed " + UNPROCESSED_RETRIES + " times (throttled); retry");
+                }
+                pause(attempt);
+                BatchWriteItemResponse r = db.batchWriteItem(BatchWriteItemRequest.builder()
+                        .requestItems(pending).build());
+                pending = r.hasUnprocessedItems() ? r.unprocessedItems() : Map.of();
+            }
+        }
     }
 
     private void batch(List<Map<String, AttributeValue>> keys, List<Map<String, AttributeValue>> out) {

@@ -92,6 +92,11 @@ final class LiveSet {
         return item == null || item.isEmpty() ? Optional.empty() : Optional.of(slots(item));
     }
 
+    /** Deletes the provider's live set; a missing one is not an error. */
+    void delete(ProviderId provider) {
+        db.deleteItem(b -> b.tableName(config.tableName()).key(key(provider)));
+    }
+
     /** A new slot for {@code inputId} if it has none and fewer than {@code limit} ids have one. */
     Reservation reserve(ProviderId provider, String inputId, int limit) {
         String token = newToken();

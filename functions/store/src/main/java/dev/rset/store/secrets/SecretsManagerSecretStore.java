@@ -3,13 +3,19 @@ package dev.rset.store.secrets;
 import dev.rset.store.SecretRef;
 import dev.rset.store.SecretStore;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
+import software.amazon.awssdk.services.secretsmanager.model.InvalidRequestException;
 import software.amazon.awssdk.services.secretsmanager.model.ResourceExistsException;
 import software.amazon.awssdk.services.secretsmanager.model.ResourceNotFoundException;
 
 import java.util.Optional;
 
-/** Secrets Manager behind {@link SecretStore}; values never leave this class except to the caller. */
+/**
+ * Secrets Manager behind {@link SecretStore}; values never leave this class except to the caller.
+ * A deleted secret is kept for {@link #RECOVERY_WINDOW_DAYS} days (Secrets Manager's shortest
+ * window), so an operator can restore credentials deleted by mistake; meanwhile it reads as absent.
+ */
 public final class SecretsManagerSecretStore implements SecretStore {
+    static final long RECOVERY_WINDOW_DAYS = 7;
     private final SecretsManagerClient client;
 
     public SecretsManagerSecretStore(SecretsManagerClient client) {
@@ -32,15 +38,33 @@ public final class SecretsManagerSecretStore implements SecretStore {
             return Optional.ofNullable(client.getSecretValue(b -> b.secretId(ref.name())).secretString());
         } catch (ResourceNotFoundException e) {
             return Optional.empty();
+        } catch (InvalidRequestException e) {
+            if (markedForDeletion(ref)) {
+                return Optional.empty();
+            }
+            throw e;
         }
     }
 
     @Override
     public void delete(SecretRef ref) {
         try {
-            client.deleteSecret(b -> b.secretId(ref.name()).forceDeleteWithoutRecovery(true));
+            client.deleteSecret(b -> b.secretId(ref.name()).recoveryWindowInDays(RECOVERY_WINDOW_DAYS));
         } catch (ResourceNotFoundException e) {
             // already gone: deleting is idempotent
+        } catch (InvalidRequestException e) {
+            if (!markedForDeletion(ref)) {
+                throw e;
+            }
+        }
+    }
+
+    /** Secrets Manager answers InvalidRequest for a secret in its recovery window; its description says so. */
+    private boolean markedForDeletion(SecretRef ref) {
+        try {
+            return client.describeSecret(b -> b.secretId(ref.name())).deletedDate() != null;
+        } catch (ResourceNotFoundException e) {
+            return true;
         }
     }
 }

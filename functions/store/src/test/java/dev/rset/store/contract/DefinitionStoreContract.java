@@ -47,6 +47,37 @@ public abstract class DefinitionStoreContract extends StoreContract {
     }
 
     @Test
+    void pagesFollowNamespaceThenNameAndSayWhetherMoreFollow() {
+        List<String> names = List.of("a", "b", "c", "d", "e");
+        for (String ns : List.of("page-x", "page-y")) {
+            for (String n : names) {
+                store.put(new ObjectKey(Kind.RECEIVER, ns, n), rset(ns, n, Map.of()), Map.of(), 0);
+            }
+        }
+        List<String> seen = new java.util.ArrayList<>();
+        ObjectKey after = null;
+        int pages = 0;
+        while (true) {
+            var page = store.list(Kind.RECEIVER, "", after, 3);
+            pages++;
+            page.items().forEach(o -> seen.add(o.key().namespace() + "/" + o.key().name()));
+            if (!page.more()) {
+                break;
+            }
+            after = page.items().get(page.items().size() - 1).key();
+        }
+        assertEquals(4, pages, "10 objects by 3, and the last page knows it is the last");
+        assertEquals(store.list(Kind.RECEIVER, "").stream().map(o -> o.key().namespace() + "/" + o.key().name())
+                .toList(), seen);
+        var inNamespace = store.list(Kind.RECEIVER, "page-y", new ObjectKey(Kind.RECEIVER, "page-y", "b"), 2);
+        assertEquals(List.of("c", "d"), inNamespace.items().stream().map(o -> o.key().name()).toList());
+        assertTrue(inNamespace.more());
+        var last = store.list(Kind.RECEIVER, "page-y", new ObjectKey(Kind.RECEIVER, "page-y", "c"), 2);
+        assertEquals(List.of("d", "e"), last.items().stream().map(o -> o.key().name()).toList());
+        assertEquals(false, last.more(), "exactly the page size left: no further page");
+    }
+
+    @Test
     void createGetAndListByKindAndNamespace() {
         ObjectKey a = new ObjectKey(Kind.RESOURCE_SET, "team-a", "app");
         ObjectKey b = new ObjectKey(Kind.RESOURCE_SET, "team-b", "app");

@@ -61,6 +61,30 @@ public abstract class InputStoreContract extends StoreContract {
     }
 
     @Test
+    void forgetRemovesLiveInputsAndTombstonesOfOneProviderOnly() {
+        ProviderId p = new ProviderId("apps", "prs");
+        ProviderId other = new ProviderId("apps", "prs-other");
+        for (int i = 1; i <= 30; i++) {
+            assertEquals(WriteOutcome.WRITTEN, store.put(p, Integer.toString(i), pr(i, "a"), at(1, "a"), 100));
+        }
+        assertEquals(WriteOutcome.WRITTEN, store.remove(p, "1", at(2, "a")));
+        store.put(other, "7", pr(7, "x"), at(1, "a"), 100);
+
+        store.forget(p);
+
+        assertEquals(List.of(), store.list(p));
+        assertEquals(List.of("7"), ids(store.list(other)));
+        // The provider created again starts empty, and the old tombstone no longer holds its id back.
+        assertEquals(WriteOutcome.WRITTEN, store.put(p, "1", pr(1, "b"), at(1, "a"), 100));
+        assertEquals(List.of("1"), ids(store.list(p)));
+        for (int i = 2; i <= 3; i++) {
+            assertEquals(WriteOutcome.WRITTEN, store.put(p, Integer.toString(i), pr(i, "b"), at(1, "a"), 3));
+        }
+        assertEquals(WriteOutcome.FULL, store.put(p, "4", pr(4, "b"), at(1, "a"), 3), "the limit counts anew");
+        store.forget(new ProviderId("apps", "never-written"));
+    }
+
+    @Test
     void orderingsKeepTheirNanoseconds() {
         ProviderId p = new ProviderId("apps", "nanos");
         Ordering precise = new Ordering(NOW.plusNanos(123_456_789), "x");

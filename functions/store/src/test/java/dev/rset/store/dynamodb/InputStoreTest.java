@@ -61,6 +61,19 @@ class InputStoreTest {
     }
 
     @Test
+    void forgetLeavesNoItemOfTheProviderInTheTable() {
+        ProviderId p = new ProviderId("apps", "prs-forget");
+        for (int i = 1; i <= 30; i++) {
+            store.put(p, Integer.toString(i), pr(i, "a"), at(1, "a"), 100);
+        }
+        store.remove(p, "1", at(2, "a"));
+        store.forget(p);
+        assertEquals(0, db.scan(b -> b.tableName(config.tableName())).items().stream()
+                .filter(item -> item.get("PK").s().endsWith("#apps#prs-forget")).count(),
+                "no input, tombstone or live set is left (30 items: more than one BatchWriteItem)");
+    }
+
+    @Test
     void aTombstoneCarriesTheTtlAttributeAndAReopenClearsIt() {
         ProviderId p = new ProviderId("apps", "prs-tomb");
         store.put(p, "5", pr(5, "a"), at(1, "opened"));

@@ -118,18 +118,24 @@ public final class World {
     }
 
     public void provider(String name, String type, String url, Map<String, Object> extraSpec) {
-        provider(stores.definitions(), name, type, url, extraSpec);
+        provider(stores.definitions(), name, type, url, extraSpec, Map.of());
+    }
+
+    public void provider(String name, String type, String url, Map<String, Object> extraSpec,
+            Map<String, String> annotations) {
+        provider(stores.definitions(), name, type, url, extraSpec, annotations);
     }
 
     public static void provider(DefinitionStore definitions, String name, String type, String url,
-            Map<String, Object> extraSpec) {
+            Map<String, Object> extraSpec, Map<String, String> annotations) {
         Map<String, Object> spec = new LinkedHashMap<>();
         spec.put("type", type);
         spec.put("url", url);
         spec.putAll(extraSpec);
         definitions.put(new ObjectKey(Kind.RESOURCE_SET_INPUT_PROVIDER, NS, name),
                 Map.of("apiVersion", "fluxcd.controlplane.io/v1", "kind", "ResourceSetInputProvider",
-                        "metadata", Map.of("name", name, "namespace", NS), "spec", spec), Map.of(), 0);
+                        "metadata", Map.of("name", name, "namespace", NS, "annotations", annotations), "spec", spec),
+                Map.of(), 0);
     }
 
     public void resourceSet(String name, String... providers) {

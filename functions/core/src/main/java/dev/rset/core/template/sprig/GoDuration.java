@@ -6,7 +6,7 @@ import dev.rset.core.template.FunctionException;
 import dev.rset.core.yaml.GoJsonMarshaler;
 
 /** A Go {@code time.Duration}: signed nanoseconds, printed like {@code Duration.String()}. */
-record GoDuration(long nanos) implements GoValue, GoJsonMarshaler {
+public record GoDuration(long nanos) implements GoValue, GoJsonMarshaler {
     static final long NANOSECOND = 1;
     static final long MICROSECOND = 1000 * NANOSECOND;
     static final long MILLISECOND = 1000 * MICROSECOND;
@@ -113,7 +113,7 @@ record GoDuration(long nanos) implements GoValue, GoJsonMarshaler {
     }
 
     /** {@code time.ParseDuration}, e.g. {@code 1h30m}, {@code -1.5s}, {@code 300ms}. */
-    static GoDuration parse(String orig) {
+    public static GoDuration parse(String orig) {
         String s = orig;
         boolean neg = false;
         if (!s.isEmpty() && (s.charAt(0) == '-' || s.charAt(0) == '+')) {

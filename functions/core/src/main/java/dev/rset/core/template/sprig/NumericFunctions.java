@@ -10,6 +10,7 @@ import dev.rset.core.gotypes.GoTypedList;
 import dev.rset.core.template.FuncMap;
 import dev.rset.core.template.FunctionException;
 import dev.rset.core.template.Signature;
+import dev.rset.core.template.budget.RenderMeter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.StringJoiner;
@@ -27,13 +28,14 @@ final class NumericFunctions {
         m.put("int64", Signature.of(ANY), a -> GoConv.toInt64(a[0]));
         m.put("int", Signature.of(ANY), a -> GoInt.of(GoConv.toInt64(a[0])));
         m.put("float64", Signature.of(ANY), a -> GoConv.toFloat64(a[0]));
-        m.put("seq", Signature.variadic(INT), NumericFunctions::seq);
+        m.putMetered("seq", Signature.variadic(INT), NumericFunctions::seq);
         m.put("toDecimal", Signature.of(ANY), a -> toDecimal(a[0]));
-        m.put("until", Signature.of(INT), a -> {
+        m.putMetered("until", Signature.of(INT), (a, meter) -> {
             long count = n(a[0]);
-            return ints(untilStep(0, count, count < 0 ? -1 : 1));
+            return ints(untilStep(0, count, count < 0 ? -1 : 1, meter));
         });
-        m.put("untilStep", Signature.of(INT, INT, INT), a -> ints(untilStep(n(a[0]), n(a[1]), n(a[2]))));
+        m.putMetered("untilStep", Signature.of(INT, INT, INT),
+                (a, meter) -> ints(untilStep(n(a[0]), n(a[1]), n(a[2]), meter)));
         m.put("add1", Signature.of(ANY), a -> GoConv.toInt64(a[0]) + 1);
         m.put("add", Signature.variadic(ANY), a -> {
             long sum = 0;
@@ -121,7 +123,7 @@ final class NumericFunctions {
     /** Far beyond any useful template; Go would try to allocate it and exhaust memory. */
     static final long MAX_ELEMENTS = 10_000_000;
 
-    static List<Long> untilStep(long start, long stop, long step) {
+    static List<Long> untilStep(long start, long stop, long step, RenderMeter meter) {
         List<Long> out = new ArrayList<>();
         if (step != 0 && (stop < start) == (step < 0)) {
             java.math.BigInteger count = java.math.BigInteger.valueOf(stop).subtract(java.math.BigInteger.valueOf(start))
@@ -129,6 +131,7 @@ final class NumericFunctions {
             if (count.compareTo(java.math.BigInteger.valueOf(MAX_ELEMENTS)) > 0) {
                 throw new FunctionException("refusing to build a list of " + count + " elements");
             }
+            meter.list(count.longValue());
         }
         if (stop < start) {
             if (step >= 0) {
@@ -157,19 +160,19 @@ final class NumericFunctions {
     }
 
     /** sprig {@code seq}: like the Unix command, space-separated. */
-    private static String seq(Object[] a) {
+    private static String seq(Object[] a, RenderMeter meter) {
         List<Long> values;
         switch (a.length) {
             case 1 -> {
                 long end = n(a[0]);
                 long inc = end < 1 ? -1 : 1;
-                values = untilStep(1, end + inc, inc);
+                values = untilStep(1, end + inc, inc, meter);
             }
             case 2 -> {
                 long start = n(a[0]);
                 long end = n(a[1]);
                 long step = end < start ? -1 : 1;
-                values = untilStep(start, end + step, step);
+                values = untilStep(start, end + step, step, meter);
             }
             case 3 -> {
                 long start = n(a[0]);
@@ -182,7 +185,7 @@ final class NumericFunctions {
                         return "";
                     }
                 }
-                values = untilStep(start, end + inc, step);
+                values = untilStep(start, end + inc, step, meter);
             }
             default -> values = List.of();
         }

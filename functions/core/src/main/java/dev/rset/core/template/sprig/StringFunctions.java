@@ -10,6 +10,7 @@ import dev.rset.core.gotypes.GoTypedMap;
 import dev.rset.core.template.FuncMap;
 import dev.rset.core.template.FunctionException;
 import dev.rset.core.template.Signature;
+import dev.rset.core.template.budget.RenderMeter;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -27,7 +28,7 @@ final class StringFunctions {
         m.put("lower", Signature.of(STRING), a -> GoStrings.toLower(s(a[0])));
         m.put("title", Signature.of(STRING), a -> GoStrings.title(s(a[0])));
         m.put("substr", Signature.of(INT, INT, STRING), a -> substring(i(a[0]), i(a[1]), s(a[2])));
-        m.put("repeat", Signature.of(INT, STRING), a -> repeat(s(a[1]), i(a[0])));
+        m.putMetered("repeat", Signature.of(INT, STRING), (a, meter) -> repeat(s(a[1]), i(a[0]), meter));
         m.put("trimall", Signature.of(STRING, STRING), a -> GoStrings.trim(s(a[1]), s(a[0])));
         m.put("trimAll", Signature.of(STRING, STRING), a -> GoStrings.trim(s(a[1]), s(a[0])));
         m.put("trimSuffix", Signature.of(STRING, STRING), a -> trimSuffix(s(a[1]), s(a[0])));
@@ -36,12 +37,13 @@ final class StringFunctions {
         m.put("contains", Signature.of(STRING, STRING), a -> s(a[1]).contains(s(a[0])));
         m.put("hasPrefix", Signature.of(STRING, STRING), a -> s(a[1]).startsWith(s(a[0])));
         m.put("hasSuffix", Signature.of(STRING, STRING), a -> s(a[1]).endsWith(s(a[0])));
-        m.put("quote", Signature.variadic(ANY), a -> quote(a, true));
-        m.put("squote", Signature.variadic(ANY), a -> quote(a, false));
-        m.put("cat", Signature.variadic(ANY), StringFunctions::cat);
-        m.put("indent", Signature.of(INT, STRING), a -> indent(i(a[0]), s(a[1])));
-        m.put("nindent", Signature.of(INT, STRING), a -> "\n" + indent(i(a[0]), s(a[1])));
-        m.put("replace", Signature.of(STRING, STRING, STRING), a -> replace(s(a[2]), s(a[0]), s(a[1])));
+        m.putMetered("quote", Signature.variadic(ANY), (a, meter) -> quote(a, true, meter));
+        m.putMetered("squote", Signature.variadic(ANY), (a, meter) -> quote(a, false, meter));
+        m.putMetered("cat", Signature.variadic(ANY), StringFunctions::cat);
+        m.putMetered("indent", Signature.of(INT, STRING), (a, meter) -> indent(i(a[0]), s(a[1]), 0, meter));
+        m.putMetered("nindent", Signature.of(INT, STRING), (a, meter) -> "\n" + indent(i(a[0]), s(a[1]), 1, meter));
+        m.putMetered("replace", Signature.of(STRING, STRING, STRING),
+                (a, meter) -> replace(s(a[2]), s(a[0]), s(a[1]), meter));
         m.put("plural", Signature.of(STRING, STRING, INT), a -> i(a[2]) == 1 ? a[0] : a[1]);
         m.put("toString", Signature.of(ANY), a -> GoConv.strval(a[0]));
         m.put("split", Signature.of(STRING, STRING), a -> indexed(GoStrings.splitN(s(a[1]), s(a[0]), -1)));
@@ -50,7 +52,7 @@ final class StringFunctions {
         m.put("splitList", Signature.of(STRING, STRING),
                 a -> GoTypedList.strings(GoStrings.splitN(s(a[1]), s(a[0]), -1)));
         m.put("toStrings", Signature.of(ANY), a -> strslice(a[0]));
-        m.put("join", Signature.of(STRING, ANY), a -> join(s(a[0]), strslice(a[1])));
+        m.putMetered("join", Signature.of(STRING, ANY), (a, meter) -> join(s(a[0]), strslice(a[1]), meter));
         m.put("sortAlpha", Signature.of(ANY), a -> sortAlpha(a[0]));
     }
 
@@ -107,7 +109,7 @@ final class StringFunctions {
         return GoStrings.fromUtf8(b, (int) start, (int) end);
     }
 
-    static String repeat(String s, long count) {
+    static String repeat(String s, long count, RenderMeter meter) {
         if (count < 0) {
             throw new FunctionException("strings: negative Repeat count");
         }
@@ -118,6 +120,7 @@ final class StringFunctions {
             // Go would try to allocate it (and likely die); refuse with Go's overflow text instead.
             throw new FunctionException("strings: Repeat output length overflow");
         }
+        meter.value(count * s.length());
         return s.repeat((int) count);
     }
 
@@ -126,42 +129,69 @@ final class StringFunctions {
     }
 
     /** {@code quote} uses %q of strval; {@code squote} uses '%v'; both skip nil arguments. */
-    private static String quote(Object[] args, boolean dbl) {
+    private static String quote(Object[] args, boolean dbl, RenderMeter meter) {
         List<String> out = new ArrayList<>();
+        long size = 0;
         for (Object o : args) {
             if (o != null) {
-                out.add(dbl ? GoStrings.quote(GoConv.strval(o)) : "'" + GoConv.strval(o) + "'");
+                String q = dbl ? GoStrings.quote(GoConv.strval(o)) : "'" + GoConv.strval(o) + "'";
+                size += q.length() + 1;
+                meter.value(size);
+                out.add(q);
             }
         }
         return String.join(" ", out);
     }
 
-    private static String cat(Object[] args) {
+    private static String cat(Object[] args, RenderMeter meter) {
         List<String> out = new ArrayList<>();
+        long size = 0;
         for (Object o : args) {
             if (o != null) {
-                out.add(GoConv.strval(o));
+                String v = GoConv.strval(o);
+                size += v.length() + 1;
+                meter.value(size);
+                out.add(v);
             }
         }
         return String.join(" ", out);
     }
 
-    static String indent(long spaces, String v) {
-        String pad = repeat(" ", spaces);
+    /** {@code indent}; {@code extra} leading characters ({@code nindent}'s newline) count towards the size. */
+    static String indent(long spaces, String v, int extra, RenderMeter meter) {
+        if (spaces > 0) {
+            long lines = 1 + v.chars().filter(c -> c == '\n').count();
+            meter.value(spaces > Long.MAX_VALUE / (lines + 1) ? -1 : v.length() + lines * spaces + extra);
+        }
+        String pad = repeat(" ", spaces, meter);
         return pad + v.replace("\n", "\n" + pad);
     }
 
     /** {@code strings.Replace(src, old, new, -1)}; an empty old matches before every rune. */
-    static String replace(String src, String old, String repl) {
+    static String replace(String src, String old, String repl, RenderMeter meter) {
         if (!old.isEmpty()) {
+            if (repl.length() > old.length()) {
+                long matches = 0;
+                for (int k = src.indexOf(old); k >= 0; k = src.indexOf(old, k + old.length())) {
+                    matches++;
+                }
+                meter.value(src.length() + matches * (repl.length() - old.length()));
+            }
             return src.replace(old, repl);
         }
+        long runes = src.codePointCount(0, src.length());
+        meter.value(src.length() + (runes + 1) * repl.length());
         StringBuilder sb = new StringBuilder(repl);
         src.codePoints().forEach(c -> sb.appendCodePoint(c).append(repl));
         return sb.toString();
     }
 
-    private static String join(String sep, List<Object> parts) {
+    private static String join(String sep, List<Object> parts, RenderMeter meter) {
+        long size = (long) sep.length() * Math.max(0, parts.size() - 1);
+        for (Object part : parts) {
+            size += part.toString().length();
+        }
+        meter.value(size);
         StringBuilder sb = new StringBuilder();
         for (int k = 0; k < parts.size(); k++) {
             sb.append(k > 0 ? sep : "").append(parts.get(k));

@@ -1,0 +1,57 @@
+package dev.rset.api.resources;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.rset.store.ObjectKey;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/**
+ * One JSON line per write through the API, naming who made it (the caller's IAM ARN, as API
+ * Gateway's IAM authorizer verified it), what and how: {@code {"audit":"rset-api","verb":"apply",
+ * "caller":"arn:aws:sts::…:assumed-role/team-a/alice","kind":"ResourceSet","namespace":"team-a",
+ * "name":"app","action":"configured","resourceVersion":"4"}}. Lambda sends stdout to CloudWatch
+ * Logs, where a metric filter or Logs Insights can find every change an identity made. Never holds
+ * a manifest (it may carry a kubeconfig).
+ */
+public final class AuditLog {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private final Consumer<String> sink;
+
+    public AuditLog(Consumer<String> sink) {
+        this.sink = sink;
+    }
+
+    /** Recorded when the API runs without IAM auth in front of it ({@code rset dev}, tests). */
+    static final String UNAUTHENTICATED = "unauthenticated";
+
+    /** The caller to record: the IAM ARN, or {@link #UNAUTHENTICATED}. */
+    static String who(String caller) {
+        return caller == null || caller.isEmpty() ? UNAUTHENTICATED : caller;
+    }
+
+    public static AuditLog stdout() {
+        return new AuditLog(System.out::println);
+    }
+
+    void write(String verb, String caller, ObjectKey key, String action, String resourceVersion) {
+        Map<String, Object> line = new LinkedHashMap<>();
+        line.put("audit", "rset-api");
+        line.put("verb", verb);
+        line.put("caller", who(caller));
+        line.put("kind", key.kind().kind());
+        line.put("namespace", key.namespace());
+        line.put("name", key.name());
+        line.put("action", action);
+        if (resourceVersion != null) {
+            line.put("resourceVersion", resourceVersion);
+        }
+        try {
+            sink.accept(JSON.writeValueAsString(line));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("audit line cannot be written as JSON", e);
+        }
+    }
+}

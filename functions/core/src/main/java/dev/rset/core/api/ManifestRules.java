@@ -1,0 +1,133 @@
+package dev.rset.core.api;
+
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.regex.Pattern;
+
+/**
+ * Rules the Kubernetes API server and the Flux Operator's CRDs apply when an object is created,
+ * checked by the management API before it stores one: label and annotation keys, label values,
+ * selectors, schedules. They are not part of the typed readers ({@link ResourceSet#from} &amp;co.),
+ * so that objects stored before a rule existed still read. Errors name the object and the field.
+ */
+public final class ManifestRules {
+    /** The CRD's pattern for {@code spec.schedule[].window} (a Go duration without sign or {@code ns}/{@code us}). */
+    private static final Pattern WINDOW = Pattern.compile("([0-9]+(\\.[0-9]+)?(ms|s|m|h))+");
+    private static final Set<String> ZONES = ZoneId.getAvailableZoneIds();
+    private static final int CRON_FIELDS = 5;
+
+    private ManifestRules() {
+    }
+
+    public static void check(ResourceSet rs) {
+        String object = ResourceSet.KIND + " " + Manifests.displayName(rs.metadata());
+        metadata(object, rs.metadata());
+        CommonMetadata common = rs.spec().commonMetadata();
+        labels(object, "spec.commonMetadata.labels", common.labels());
+        annotationKeys(object, "spec.commonMetadata.annotations", common.annotations());
+        List<InputProviderReference> refs = rs.spec().inputsFrom();
+        for (int i = 0; i < refs.size(); i++) {
+            if (refs.get(i).selector() != null) {
+                selector(object, "spec.inputsFrom[" + i + "].selector", refs.get(i).selector());
+            }
+        }
+    }
+
+    public static void check(ResourceSetInputProvider p) {
+        String object = ResourceSetInputProvider.KIND + " " + Manifests.displayName(p.metadata());
+        metadata(object, p.metadata());
+        List<Schedule> schedules = p.spec().schedule();
+        for (int i = 0; i < schedules.size(); i++) {
+            schedule(object, "spec.schedule[" + i + "]", schedules.get(i));
+        }
+    }
+
+    public static void check(Receiver r) {
+        String object = Receiver.KIND + " " + Manifests.displayName(r.metadata());
+        metadata(object, r.metadata());
+        for (int i = 0; i < r.resources().size(); i++) {
+            labels(object, "spec.resources[" + i + "].matchLabels", r.resources().get(i).matchLabels());
+        }
+    }
+
+    public static void check(Cluster c) {
+        metadata(Cluster.KIND + " " + c.name(), c.metadata());
+    }
+
+    private static void metadata(String object, ObjectMeta meta) {
+        labels(object, "metadata.labels", meta.labels());
+        annotationKeys(object, "metadata.annotations", meta.annotations());
+    }
+
+    private static void labels(String object, String field, Map<String, String> labels) {
+        new TreeMap<>(labels).forEach((k, v) -> {
+            key(object, field, k);
+            LabelSyntax.valueError(v).ifPresent(why -> {
+                throw invalid(object, field + "[" + k + "]", "invalid label value \"" + v + "\": " + why);
+            });
+        });
+    }
+
+    private static void annotationKeys(String object, String field, Map<String, String> annotations) {
+        new TreeMap<>(annotations).keySet().forEach(k -> key(object, field, k));
+    }
+
+    private static void key(String object, String field, String key) {
+        LabelSyntax.keyError(key).ifPresent(why -> {
+            throw invalid(object, field, "invalid key \"" + key + "\": " + why);
+        });
+    }
+
+    private static void selector(String object, String field, LabelSelector selector) {
+        labels(object, field + ".matchLabels", selector.matchLabels());
+        List<LabelSelector.Requirement> exprs = selector.matchExpressions();
+        for (int i = 0; i < exprs.size(); i++) {
+            String at = field + ".matchExpressions[" + i + "]";
+            key(object, at + ".key", exprs.get(i).key());
+            for (String v : exprs.get(i).values()) {
+                LabelSyntax.valueError(v).ifPresent(why -> {
+                    throw invalid(object, at + ".values", "invalid label value \"" + v + "\": " + why);
+                });
+            }
+        }
+    }
+
+    /**
+     * The time zone (IANA, as Go's {@code time.LoadLocation} reads it) and the window (the CRD's
+     * duration pattern). Of the cron expression only its shape: five fields or a descriptor; its
+     * fields are the scheduler's to parse.
+     */
+    private static void schedule(String object, String field, Schedule s) {
+        String cron = s.cron().trim();
+        int fields = cron.isEmpty() ? 0 : cron.split("\\s+").length;
+        if (!cron.startsWith("@") && fields != CRON_FIELDS) {
+            throw invalid(object, field + ".cron", "\"" + s.cron() + "\" is not a cron expression: expected "
+                    + CRON_FIELDS + " fields (minute hour day-of-month month day-of-week) or a descriptor such as "
+                    + "@daily, got " + fields);
+        }
+        if (!s.timeZone().equals("UTC") && !ZONES.contains(s.timeZone())) {
+            throw invalid(object, field + ".timeZone", "unknown time zone " + s.timeZone());
+        }
+        if (!s.window().isEmpty() && !WINDOW.matcher(s.window()).matches()) {
+            throw invalid(object, field + ".window", "\"" + s.window() + "\" must be a duration such as 30m or "
+                    + "1h30m (" + goError(s.window()).orElse("units ms, s, m, h") + ")");
+        }
+    }
+
+    private static Optional<String> goError(String text) {
+        try {
+            GoDurations.parse(text);
+            return Optional.empty();
+        } catch (IllegalArgumentException e) {
+            return Optional.of(e.getMessage());
+        }
+    }
+
+    private static InvalidObjectException invalid(String object, String field, String message) {
+        return new InvalidObjectException(object + ": " + field + ": " + message);
+    }
+}

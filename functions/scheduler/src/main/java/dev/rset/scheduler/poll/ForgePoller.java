@@ -1,0 +1,84 @@
+package dev.rset.scheduler.poll;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.rset.core.api.ResourceSetInputProvider;
+import dev.rset.forge.providers.Credentials;
+import dev.rset.forge.providers.PollRequest;
+import dev.rset.store.InputStore;
+import dev.rset.store.ProviderId;
+import dev.rset.store.SecretRef;
+import dev.rset.store.SecretStore;
+import dev.rset.store.StoredInput;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The forge module's clients ({@link dev.rset.forge.providers.ProviderPoller}) behind this module's
+ * port. The provider's {@code secretRef} is read from the secret store at
+ * {@code <prefix>/secrets/<namespace>/<name>}: a JSON object with the keys the Flux Operator reads
+ * from the Kubernetes secret ({@code username}/{@code password}, {@code token}, the GitHub App keys),
+ * or a bare token. The exported inputs before the poll go along, for the skip labels.
+ */
+public final class ForgePoller implements ProviderPoller {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final dev.rset.forge.providers.ProviderPoller forge;
+    private final SecretStore secrets;
+    private final String prefix;
+    private final InputStore inputs;
+
+    public ForgePoller(dev.rset.forge.providers.ProviderPoller forge, SecretStore secrets, String prefix,
+            InputStore inputs) {
+        this.forge = forge;
+        this.secrets = secrets;
+        this.prefix = prefix.endsWith("/") ? prefix.substring(0, prefix.length() - 1) : prefix;
+        this.inputs = inputs;
+    }
+
+    @Override
+    public PollResult poll(ResourceSetInputProvider provider, Duration timeout) {
+        Credentials credentials = Credentials.fromSecret(Map.of());
+        String ref = provider.spec().secretRef();
+        if (!ref.isEmpty()) {
+            Optional<String> value = secrets.get(new SecretRef(prefix + "/secrets/" + provider.namespace() + "/" + ref));
+            if (value.isEmpty()) {
+                return new PollResult.Failed("SecretNotFound", "spec.secretRef: secret " + provider.namespace() + "/"
+                        + ref + " not found (store it as " + prefix + "/secrets/" + provider.namespace() + "/" + ref
+                        + ")", Optional.empty());
+            }
+            credentials = Credentials.fromSecret(keys(value.get()));
+        }
+        List<Map<String, Object>> previous = inputs.list(new ProviderId(provider.namespace(), provider.name()))
+                .stream().map(StoredInput::values).toList();
+        dev.rset.forge.providers.PollResult r = forge.poll(new PollRequest(provider, credentials, timeout, previous));
+        if (r instanceof dev.rset.forge.providers.PollResult.Inputs listed) {
+            Map<String, Map<String, Object>> byId = new LinkedHashMap<>();
+            listed.inputs().forEach(i -> byId.put(String.valueOf(i.get("id")), i));
+            return new PollResult.Listed(byId);
+        }
+        Optional<java.time.Instant> retryAt = r instanceof dev.rset.forge.providers.PollResult.RateLimited limited
+                ? Optional.of(limited.retryAt()) : Optional.empty();
+        return new PollResult.Failed(r.reason(), r.message(), retryAt);
+    }
+
+    /** The secret's keys; a value that is not a JSON object is a bare token. Never logged. */
+    static Map<String, String> keys(String value) {
+        String v = value.trim();
+        if (v.startsWith("{")) {
+            try {
+                JsonNode node = JSON.readTree(v);
+                Map<String, String> out = new LinkedHashMap<>();
+                node.fields().forEachRemaining(e -> out.put(e.getKey(), e.getValue().asText()));
+                return out;
+            } catch (JsonProcessingException e) {
+                return Map.of();
+            }
+        }
+        return Map.of("token", v);
+    }
+}
