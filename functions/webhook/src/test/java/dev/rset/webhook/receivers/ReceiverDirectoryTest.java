@@ -32,10 +32,12 @@ import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
+import software.amazon.awssdk.services.secretsmanager.model.DecryptionFailureException;
+import software.amazon.awssdk.services.secretsmanager.model.GetSecretValueRequest;
 
 /**
  * Issue #11, item 4: receivers fail alone. Against moto's DynamoDB and Secrets Manager: a secret
- * that cannot be read (marked for deletion) costs only its own receiver, which keeps its last good
+ * that cannot be read (its KMS key refuses) costs only its own receiver, which keeps its last good
  * entry; unknown paths cannot make every request rebuild the index; one rebuild runs at a time.
  */
 @ExtendWith(MotoServer.class)
@@ -93,10 +95,19 @@ class ReceiverDirectoryTest {
         return receiver(name, false);
     }
 
-    /** GetSecretValue then fails (InvalidRequestException), where a missing secret answers "not found". */
-    private void markForDeletion(String receiver) {
-        sm.deleteSecret(b -> b.secretId(secretName(receiver)).recoveryWindowInDays(7L));
+    /**
+     * GetSecretValue of the receiver's secret then fails as AWS fails it when the secret's KMS key
+     * may not be used (a missing secret reads as "no token", which is not a failure).
+     */
+    private void unreadable(String receiver) {
+        unreadable.add(secretName(receiver));
+        calls.fail(r -> r instanceof GetSecretValueRequest g && unreadable.contains(g.secretId()),
+                () -> (RuntimeException) DecryptionFailureException.builder()
+                        .message("Secrets Manager can't decrypt the protected secret text using the provided KMS key.")
+                        .statusCode(400).build());
     }
+
+    private final java.util.Set<String> unreadable = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     private String found(String digest) {
         return directory.find(digest).map(ResolvedReceiver::key).orElse("none");
@@ -107,13 +118,13 @@ class ReceiverDirectoryTest {
         String a = receiver("a");
         String b = receiver("b");
         String never = receiver("never");
-        markForDeletion("never");
+        unreadable("never");
         // before: the one unreadable secret made every receiver answer 503
         assertEquals("apps/a", found(a));
         assertEquals("apps/b", found(b));
         assertEquals("none", found(never));
 
-        markForDeletion("b");
+        unreadable("b");
         clock.advance(EXPIRED);
         calls.reset();
         assertEquals("apps/a", found(a));
