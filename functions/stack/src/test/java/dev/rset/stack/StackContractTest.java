@@ -211,4 +211,48 @@ class StackContractTest {
         expected.put("DispatcherFunction-ReconcileRequested", Set.of(fromApi, due));
         assertEquals(expected, delivered, "a provider's poll request is not the dispatcher's");
     }
+
+    @Test
+    void theHookIsOnItsOwnThrottledApiWithReservedConcurrencyAndReadsOnlyReceiverTokens() {
+        // issue #11, item 4: the hook shared /v1's API, unthrottled, and could take all concurrency
+        Map<String, Object> hook = Template.map(template.resource("WebhookFunction"), "Properties", "Events", "Hook",
+                "Properties");
+        assertEquals(Map.of("Ref", "WebhookApi"), hook.get("ApiId"));
+        assertEquals("/hook/{digest}", hook.get("Path"));
+        assertEquals("POST", hook.get("Method"));
+        assertEquals(Set.of("Hook"), Template.map(template.resource("WebhookFunction"), "Properties", "Events")
+                .keySet());
+        template.resources(FUNCTION).forEach((fn, props) -> Template.map(props, "Events").forEach((id, e) -> {
+            Object api = Template.map(Template.map(props, "Events"), id, "Properties").get("ApiId");
+            if (api != null) {
+                assertEquals(Map.of("Ref", fn.equals("WebhookFunction") ? "WebhookApi" : "ManagementApi"), api,
+                        fn + " " + id);
+            }
+        }));
+        Map<String, Object> api = Template.map(template.resource("WebhookApi"), "Properties");
+        assertEquals("AWS::Serverless::HttpApi", template.resource("WebhookApi").get("Type"));
+        assertEquals(Map.of("ThrottlingRateLimit", Map.of("Ref", "WebhookRateLimit"),
+                "ThrottlingBurstLimit", Map.of("Ref", "WebhookBurstLimit")), Template.map(api, "DefaultRouteSettings"));
+        assertTrue(Template.map(api, "Auth").isEmpty(), "public: the forge's signature is checked in the function");
+        assertEquals(Map.of("Fn::If", List.of("ReservesWebhookConcurrency", Map.of("Ref", "WebhookConcurrency"),
+                Map.of("Ref", "AWS::NoValue"))), Template.map(template.resource("WebhookFunction"), "Properties")
+                .get("ReservedConcurrentExecutions"));
+        assertTrue(String.valueOf(template.output("WebhookBaseUrl").get("Value"))
+                .contains("${WebhookApi}.execute-api"));
+
+        List<Map<String, Object>> secretGrants = statements("WebhookFunction").stream()
+                .filter(st -> String.valueOf(st.get("Action")).contains("secretsmanager:")).toList();
+        assertEquals(1, secretGrants.size(), secretGrants.toString());
+        assertEquals(List.of("secretsmanager:GetSecretValue"), secretGrants.get(0).get("Action"));
+        assertEquals(Map.of("Fn::Sub", "arn:${AWS::Partition}:secretsmanager:${AWS::Region}:${AWS::AccountId}:secret:"
+                + "${SecretPrefix}/secrets/*"), secretGrants.get(0).get("Resource"));
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<Map<String, Object>> statements(String function) {
+        List<Object> policies = (List<Object>) Template.map(template.resource(function), "Properties").get("Policies");
+        return policies.stream().filter(p -> p instanceof Map<?, ?>)
+                .flatMap(p -> ((List<Map<String, Object>>) ((Map<String, Object>) p).get("Statement")).stream())
+                .toList();
+    }
 }

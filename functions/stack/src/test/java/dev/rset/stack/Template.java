@@ -73,6 +73,10 @@ public final class Template {
         return v;
     }
 
+    Map<String, Object> output(String id) {
+        return map(root, "Outputs", id);
+    }
+
     public Map<String, Object> resource(String id) {
         return map(root, "Resources", id);
     }

@@ -17,7 +17,10 @@ public interface InputStore {
     /** The live input, or empty when absent or removed. */
     Optional<StoredInput> get(ProviderId provider, String inputId);
 
-    /** Upsert unless the stored item (live or tombstone) has an ordering &gt;= this one. */
+    /**
+     * Upsert unless the stored item (live or tombstone) has an ordering &gt;= this one. Throws
+     * {@link TooLargeException} (nothing written) for an input too large to store.
+     */
     WriteOutcome put(ProviderId provider, String inputId, Map<String, Object> input, Ordering ordering);
 
     /**

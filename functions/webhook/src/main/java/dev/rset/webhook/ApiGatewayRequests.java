@@ -2,6 +2,7 @@ package dev.rset.webhook;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import dev.rset.forge.hook.Headers;
+import dev.rset.forge.hook.Rejection;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Base64;
@@ -45,7 +46,11 @@ final class ApiGatewayRequests {
 
         @Override
         public byte[] bytes() {
-            return base64 ? Base64.getDecoder().decode(text) : text.getBytes(StandardCharsets.UTF_8);
+            try {
+                return base64 ? Base64.getDecoder().decode(text) : text.getBytes(StandardCharsets.UTF_8);
+            } catch (IllegalArgumentException e) {
+                throw Rejection.badRequest("body is marked base64 but is not valid base64");
+            }
         }
 
         private static long utf8Length(String s) {

@@ -3,12 +3,15 @@ package dev.rset.webhook;
 import dev.rset.core.api.InvalidObjectException;
 import dev.rset.core.api.Receiver;
 import dev.rset.core.api.ResourceSetInputProvider;
+import dev.rset.forge.event.ChangeRequestEvent;
+import dev.rset.forge.event.EventLimits;
 import dev.rset.forge.event.EventParser;
 import dev.rset.forge.event.ForgeEvent;
 import dev.rset.forge.event.GenericEvent;
 import dev.rset.forge.event.IgnoredEvent;
 import dev.rset.forge.event.ParsedDelivery;
 import dev.rset.forge.event.PingEvent;
+import dev.rset.forge.event.RefEvent;
 import dev.rset.forge.hook.Delivery;
 import dev.rset.forge.hook.Receivers;
 import dev.rset.forge.hook.Rejection;
@@ -17,12 +20,16 @@ import dev.rset.forge.inputs.ChangeMapper;
 import dev.rset.forge.inputs.InputChange;
 import dev.rset.forge.inputs.ProviderPlan;
 import dev.rset.store.DefinitionStore;
+import dev.rset.store.DeliveryClaim;
 import dev.rset.store.DeliveryLog;
 import dev.rset.store.Ordering;
 import dev.rset.store.ScheduleStore;
+import dev.rset.store.TooLargeException;
 import dev.rset.events.EventPublisher;
 import dev.rset.events.InputsChanged;
 import dev.rset.events.ReconcileRequested;
+import dev.rset.webhook.delivery.DeliveryKeys;
+import dev.rset.webhook.delivery.MediaTypes;
 import dev.rset.webhook.inputs.Applied;
 import dev.rset.webhook.inputs.InputWriter;
 import dev.rset.webhook.receivers.ReceiverDirectory;
@@ -35,20 +42,27 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
  * One webhook delivery, start to end: check the request, find and verify the receiver, read the
- * event, claim the delivery id, write each input change conditionally, then publish one
- * InputsChanged per affected ResourceSet. Every refusal happens before any write; a failure after
- * the claim releases it so the forge's retry is processed, and answers 503 so that it retries.
- * Logs name receivers, events and delivery ids, never tokens, signatures or payloads.
+ * event, claim the delivery for a short lease, write each input change conditionally, publish one
+ * InputsChanged per affected ResourceSet, mark the delivery done. Every refusal happens before
+ * any write. A failure releases the claim and answers 503 so that the forge retries; a claim whose
+ * attempt died without a word (timeout, out of memory) lapses with its lease. Answers give counts,
+ * never provider names or repository URLs (anyone reading the forge's delivery log sees them); logs
+ * name receivers, events and delivery ids, never tokens, signatures or payloads.
  */
 public final class WebhookService {
     public static final long MAX_BODY = 1024 * 1024;
     public static final Duration DEDUP_TTL = Duration.ofHours(24);
+    /** Room for the forge's clock and ours to disagree before an event counts as older than the tombstones. */
+    static final Duration CLOCK_SKEW = Duration.ofHours(1);
+    /** Longer than any attempt runs (the function times out after 30 s). */
+    public static final Duration LEASE = Duration.ofSeconds(60);
     private static final System.Logger LOG = System.getLogger(WebhookService.class.getName());
     private static final Pattern DIGEST = Pattern.compile("[0-9a-f]{64}");
 
@@ -58,17 +72,23 @@ public final class WebhookService {
     private final DeliveryLog deliveries;
     private final EventPublisher events;
     private final EarlyPolls polls;
+    private final Duration tombstoneTtl;
 
-    /** {@code definitionsTtl}: how long providers and ResourceSets read from the store are reused. */
+    /**
+     * {@code definitionsTtl}: how long providers and ResourceSets read from the store are reused;
+     * {@code tombstoneTtl}: how long removed inputs are remembered; older change request events are
+     * refused, since one could bring back a request closed since (a replayed {@code opened}).
+     */
     public WebhookService(ReceiverDirectory receivers, DefinitionStore definitions, Clock clock,
             Duration definitionsTtl, InputWriter writer, DeliveryLog deliveries, EventPublisher events,
-            ScheduleStore schedules) {
+            ScheduleStore schedules, Duration tombstoneTtl) {
         this.receivers = receivers;
         this.definitions = new Definitions(definitions, clock, definitionsTtl);
         this.writer = writer;
         this.deliveries = deliveries;
         this.events = events;
         this.polls = new EarlyPolls(schedules);
+        this.tombstoneTtl = tombstoneTtl;
     }
 
     public HookResponse handle(HookRequest req) {
@@ -92,11 +112,6 @@ public final class WebhookService {
         if (!"POST".equalsIgnoreCase(req.method())) {
             throw new Rejection(405, "webhooks are delivered with POST, got " + req.method());
         }
-        String media = req.headers().mediaType();
-        if (!"application/json".equals(media)) {
-            throw new Rejection(415, media.isEmpty() ? "missing Content-Type header: send application/json"
-                    : "Content-Type must be application/json (set the webhook to send JSON), got " + media);
-        }
         if (req.body().size() > MAX_BODY) {
             throw new Rejection(413, "payload of " + req.body().size() + " bytes exceeds the limit of " + MAX_BODY
                     + " bytes");
@@ -107,6 +122,7 @@ public final class WebhookService {
         if (rr == null) {
             throw new Rejection(404, "no receiver at this path");
         }
+        MediaTypes.check(rr.type(), req.headers().mediaType());
         Delivery delivery = new Delivery(req.headers(), req.body().bytes(), req.receivedAt());
         try {
             Verifier.verify(rr.type(), rr.token(), delivery);
@@ -114,44 +130,80 @@ public final class WebhookService {
             LOG.log(Level.WARNING, "Receiver {0}: refused delivery: {1}", rr.key(), r.reason());
             throw r;
         }
-        ParsedDelivery parsed = EventParser.parse(rr.type(), delivery);
-        return dispatch(rr, parsed, req.receivedAt());
+        ParsedDelivery parsed = EventParser.parse(rr.type(), MediaTypes.json(rr.type(), delivery));
+        EventLimits.check(parsed);
+        return dispatch(rr, parsed, delivery);
     }
 
-    private HookResponse dispatch(ResolvedReceiver rr, ParsedDelivery parsed, Instant receivedAt) {
-        Receiver receiver = rr.receiver();
+    private HookResponse dispatch(ResolvedReceiver rr, ParsedDelivery parsed, Delivery delivery) {
         ForgeEvent event = parsed.event();
         if (event instanceof PingEvent) {
-            return HookResponse.of(200, "pong: Receiver " + rr.key() + " is ready");
+            return HookResponse.of(200, "pong");
         }
-        if (!Receivers.accepts(receiver, parsed.eventName())) {
-            return HookResponse.of(202, "event " + parsed.eventName() + " is not in spec.events of Receiver "
-                    + rr.key() + ": ignored");
+        if (!Receivers.accepts(rr.receiver(), parsed.eventName())) {
+            return HookResponse.of(202, "event " + parsed.eventName() + " is not in the receiver's spec.events: "
+                    + "ignored");
         }
         if (event instanceof IgnoredEvent ignored) {
             return HookResponse.of(202, ignored.reason());
         }
-        String id = parsed.deliveryId();
-        if (!id.isEmpty() && !deliveries.firstSeen(rr.key(), id, DEDUP_TTL)) {
-            LOG.log(Level.INFO, "Receiver {0}: delivery {1} already processed", rr.key(), id);
-            return HookResponse.of(200, "delivery " + id + " was already processed");
+        if (event instanceof ChangeRequestEvent cr
+                && cr.eventTime().plus(tombstoneTtl).minus(CLOCK_SKEW).isBefore(delivery.receivedAt())) {
+            throw new Rejection(422, parsed.eventName() + " event of " + cr.eventTime() + " is older than removed "
+                    + "inputs are remembered (" + tombstoneTtl.toDays() + " days): not applied");
+        }
+        List<String> keys = DeliveryKeys.of(rr.type(), parsed.deliveryId(), delivery.body());
+        if (keys.isEmpty()) {
+            return attempt(rr, parsed, delivery.receivedAt(), null);
+        }
+        DeliveryClaim claim = deliveries.claim(rr.key(), keys, LEASE);
+        if (claim instanceof DeliveryClaim.Done) {
+            LOG.log(Level.INFO, "Receiver {0}: delivery {1} already processed", rr.key(), parsed.deliveryId());
+            return HookResponse.of(200, "the delivery was already processed");
+        }
+        if (claim instanceof DeliveryClaim.Busy) {
+            return HookResponse.of(503, "the delivery is being processed by another attempt; retry it later");
+        }
+        return attempt(rr, parsed, delivery.receivedAt(), (DeliveryClaim.Claimed) claim);
+    }
+
+    /** Applies the event under {@code claim} (null: not de-duplicated), marking it done or releasing it. */
+    private HookResponse attempt(ResolvedReceiver rr, ParsedDelivery parsed, Instant receivedAt,
+            DeliveryClaim.Claimed claim) {
+        try {
+            HookResponse r = apply(rr, parsed, receivedAt);
+            if (claim != null) {
+                deliveries.done(claim, DEDUP_TTL);
+            }
+            return r;
+        } catch (TooLargeException e) {
+            release(claim);
+            LOG.log(Level.WARNING, "Receiver {0}: delivery {1} refused: {2}", rr.key(), parsed.deliveryId(),
+                    e.getMessage());
+            return HookResponse.of(413, "an input of this event is too large to store");
+        } catch (RuntimeException | VirtualMachineError e) {
+            release(claim);
+            LOG.log(Level.ERROR, "Receiver {0}: delivery {1} ({2}) failed and may be retried: {3}: {4}", rr.key(),
+                    parsed.deliveryId(), parsed.eventName(), e.getClass().getSimpleName(), e.getMessage());
+            return HookResponse.of(503, "the delivery could not be applied now; retry it");
+        }
+    }
+
+    private void release(DeliveryClaim.Claimed claim) {
+        if (claim == null) {
+            return;
         }
         try {
-            return apply(rr, parsed, receivedAt);
+            deliveries.release(claim);
         } catch (RuntimeException e) {
-            if (!id.isEmpty()) {
-                deliveries.forget(rr.key(), id);
-            }
-            LOG.log(Level.ERROR, "Receiver {0}: delivery {1} ({2}) failed and may be retried: {3}: {4}", rr.key(), id,
-                    parsed.eventName(), e.getClass().getSimpleName(), e.getMessage());
-            return HookResponse.of(503, "the delivery could not be applied now; retry it");
+            // The claim then lapses with its lease; the forge's retry after it is processed.
+            LOG.log(Level.WARNING, "could not release a delivery claim: {0}", e.getMessage());
         }
     }
 
     private HookResponse apply(ResolvedReceiver rr, ParsedDelivery parsed, Instant receivedAt) {
         Receiver receiver = rr.receiver();
         List<ResourceSetInputProvider> targets = new ArrayList<>();
-        List<String> notes = new ArrayList<>();
         for (ResourceSetInputProvider p : definitions.providers(receiver.namespace())) {
             if (Receivers.selects(receiver, p)) {
                 targets.add(p);
@@ -160,11 +212,13 @@ public final class WebhookService {
         if (parsed.event() instanceof GenericEvent) {
             events.reconcileRequested(targets.stream().map(p -> new ReconcileRequested(
                     ResourceSetInputProvider.KIND, p.namespace(), p.name(), false, "Receiver " + rr.key())).toList());
-            return new HookResponse(202, "reconcile requested for " + targets.size() + " provider(s)",
-                    Map.of("providers", targets.stream().map(ResourceSetInputProvider::name).toList()));
+            LOG.log(Level.INFO, "Receiver {0}: reconcile requested for {1}", rr.key(),
+                    targets.stream().map(ResourceSetInputProvider::name).toList());
+            return new HookResponse(202, "reconcile requested", Map.of("providers", targets.size()));
         }
         Ordering ordering = new Ordering(eventTime(parsed.event(), receivedAt), sequence(parsed));
         Map<Applied, Integer> counts = new EnumMap<>(Applied.class);
+        List<String> notes = new ArrayList<>();
         List<ResourceSetInputProvider> changed = new ArrayList<>();
         List<String> held = new ArrayList<>();
         List<String> polling = new ArrayList<>();
@@ -205,26 +259,24 @@ public final class WebhookService {
                             parsed.deliveryId())));
             events.inputsChanged(published);
         }
-        LOG.log(Level.INFO, "Receiver {0}: {1} delivery {2}: {3}; InputsChanged for {4}", rr.key(),
+        LOG.log(Level.INFO, "Receiver {0}: {1} delivery {2}: {3}; InputsChanged for {4}; notes: {5}", rr.key(),
                 parsed.eventName(), parsed.deliveryId(), counts, published.stream().map(InputsChanged::resourceSet)
-                        .toList());
-        Map<String, Object> details = new LinkedHashMap<>();
+                        .toList(), notes);
         Map<String, Integer> writes = new LinkedHashMap<>();
-        counts.forEach((k, v) -> writes.put(k.name().toLowerCase(java.util.Locale.ROOT), v));
+        counts.forEach((k, v) -> writes.put(k.name().toLowerCase(Locale.ROOT), v));
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("providers", targets.size());
         details.put("inputs", writes);
-        details.put("resourceSets", published.stream().map(InputsChanged::resourceSet).toList());
+        details.put("resourceSets", published.size());
         if (!held.isEmpty()) {
-            details.put("unchanged", held);
+            // Providers outside their delivery window or suspended: their inputs were left as they were.
+            details.put("unchanged", held.size());
         }
         if (!polling.isEmpty()) {
             // The delivery was older than what is stored: the forge's own answer settles it.
-            details.put("pollRequested", polling);
+            details.put("pollRequested", polling.size());
         }
-        if (!notes.isEmpty()) {
-            details.put("notes", notes);
-        }
-        return new HookResponse(200, "processed " + parsed.eventName() + " for " + targets.size()
-                + " provider(s)", details);
+        return new HookResponse(200, "processed " + parsed.eventName(), details);
     }
 
     /**
@@ -240,10 +292,10 @@ public final class WebhookService {
     }
 
     private static Instant eventTime(ForgeEvent e, Instant receivedAt) {
-        if (e instanceof dev.rset.forge.event.ChangeRequestEvent cr) {
+        if (e instanceof ChangeRequestEvent cr) {
             return cr.eventTime();
         }
-        if (e instanceof dev.rset.forge.event.RefEvent ref) {
+        if (e instanceof RefEvent ref) {
             return ref.eventTime();
         }
         return receivedAt;

@@ -10,6 +10,7 @@ import dev.rset.webhook.inputs.InputWriter;
 import dev.rset.webhook.receivers.ReceiverDirectory;
 import dev.rset.webhook.receivers.ReceiverTokens;
 import java.net.URI;
+import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
@@ -47,8 +48,8 @@ public final class Wiring {
         if (bus.isBlank()) {
             throw new IllegalStateException("RSET_EVENT_BUS is not set");
         }
-        DynamoStores stores = new DynamoStores(DynamoStores.client(region, endpoint, credentials),
-                DynamoConfig.fromEnv(env), clock);
+        DynamoConfig config = DynamoConfig.fromEnv(env);
+        DynamoStores stores = new DynamoStores(DynamoStores.client(region, endpoint, credentials), config, clock);
         SecretsManagerClientBuilder sm = SecretsManagerClient.builder().region(Region.of(region))
                 .credentialsProvider(credentials).httpClientBuilder(UrlConnectionHttpClient.builder());
         endpoint.ifPresent(sm::endpointOverride);
@@ -58,10 +59,10 @@ public final class Wiring {
         ReceiverTokens tokens = new ReceiverTokens(new SecretsManagerSecretStore(sm.build()),
                 env.getOrDefault("RSET_SECRET_PREFIX", ReceiverTokens.DEFAULT_PREFIX));
         ReceiverDirectory directory = new ReceiverDirectory(stores.definitions(), tokens, clock,
-                Duration.ofSeconds(60), Duration.ofSeconds(5));
+                Duration.ofSeconds(60), Duration.ofSeconds(5), new SecureRandom());
         return new WebhookService(directory, stores.definitions(), clock, Duration.ofSeconds(10),
                 new InputWriter(stores.inputs()),
                 stores.deliveries(), publisher.apply(new EventBridgePublisher(eb.build(), bus, EventSources.WEBHOOK, 4,
-                        Duration.ofMillis(50))), stores.schedules());
+                        Duration.ofMillis(50))), stores.schedules(), config.tombstoneTtl());
     }
 }

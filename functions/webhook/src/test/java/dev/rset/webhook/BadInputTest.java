@@ -143,14 +143,55 @@ class BadInputTest {
 
     @Test
     void wrongContentType() {
-        Map<String, String> form = new LinkedHashMap<>(opened().headers());
+        SignedRequest mr = Payloads.changeRequest(ReceiverType.GITLAB, GITLAB_TOKEN, "d-2", GITLAB_REPO,
+                ChangeRequest.opened(1, "ec26c3e57ca3a959ca5aad62de7213c562f8c821", Instant.parse(
+                        "2026-11-24T10:00:00Z")));
+        Map<String, String> form = new LinkedHashMap<>(mr.headers());
         form.put("Content-Type", "application/x-www-form-urlencoded");
-        Response r = world.post(digest, form, "payload=" + opened().bodyText(), false);
+        Response r = world.post(gitlabDigest, form, "payload=" + mr.bodyText(), false);
         assertEquals(415, r.status());
         assertEquals("Content-Type must be application/json (set the webhook to send JSON), got "
                 + "application/x-www-form-urlencoded", r.message());
         Response missing = world.post(digest, opened().withoutHeader("Content-Type"));
         assertEquals(415, missing.status());
-        assertEquals("missing Content-Type header: send application/json", missing.message());
+        assertEquals("missing Content-Type header: send application/json or application/x-www-form-urlencoded",
+                missing.message());
+    }
+
+    @Test
+    void formEncodedGitHubDeliveryWithoutPayloadFieldOrWithBadEscapes() {
+        for (String body : List.of("other=1", "payload=%7B%ZZ", "")) {
+            SignedRequest r = dev.rset.forge.testing.Signer.sign(ReceiverType.GITHUB, TOKEN, "pull_request", "d-f",
+                    body.getBytes(StandardCharsets.UTF_8)).withHeader("Content-Type",
+                    "application/x-www-form-urlencoded");
+            Response resp = refused(400, digest, r);
+            assertTrue(resp.message().startsWith("form-encoded delivery "), resp.toString());
+        }
+    }
+
+    @Test
+    void titleOverFourHundredKilobytes() {
+        // issue #11: answered 503 on every retry (DynamoDB refused the item); a 413 tells the forge to stop
+        ChangeRequest huge = ChangeRequest.opened(1, "ec26c3e57ca3a959ca5aad62de7213c562f8c821",
+                Instant.parse("2026-11-24T10:00:00Z")).edited("x".repeat(400 * 1024 + 1), Instant.parse(
+                "2026-11-24T10:00:00Z"));
+        Response r = refused(413, digest, Payloads.changeRequest(ReceiverType.GITHUB, TOKEN, "d-big", REPO, huge));
+        assertEquals("pull_request event: title is 409601 bytes, the limit is 65536", r.message());
+    }
+
+    @Test
+    void aReplayedEventOlderThanTheTombstonesIsRefused() {
+        SignedRequest old = Payloads.changeRequest(ReceiverType.GITHUB, TOKEN, "d-old", REPO,
+                ChangeRequest.opened(7, "ec26c3e57ca3a959ca5aad62de7213c562f8c821",
+                        World.NOW.minus(java.time.Duration.ofDays(7))));
+        assertEquals("pull_request event of 2026-11-17T12:00:00Z is older than removed inputs are remembered "
+                + "(7 days): not applied", refused(422, digest, old).message());
+    }
+
+    @Test
+    void bodyMarkedBase64ThatIsNot() {
+        Response r = world.post(digest, opened().headers(), "not base64!", true);
+        assertEquals(400, r.status(), r.toString());
+        assertEquals("body is marked base64 but is not valid base64", r.message());
     }
 }

@@ -7,7 +7,21 @@ import dev.rset.forge.testing.ChangeRequest;
 import dev.rset.forge.testing.Objects;
 import dev.rset.forge.testing.Payloads;
 import dev.rset.forge.testing.SignedRequest;
+import dev.rset.events.EventBridgePublisher;
+import dev.rset.events.EventSources;
+import dev.rset.events.testing.Bus;
+import dev.rset.store.ProviderId;
 import dev.rset.store.StoredInput;
+import dev.rset.store.secrets.FileSecretStore;
+import dev.rset.store.sqlite.SqliteStores;
+import dev.rset.webhook.inputs.InputWriter;
+import dev.rset.webhook.receivers.ReceiverDirectory;
+import dev.rset.webhook.receivers.ReceiverTokens;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.io.TempDir;
 import dev.rset.store.testing.MotoServer;
 import dev.rset.webhook.testing.World;
 import java.time.Instant;
@@ -28,13 +42,49 @@ import org.junit.jupiter.api.extension.ExtendWith;
 /**
  * Deliveries sent from many threads at once: 200 for 50 pull requests of one provider, shuffled,
  * end with each request in the state of its newest delivery; new requests racing past the
- * provider's limit end with exactly the newest {@code limit} of them.
+ * provider's limit end with exactly the newest {@code limit} of them. These outcomes rest on the
+ * one-winner rule of conditional writes, which moto_server does not keep (racing conditional
+ * writes both win now and then), so the function runs here on the SQLite adapter of the same
+ * ports, which serialises its writes; the bus is EventBridge on moto_server.
  */
 @ExtendWith(MotoServer.class)
 class ConcurrentDeliveriesTest {
     private static final String TOKEN = "concurrency-token";
     private static final String REPO = "https://github.com/acme/app";
+    private static final String PREFIX = "rset";
     private static final Instant T0 = Instant.parse("2026-11-24T10:00:00Z");
+
+    @TempDir
+    Path dir;
+    private SqliteStores sqlite;
+
+    /** The world's handler on a service over SQLite stores and file secrets; its receiver's digest. */
+    private String onSqlite(World world, MotoServer moto, Map<String, Object> providerSpec) {
+        sqlite = SqliteStores.open(dir, world.clock);
+        FileSecretStore secrets = new FileSecretStore(dir.resolve("secrets.json"), Map.of());
+        String digest = World.receiver(sqlite.definitions(), secrets, PREFIX, "github", ReceiverType.GITHUB, TOKEN,
+                List.of(), List.of(Objects.byName("prs")));
+        World.provider(sqlite.definitions(), "prs", "GitHubPullRequest", REPO, providerSpec, Map.of());
+        World.resourceSet(sqlite.definitions(), "previews", "prs");
+        ReceiverDirectory receivers = new ReceiverDirectory(sqlite.definitions(), new ReceiverTokens(secrets, PREFIX),
+                world.clock, Duration.ofSeconds(60), Duration.ofSeconds(5), new SplittableRandom(3));
+        world.useService(new WebhookService(receivers, sqlite.definitions(), world.clock, Duration.ofSeconds(10),
+                new InputWriter(sqlite.inputs()), sqlite.deliveries(), new EventBridgePublisher(Bus.client(moto),
+                        world.bus.name(), EventSources.WEBHOOK, 4, Duration.ofMillis(50)),
+                sqlite.schedules(), SqliteStores.DEFAULT_TOMBSTONE_TTL));
+        return digest;
+    }
+
+    private List<StoredInput> inputs() {
+        return sqlite.inputs().list(new ProviderId(World.NS, "prs"));
+    }
+
+    @AfterEach
+    void close() {
+        if (sqlite != null) {
+            sqlite.close();
+        }
+    }
 
     private static String sha(int pr, int step) {
         return String.format("%08x%032x", pr, step);
@@ -43,10 +93,7 @@ class ConcurrentDeliveriesTest {
     @Test
     void everyRequestEndsWithItsNewestState(MotoServer moto) throws Exception {
         World world = World.create(moto);
-        String digest = world.receiver("github", ReceiverType.GITHUB, TOKEN, List.of(),
-                List.of(Objects.byName("prs")));
-        world.provider("prs", "GitHubPullRequest", REPO, Map.of());
-        world.resourceSet("previews", "prs");
+        String digest = onSqlite(world, moto, Map.of());
 
         List<SignedRequest> deliveries = new ArrayList<>();
         Map<String, ChangeRequest> newest = new LinkedHashMap<>();
@@ -84,7 +131,7 @@ class ConcurrentDeliveriesTest {
         pool.shutdown();
 
         Map<String, Map<String, Object>> stored = new LinkedHashMap<>();
-        for (StoredInput s : world.inputs("prs")) {
+        for (StoredInput s : inputs()) {
             stored.put(s.id(), s.values());
         }
         assertEquals(50, stored.size());
@@ -98,10 +145,7 @@ class ConcurrentDeliveriesTest {
     @Test
     void newRequestsRacingPastTheLimitEndWithTheNewestOnes(MotoServer moto) throws Exception {
         World world = World.create(moto);
-        String digest = world.receiver("github", ReceiverType.GITHUB, TOKEN, List.of(),
-                List.of(Objects.byName("prs")));
-        world.provider("prs", "GitHubPullRequest", REPO, Map.of("filter", Map.of("limit", 3)));
-        world.resourceSet("previews", "prs");
+        String digest = onSqlite(world, moto, Map.of("filter", Map.of("limit", 3)));
         List<SignedRequest> deliveries = new ArrayList<>();
         for (int pr = 1; pr <= 12; pr++) {
             deliveries.add(Payloads.changeRequest(ReceiverType.GITHUB, TOKEN, "open-" + pr, REPO,
@@ -125,6 +169,6 @@ class ConcurrentDeliveriesTest {
         }
         pool.shutdown();
 
-        assertEquals(List.of("10", "11", "12"), world.inputs("prs").stream().map(StoredInput::id).toList());
+        assertEquals(List.of("10", "11", "12"), inputs().stream().map(StoredInput::id).toList());
     }
 }

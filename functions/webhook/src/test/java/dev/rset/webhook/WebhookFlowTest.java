@@ -1,6 +1,7 @@
 package dev.rset.webhook;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -82,7 +83,7 @@ class WebhookFlowTest {
         // the same delivery again: acknowledged, nothing written, nothing published
         Response again = world.post(digest, pr("d-sync", opened.synchronize(SHA2, T0.plusSeconds(30))));
         assertEquals(200, again.status());
-        assertEquals("delivery d-sync was already processed", again.message());
+        assertEquals("the delivery was already processed", again.message());
         assertEquals(List.of(), rsetsNotified());
 
         // an older delivery arriving late (another id, older update time) changes nothing
@@ -132,11 +133,11 @@ class WebhookFlowTest {
         long before = world.writtenItems();
         Response ping = world.post(digest, Payloads.ping(TOKEN, "d-ping", REPO));
         assertEquals(200, ping.status());
-        assertEquals("pong: Receiver apps/github is ready", ping.message());
+        assertEquals("pong", ping.message());
         SignedRequest delete = Payloads.delete(ReceiverType.GITHUB, TOKEN, "d-del", REPO, "branch", "main", T0);
         Response notListed = world.post(digest, delete);
         assertEquals(202, notListed.status());
-        assertEquals("event delete is not in spec.events of Receiver apps/github: ignored", notListed.message());
+        assertEquals("event delete is not in the receiver's spec.events: ignored", notListed.message());
         Response unknown = world.post(digest, pr("d-x", ChangeRequest.opened(1, SHA1, T0))
                 .withHeader("X-GitHub-Event", "issues"));
         assertEquals(202, unknown.status(), "issues is not listed either");
@@ -184,5 +185,52 @@ class WebhookFlowTest {
         assertEquals(1, events.size());
         assertEquals("ReconcileRequested", events.get(0).get("detail-type").asText());
         assertEquals("app-branches", events.get(0).get("detail").get("name").asText());
+    }
+
+    @Test
+    void genericReceiverTakesARequestWithoutAnyContentType() {
+        // issue #11: refused with 415 where Flux checks only the path
+        String generic = world.receiver("nightly", ReceiverType.GENERIC, "generic-token", List.of(),
+                List.of(Objects.byName("app-branches")));
+        world.useService(world.service(p -> p));
+        Response r = world.post(generic, Map.of(), "", false);
+        assertEquals(202, r.status(), r.toString());
+        assertEquals(1, world.bus.drain().size());
+    }
+
+    @Test
+    void gitHubsFormEncodedDeliveryIsReadFromItsPayloadField() {
+        // GitHub's default content type; the signature covers the form body as sent
+        String json = pr("d-form", ChangeRequest.opened(21, SHA1, T0)).bodyText();
+        byte[] form = ("payload=" + java.net.URLEncoder.encode(json, java.nio.charset.StandardCharsets.UTF_8))
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        SignedRequest signed = dev.rset.forge.testing.Signer.sign(ReceiverType.GITHUB, TOKEN, "pull_request", "d-form",
+                form).withHeader("Content-Type", "application/x-www-form-urlencoded");
+        Response r = world.post(digest, signed);
+        assertEquals(200, r.status(), r.toString());
+        assertEquals(SHA1, world.input("app-prs", "21").orElseThrow().values().get("sha"));
+
+        SignedRequest tampered = signed.withBody(new String(form, java.nio.charset.StandardCharsets.UTF_8)
+                .replace("Feature+21", "Feature+22").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        assertEquals(401, world.post(digest, tampered.withHeader("X-GitHub-Delivery", "d-form-2")).status());
+    }
+
+    @Test
+    void answersGiveCountsNeverProviderNamesOrRepositories() {
+        // issue #11: anyone reading the forge's delivery log saw other providers and their repositories
+        world.provider("elsewhere", "GitHubPullRequest", "https://github.com/acme/secret-repo", Map.of());
+        String all = world.receiver("all", ReceiverType.GITHUB, "all-token", List.of(), List.of(
+                Objects.byName("app-prs"), Objects.byName("app-branches"), Objects.byName("unrelated"),
+                Objects.byName("elsewhere")));
+        world.useService(world.service(p -> p));
+        Response r = world.post(all, Payloads.changeRequest(ReceiverType.GITHUB, "all-token", "d-all", REPO,
+                ChangeRequest.opened(4, SHA1, T0)));
+        assertEquals(200, r.status(), r.toString());
+        assertEquals(4, r.body().get("providers").asInt(), r.toString());
+        assertEquals(2, r.body().get("inputs").get("changed").asInt(), r.toString());
+        assertEquals(3, r.body().get("resourceSets").asInt(), r.toString());
+        for (String secret : List.of("secret-repo", "acme", "app-prs", "unrelated", "elsewhere", "previews")) {
+            assertFalse(r.body().toString().contains(secret), secret + " in " + r);
+        }
     }
 }

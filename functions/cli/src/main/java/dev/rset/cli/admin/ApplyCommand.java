@@ -10,6 +10,8 @@ import java.nio.file.Path;
 import dev.rset.core.api.ManifestSchemas;
 import dev.rset.core.yaml.GoYaml;
 import dev.rset.core.yaml.GoYamlException;
+import dev.rset.core.yaml.Manifest;
+import dev.rset.cli.InputQuoting;
 import dev.rset.core.yaml.YamlWarning;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -140,16 +142,18 @@ public final class ApplyCommand extends AdminCommand {
     }
 
     /**
-     * Says how keys were read (the API answers with the same warnings, but counts lines in the
-     * joined request body, not in the user's file). A file that does not parse is left to the
-     * API, which names the error.
+     * Says how keys were read, and where a ResourceSet prints provider inputs unquoted (the API
+     * answers with the key warnings too, but counts lines in the joined request body, not in the
+     * user's file). A file that does not parse is left to the API, which names the error.
      */
     private void warn(String file, String text) {
+        String name = file.equals("-") ? "<stdin>" : file;
         try {
-            for (YamlWarning w : GoYaml.readManifests(text, ManifestSchemas.ALL).warnings()) {
-                spec.commandLine().getErr().println("warning: " + (file.equals("-") ? "<stdin>" : file) + ":" + w.line()
-                        + ": " + w.message());
+            Manifest manifest = GoYaml.readManifests(text, ManifestSchemas.ALL);
+            for (YamlWarning w : manifest.warnings()) {
+                spec.commandLine().getErr().println("warning: " + name + ":" + w.line() + ": " + w.message());
             }
+            manifest.documents().forEach(d -> InputQuoting.warn(spec.commandLine().getErr(), name, d));
         } catch (GoYamlException e) {
             // reported by the API
         }

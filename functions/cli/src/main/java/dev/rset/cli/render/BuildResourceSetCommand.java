@@ -1,5 +1,6 @@
 package dev.rset.cli.render;
 
+import dev.rset.cli.InputQuoting;
 import dev.rset.cli.UserError;
 import dev.rset.core.api.InvalidObjectException;
 import dev.rset.core.api.ResourceSet;
@@ -54,6 +55,7 @@ public final class BuildResourceSetCommand implements Callable<Integer> {
         }
         ManifestFiles files = new ManifestFiles(spec.commandLine().getErr());
         ResourceSet rset = readResourceSet(files);
+        InputQuoting.warn(spec.commandLine().getErr(), filename.equals("-") ? "<stdin>" : filename, rset);
         BuildResult result;
         try {
             result = build(rset, files);

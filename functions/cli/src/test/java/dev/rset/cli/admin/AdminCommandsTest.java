@@ -263,4 +263,27 @@ class AdminCommandsTest {
         Run missingFile = rset("apply", "-f", dir.resolve("nope.yaml").toString());
         assertTrue(missingFile.err().startsWith("error: cannot read"), missingFile.err());
     }
+
+    @Test
+    void applyWarnsWhereAProviderInputIsPrintedUnquotedAndStillApplies() throws IOException {
+        Path file = write("previews.yaml", """
+                apiVersion: fluxcd.controlplane.io/v1
+                kind: ResourceSet
+                metadata: {name: previews, namespace: apps}
+                spec:
+                  inputsFrom: [{kind: ResourceSetInputProvider, name: prs}]
+                  resourcesTemplate: |
+                    apiVersion: v1
+                    kind: Namespace
+                    metadata:
+                      name: pr-<< inputs.id >>
+                      annotations:
+                        title: << inputs.title >>
+                """);
+        Run r = rset("apply", "-f", file.toString());
+        assertEquals(0, r.exit(), r.err());
+        assertTrue(r.err().startsWith("warning: " + file + ": ResourceSet previews: resourcesTemplate:6:12: "
+                + "inputs.title is printed unquoted in << inputs.title >>"), r.err());
+        assertTrue(r.out().contains("resourceset/apps/previews created"), r.out());
+    }
 }

@@ -354,4 +354,49 @@ class BuildResourceSetCommandTest {
         assertTrue(run.stderr().startsWith("error: ResourceSet apps/app1: spec.inputsFrom"), run.stderr());
         assertEquals(1, run.stderr().split("error", -1).length - 1, run.stderr());
     }
+
+    @Test
+    void warnsWithLineAndColumnWhereAProviderInputIsPrintedUnquoted() throws IOException {
+        // issue #11, item 8: branch names git accepts turn into maps or booleans when printed bare
+        Files.writeString(dir.resolve("inputs.yaml"), "- {id: \"1\", branch: \"{injected}\", title: \"yes\"}\n");
+        CliRun run = build("""
+                  inputsFrom:
+                    - kind: ResourceSetInputProvider
+                      name: prs
+                  resourcesTemplate: |
+                    apiVersion: v1
+                    kind: ConfigMap
+                    metadata:
+                      name: pr-<< inputs.id >>
+                      namespace: apps
+                    data:
+                      branch: << inputs.branch >>
+                      title: << inputs.title | quote >>
+                """, "--inputs-from", "inputs.yaml");
+        assertEquals(0, run.exitCode(), "a warning, not an error: " + run.stderr());
+        assertTrue(run.stdout().contains("branch:\n    injected: null"), "read as a map: " + run.stdout());
+        String[] lines = run.stderr().split("\n");
+        assertTrue(lines[0].endsWith("rset.yaml: ResourceSet app1: resourcesTemplate:7:11: inputs.branch is printed "
+                + "unquoted in << inputs.branch >>: a branch or title such as `yes`, `{x}` or `'x` turns into another "
+                + "YAML value or breaks the object; write `| quote` (or `| slugify` in names)"), lines[0]);
+        assertTrue(lines[0].startsWith("warning: "), lines[0]);
+        assertEquals(1, lines.length, run.stderr());
+
+        CliRun quoted = build("""
+                  inputsFrom:
+                    - kind: ResourceSetInputProvider
+                      name: prs
+                  resourcesTemplate: |
+                    apiVersion: v1
+                    kind: ConfigMap
+                    metadata:
+                      name: pr-<< inputs.id >>
+                      namespace: apps
+                    data:
+                      branch: << inputs.branch | quote >>
+                """, "--inputs-from", "inputs.yaml");
+        assertEquals(0, quoted.exitCode(), quoted.stderr());
+        assertEquals("", quoted.stderr());
+        assertTrue(quoted.stdout().contains("branch: '{injected}'"), quoted.stdout());
+    }
 }

@@ -11,7 +11,9 @@ import java.util.Map;
  * {@code id, sha, branch, author, title, labels} (id = the number; author, title and labels left
  * out when empty, as Flux does), branches {@code id, branch, sha} and tags {@code id, tag, sha}
  * (id = Adler-32 of the name), GitLab environments {@code id, sha, branch, author, title, slug} and
- * OCI tags {@code id, tag, digest}. {@code defaultValues} go under the exported fields.
+ * OCI tags {@code id, tag, digest}. {@code defaultValues} go under the exported fields. Titles,
+ * authors and ref names are exported {@linkplain InputText#clean cleaned}, whether a webhook or a
+ * poll read them; ids are computed from the names as the forge gave them.
  */
 public final class ExportedInputs {
     private ExportedInputs() {
@@ -30,9 +32,9 @@ public final class ExportedInputs {
         Map<String, Object> m = new LinkedHashMap<>(defaults);
         m.put("id", changeRequestId(r.number()));
         m.put("sha", r.sha());
-        m.put("branch", r.branch());
-        putIfSet(m, "author", r.author());
-        putIfSet(m, "title", r.title());
+        m.put("branch", InputText.clean(r.branch()));
+        putIfSet(m, "author", InputText.clean(r.author()));
+        putIfSet(m, "title", InputText.clean(r.title()));
         if (!r.labels().isEmpty()) {
             m.put("labels", List.copyOf(r.labels()));
         }
@@ -44,9 +46,9 @@ public final class ExportedInputs {
         Map<String, Object> m = new LinkedHashMap<>(defaults);
         m.put("id", Long.toString(e.id()));
         m.put("sha", e.sha());
-        putIfSet(m, "branch", e.branch());
-        putIfSet(m, "author", e.author());
-        putIfSet(m, "title", e.name());
+        putIfSet(m, "branch", InputText.clean(e.branch()));
+        putIfSet(m, "author", InputText.clean(e.author()));
+        putIfSet(m, "title", InputText.clean(e.name()));
         putIfSet(m, "slug", e.slug());
         return m;
     }
@@ -72,7 +74,7 @@ public final class ExportedInputs {
     private static Map<String, Object> ref(Map<String, Object> defaults, String nameKey, String name, String sha) {
         Map<String, Object> m = new LinkedHashMap<>(defaults);
         m.put("id", InputIds.of(name));
-        m.put(nameKey, name);
+        m.put(nameKey, InputText.clean(name));
         m.put("sha", sha);
         return m;
     }

@@ -76,10 +76,16 @@ final class SqliteSchema {
         "CREATE INDEX pair_runs_expiring ON pair_runs (expires)",
     };
 
+    /** Delivery claims (issue #11): a record is claimed for a lease, or done; the claim's token tells claims apart. */
+    private static final String[] V2 = {
+        "ALTER TABLE deliveries ADD COLUMN state TEXT NOT NULL DEFAULT 'done'",
+        "ALTER TABLE deliveries ADD COLUMN token TEXT NOT NULL DEFAULT ''",
+    };
+
     private SqliteSchema() {
     }
 
-    /** Creates the tables of a new file; refuses a file written by a newer schema. */
+    /** Creates the tables of a new file, brings an older one up to date; refuses a file written by a newer schema. */
     static Void migrate(Connection c) throws SQLException {
         int version;
         try (Statement s = c.createStatement(); ResultSet r = s.executeQuery("PRAGMA user_version")) {
@@ -90,9 +96,12 @@ final class SqliteSchema {
                     + ", newer than this rset understands (" + SqliteDatabase.SCHEMA_VERSION
                     + "): use a newer rset or another --state-dir");
         }
-        if (version == 0) {
+        if (version < SqliteDatabase.SCHEMA_VERSION) {
             try (Statement s = c.createStatement()) {
-                for (String ddl : V1) {
+                for (String ddl : version < 1 ? V1 : new String[0]) {
+                    s.execute(ddl);
+                }
+                for (String ddl : V2) {
                     s.execute(ddl);
                 }
                 s.execute("PRAGMA user_version = " + SqliteDatabase.SCHEMA_VERSION);

@@ -3,6 +3,7 @@ package dev.rset.store.sqlite;
 import dev.rset.store.ConflictException;
 import dev.rset.store.Kind;
 import dev.rset.store.ObjectKey;
+import dev.rset.store.DeliveryClaim;
 import dev.rset.store.Ordering;
 import dev.rset.store.PairRun;
 import dev.rset.store.ProviderId;
@@ -94,8 +95,10 @@ class SqliteStoresTest {
             stores.inputs().remove(p, "1", new Ordering(NOW.plusSeconds(1), "c"));
             stores.inputs().remove(p, "2", new Ordering(NOW.plusSeconds(1), "c"));
             stores.inputs().put(p, "3", Map.of("id", "3"), new Ordering(NOW, "o"));
-            stores.deliveries().firstSeen("r", "d-1", Duration.ofHours(1));
-            stores.deliveries().firstSeen("r", "d-2", Duration.ofDays(30));
+            stores.deliveries().done((DeliveryClaim.Claimed) stores.deliveries().claim("r", List.of("id:d-1"),
+                    Duration.ofMinutes(1)), Duration.ofHours(1));
+            stores.deliveries().done((DeliveryClaim.Claimed) stores.deliveries().claim("r", List.of("id:d-2"),
+                    Duration.ofMinutes(1)), Duration.ofDays(30));
         }
         Clock later = Clock.fixed(NOW.plus(SqliteStores.DEFAULT_TOMBSTONE_TTL), ZoneOffset.UTC);
         try (SqliteStores stores = SqliteStores.open(stateDir, later)) {

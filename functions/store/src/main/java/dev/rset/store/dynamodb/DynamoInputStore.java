@@ -5,6 +5,7 @@ import dev.rset.store.InputStore;
 import dev.rset.store.Ordering;
 import dev.rset.store.ProviderId;
 import dev.rset.store.StoredInput;
+import dev.rset.store.TooLargeException;
 import dev.rset.store.WriteOutcome;
 import dev.rset.store.dynamodb.InputItems.Written;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -36,6 +37,11 @@ public final class DynamoInputStore implements InputStore {
     private static final int NO_LIMIT = Integer.MAX_VALUE;
     /** Races a single write may lose before it gives up; each lost race means another writer got through. */
     private static final int ATTEMPTS = 5;
+    /**
+     * An input's JSON that still fits one item (400 KB with its key, ordering and slot); past it
+     * DynamoDB refuses the write with a ValidationException on every retry.
+     */
+    static final int MAX_INPUT_BYTES = 350 * 1024;
     /** Waits for another delivery writing the same new input: 5 ms doubling, about 0.3 s in all. */
     private static final int MAX_WAITS = 6;
 
@@ -77,6 +83,11 @@ public final class DynamoInputStore implements InputStore {
             throw new IllegalArgumentException("limit must be at least 1, got " + limit);
         }
         String json = Json.write(input);
+        int size = json.getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
+        if (size > MAX_INPUT_BYTES) {
+            throw new TooLargeException("input " + inputId + " of provider " + provider + " is " + size
+                    + " bytes as JSON, the limit is " + MAX_INPUT_BYTES);
+        }
         for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
             Written update = items.update(provider, inputId, json, ordering);
             if (update.ok()) {

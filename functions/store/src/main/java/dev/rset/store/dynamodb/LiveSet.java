@@ -19,7 +19,7 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ThreadLocalRandom;
+import java.security.SecureRandom;
 
 import static dev.rset.store.dynamodb.Attr.n;
 import static dev.rset.store.dynamodb.Attr.s;
@@ -49,6 +49,11 @@ final class LiveSet {
      * not live is nobody's reservation in progress.
      */
     static final Duration ABANDONED = Duration.ofMinutes(5);
+    /**
+     * Not ThreadLocalRandom: a SnapStart restore resumes every copy of the function with the same
+     * seeded state, so their tokens would repeat; SecureRandom is reseeded on restore.
+     */
+    private static final SecureRandom RANDOM = new SecureRandom();
 
     /** What a reservation found. */
     sealed interface Reservation {
@@ -193,7 +198,7 @@ final class LiveSet {
      * bits, in base 36 and hex to keep the live set small (it holds one per live input).
      */
     String newToken() {
-        return Long.toString(clock.millis(), 36) + "-" + Integer.toHexString(ThreadLocalRandom.current().nextInt());
+        return Long.toString(clock.millis(), 36) + "-" + Integer.toHexString(RANDOM.nextInt());
     }
 
     /**
@@ -201,7 +206,7 @@ final class LiveSet {
      * at the epoch, so that the slot counts while the input is live and is free as soon as it is not.
      */
     String legacyToken() {
-        return "0-" + Integer.toHexString(ThreadLocalRandom.current().nextInt());
+        return "0-" + Integer.toHexString(RANDOM.nextInt());
     }
 
     /** Older than any request can run: if its input is not live, its writer died between its two writes. */

@@ -1,39 +1,82 @@
 package dev.rset.store.contract;
 
+import dev.rset.store.DeliveryClaim;
 import dev.rset.store.DeliveryLog;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
 
-import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** What every {@link DeliveryLog} does: a delivery id is new once per receiver until it expires or is forgotten. */
+/**
+ * What every {@link DeliveryLog} does: a delivery is claimed for a lease, then done (under each of
+ * its keys, until its TTL) or released; a claim whose holder died (a Lambda timeout or an Error,
+ * which never reach a release) lapses with its lease instead of eating the delivery.
+ */
 public abstract class DeliveryLogContract extends StoreContract {
-    @Test
-    void deliveryIdsAreSeenOncePerReceiverUntilTheyExpire() {
-        DeliveryLog log = fixture.deliveries(at(NOW));
-        assertTrue(log.firstSeen("abc", "d-1", Duration.ofHours(1)));
-        assertFalse(log.firstSeen("abc", "d-1", Duration.ofHours(1)));
-        assertTrue(log.firstSeen("other", "d-1", Duration.ofHours(1)));
-        assertFalse(fixture.deliveries(at(NOW.plus(Duration.ofMinutes(59)))).firstSeen("abc", "d-1",
-                Duration.ofHours(1)));
-        // an expired record that is still stored counts as unseen
-        DeliveryLog later = fixture.deliveries(at(NOW.plus(Duration.ofHours(2))));
-        assertTrue(later.firstSeen("abc", "d-1", Duration.ofHours(1)));
-        assertFalse(later.firstSeen("abc", "d-1", Duration.ofHours(1)));
-        assertThrows(IllegalArgumentException.class, () -> log.firstSeen("abc", "", Duration.ofHours(1)));
+    protected static final Duration LEASE = Duration.ofSeconds(60);
+    protected static final Duration TTL = Duration.ofHours(24);
+
+    protected DeliveryLog log(Instant t) {
+        return fixture.deliveries(at(t));
+    }
+
+    protected DeliveryClaim.Claimed claimed(Instant t, String... keys) {
+        return assertInstanceOf(DeliveryClaim.Claimed.class, log(t).claim("apps/github", List.of(keys), LEASE));
+    }
+
+    private void assertClaim(Class<? extends DeliveryClaim> expected, Instant t, String receiver, String... keys) {
+        assertInstanceOf(expected, log(t).claim(receiver, List.of(keys), LEASE));
     }
 
     @Test
-    void aForgottenDeliveryIsSeenAgainOthersAreNot() {
-        DeliveryLog log = fixture.deliveries(at(NOW));
-        assertTrue(log.firstSeen("apps/github", "d-1", Duration.ofHours(1)));
-        assertTrue(log.firstSeen("apps/github", "d-2", Duration.ofHours(1)));
-        log.forget("apps/github", "d-1");
-        assertTrue(log.firstSeen("apps/github", "d-1", Duration.ofHours(1)));
-        assertFalse(log.firstSeen("apps/github", "d-2", Duration.ofHours(1)));
-        log.forget("apps/github", "never-claimed");
+    void aDoneDeliveryIsDoneUnderEachOfItsKeysUntilItsTtl() {
+        log(NOW).done(claimed(NOW, "id:d-1", "sha256:aa"), TTL);
+        assertClaim(DeliveryClaim.Done.class, NOW, "apps/github", "id:d-1", "sha256:bb");
+        // the same body under a new (unsigned) delivery id is the same delivery
+        assertClaim(DeliveryClaim.Done.class, NOW, "apps/github", "id:d-9", "sha256:aa");
+        // nothing of the refused claims was written: their other keys are still free
+        claimed(NOW, "id:d-9", "sha256:bb");
+        // another receiver's deliveries are its own
+        assertClaim(DeliveryClaim.Claimed.class, NOW, "apps/gitlab", "id:d-1");
+        assertClaim(DeliveryClaim.Done.class, NOW.plus(TTL).minusSeconds(1), "apps/github", "id:d-1");
+        // an expired record that is still stored counts as absent
+        claimed(NOW.plus(TTL), "id:d-1", "sha256:aa");
+    }
+
+    @Test
+    void aClaimWhoseHolderDiedLapsesWithItsLease() {
+        claimed(NOW, "id:d-1", "sha256:aa");
+        assertClaim(DeliveryClaim.Busy.class, NOW, "apps/github", "id:d-1", "sha256:aa");
+        assertClaim(DeliveryClaim.Busy.class, NOW.plus(LEASE).minusSeconds(1), "apps/github", "sha256:aa");
+        DeliveryClaim.Claimed retry = claimed(NOW.plus(LEASE), "id:d-1", "sha256:aa");
+        log(NOW.plus(LEASE)).done(retry, TTL);
+        assertClaim(DeliveryClaim.Done.class, NOW.plus(LEASE), "apps/github", "id:d-1");
+    }
+
+    @Test
+    void aReleasedClaimCanBeClaimedAtOnceButAReleaseNeverUndoesAnotherClaimOrDone() {
+        DeliveryClaim.Claimed first = claimed(NOW, "id:d-1", "sha256:aa");
+        log(NOW).release(first);
+        DeliveryClaim.Claimed second = claimed(NOW, "id:d-1", "sha256:aa");
+        assertNotEquals(first.token(), second.token());
+        // the first attempt, late, releases again: the second attempt's claim stands
+        log(NOW).release(first);
+        assertClaim(DeliveryClaim.Busy.class, NOW, "apps/github", "id:d-1");
+        log(NOW).done(second, TTL);
+        log(NOW).release(second);
+        assertClaim(DeliveryClaim.Done.class, NOW, "apps/github", "sha256:aa");
+    }
+
+    @Test
+    void aDeliveryHasOneToSomeKeysOfAtMost1024Bytes() {
+        assertThrows(IllegalArgumentException.class, () -> log(NOW).claim("apps/github", List.of(), LEASE));
+        assertThrows(IllegalArgumentException.class, () -> log(NOW).claim("apps/github", List.of(""), LEASE));
+        assertThrows(IllegalArgumentException.class, () -> log(NOW).claim("apps/github", List.of("x".repeat(1025)),
+                LEASE));
     }
 }

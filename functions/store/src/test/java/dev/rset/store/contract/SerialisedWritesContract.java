@@ -3,6 +3,7 @@ package dev.rset.store.contract;
 import dev.rset.store.ClusterStatus;
 import dev.rset.store.ConflictException;
 import dev.rset.store.DefinitionStore;
+import dev.rset.store.DeliveryClaim;
 import dev.rset.store.DeliveryLog;
 import dev.rset.store.InputStore;
 import dev.rset.store.InventoryEntry;
@@ -124,12 +125,14 @@ public abstract class SerialisedWritesContract extends StoreContract {
     }
 
     @Test
-    void ofRacingDeliveriesOfOneIdExactlyOneIsFirst() throws Exception {
+    void ofRacingClaimsOfOneDeliveryExactlyOneClaims() throws Exception {
         DeliveryLog log = fixture.deliveries(at(NOW));
         for (int round = 0; round < ROUNDS; round++) {
-            String id = "d-" + round;
-            List<Boolean> first = Race.run(4, n -> () -> log.firstSeen("apps/github", id, Duration.ofHours(1)));
-            assertEquals(1, first.stream().filter(b -> b).count(), first.toString());
+            List<String> keys = List.of("id:d-" + round, "sha256:" + round);
+            // every racer has the delivery id; half of them the body's digest as well
+            List<DeliveryClaim> claims = Race.run(4, n -> () -> log.claim("apps/github",
+                    n % 2 == 0 ? keys : keys.subList(0, 1), Duration.ofMinutes(1)));
+            assertEquals(1, claims.stream().filter(c -> c instanceof DeliveryClaim.Claimed).count(), claims.toString());
         }
     }
 

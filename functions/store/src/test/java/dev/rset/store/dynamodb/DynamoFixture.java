@@ -24,6 +24,10 @@ final class DynamoFixture implements StoreFixture {
         this.config = new DynamoConfig(table.tableName(), table.dueShards(), TOMBSTONE_TTL);
     }
 
+    DynamoConfig config() {
+        return config;
+    }
+
     @Override
     public DefinitionStore definitions(Clock clock) {
         return new DynamoDefinitionStore(db, config, clock);

@@ -4,6 +4,7 @@ import dev.rset.store.ConflictException;
 import dev.rset.store.Ordering;
 import dev.rset.store.ProviderId;
 import dev.rset.store.StoredInput;
+import dev.rset.store.TooLargeException;
 import dev.rset.store.WriteOutcome;
 import dev.rset.store.testing.MotoServer;
 import dev.rset.store.testing.ItemsRead;
@@ -15,7 +16,6 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
@@ -188,12 +188,17 @@ class InputStoreTest {
         assertEquals(NOW.plus(DynamoConfig.DEFAULT_TOMBSTONE_TTL).getEpochSecond(), Long.parseLong(raw.get("ttl").n()));
         assertEquals(Map.of(), new LiveSet(db, config, Clock.fixed(NOW, ZoneOffset.UTC)).read(p).orElseThrow());
     }
+
     @Test
-    void aDeliveryIdIsAnItemWithTheTtlAttribute() {
-        DynamoDeliveryLog log = new DynamoDeliveryLog(db, config, Clock.fixed(NOW, ZoneOffset.UTC));
-        assertTrue(log.firstSeen("abc", "d-1", Duration.ofHours(1)));
-        Map<String, AttributeValue> raw = db.getItem(b -> b.tableName(config.tableName())
-                .key(Attr.key(TableDesign.deliveryPk("abc"), "d-1"))).item();
-        assertEquals(NOW.plus(Duration.ofHours(1)).getEpochSecond(), Long.parseLong(raw.get("ttl").n()));
+    void anInputTooLargeForOneItemIsRefusedBeforeAnyWrite() {
+        // issue #11: a pull request titled with 400 KB got 503 on every retry (DynamoDB's item limit)
+        ProviderId p = new ProviderId("apps", "prs-huge");
+        Map<String, Object> huge = pr(3, "a");
+        huge.put("title", "t".repeat(400 * 1024));
+        TooLargeException e = assertThrows(TooLargeException.class, () -> store.put(p, "3", huge, at(1, "d")));
+        assertEquals("input 3 of provider apps/prs-huge is 409661 bytes as JSON, the limit is 358400", e.getMessage());
+        assertTrue(store.get(p, "3").isEmpty());
+        huge.put("title", "t".repeat(300 * 1024));
+        assertEquals(WriteOutcome.WRITTEN, store.put(p, "3", huge, at(1, "d")));
     }
 }

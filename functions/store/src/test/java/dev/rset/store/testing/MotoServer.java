@@ -40,6 +40,22 @@ public final class MotoServer implements BeforeAllCallback, ParameterResolver,
         this.endpoint = null;
     }
 
+    /**
+     * A server for test engines that have no JUnit Jupiter extensions (jqwik properties): one per
+     * JVM, started on first use and stopped when the JVM exits.
+     */
+    public static MotoServer shared() {
+        return Shared.SERVER;
+    }
+
+    private static final class Shared {
+        static final MotoServer SERVER = start();
+
+        static {
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> SERVER.process.destroy()));
+        }
+    }
+
     public URI endpoint() {
         return endpoint;
     }

@@ -8,7 +8,9 @@ import dev.rset.core.api.Receiver;
 import dev.rset.forge.hook.ReceiverType;
 import dev.rset.forge.hook.Receivers;
 import dev.rset.forge.testing.SignedRequest;
+import dev.rset.store.DefinitionStore;
 import dev.rset.store.Kind;
+import dev.rset.store.SecretStore;
 import dev.rset.store.ObjectKey;
 import dev.rset.store.ProviderId;
 import dev.rset.store.StoredInput;
@@ -16,6 +18,7 @@ import dev.rset.store.dynamodb.DynamoConfig;
 import dev.rset.store.dynamodb.DynamoStores;
 import dev.rset.store.secrets.SecretsManagerSecretStore;
 import dev.rset.store.testing.MotoServer;
+import dev.rset.store.testing.SettableClock;
 import dev.rset.store.testing.TestTables;
 import dev.rset.webhook.WebhookHandler;
 import dev.rset.webhook.WebhookService;
@@ -25,9 +28,7 @@ import dev.rset.events.testing.Bus;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -51,14 +52,17 @@ public final class World {
     public final DynamoStores stores;
     public final SecretsManagerSecretStore secrets;
     public final Bus bus;
+    /** The function's clock: when requests are received; tests move it to cross leases and TTLs. */
+    public final SettableClock clock;
     private final Map<String, String> env = new LinkedHashMap<>();
     private final String secretPrefix = "rset-" + UUID.randomUUID();
     private WebhookHandler handler;
 
-    private World(MotoServer moto) {
+    private World(MotoServer moto, Instant now) {
+        clock = new SettableClock(now);
         db = TestTables.dynamo(moto);
         config = TestTables.newTable(db, 2);
-        stores = new DynamoStores(db, config, Clock.systemUTC());
+        stores = new DynamoStores(db, config, clock);
         secrets = new SecretsManagerSecretStore(TestTables.secrets(moto));
         bus = Bus.create(moto);
         env.put("AWS_REGION", TestTables.REGION);
@@ -69,16 +73,21 @@ public final class World {
     }
 
     public static World create(MotoServer moto) {
-        return new World(moto);
+        return new World(moto, NOW);
+    }
+
+    /** A world whose requests are received at {@code now} (replayed samples carry their own dates). */
+    public static World create(MotoServer moto, Instant now) {
+        return new World(moto, now);
     }
 
     /** The service as deployed, its publisher optionally wrapped (to inject a bus failure). */
     public WebhookService service(UnaryOperator<EventPublisher> publisher) {
-        return Wiring.build(env, TestTables.CREDENTIALS, Clock.fixed(NOW, ZoneOffset.UTC), publisher);
+        return Wiring.build(env, TestTables.CREDENTIALS, clock, publisher);
     }
 
     public World useService(WebhookService service) {
-        handler = new WebhookHandler(service, Clock.fixed(NOW, ZoneOffset.UTC));
+        handler = new WebhookHandler(service, clock);
         return this;
     }
 
@@ -92,36 +101,51 @@ public final class World {
     /** Stores the token secret and the Receiver; returns the webhook path digest. */
     public String receiver(String name, ReceiverType type, String token, List<String> events,
             List<Map<String, Object>> resources) {
+        return receiver(stores.definitions(), secrets, secretPrefix, name, type, token, events, resources);
+    }
+
+    /** {@link #receiver} into other ports (another backend), under {@code prefix}. */
+    public static String receiver(DefinitionStore definitions, SecretStore secrets, String prefix, String name,
+            ReceiverType type, String token, List<String> events, List<Map<String, Object>> resources) {
         String secret = name + "-token";
-        secrets.put(secretPrefix + "/secrets/" + NS + "/" + secret, "{\"token\":\"" + token + "\"}", "test receiver token");
+        secrets.put(prefix + "/secrets/" + NS + "/" + secret, "{\"token\":\"" + token + "\"}", "test receiver token");
         Map<String, Object> manifest = Map.of("apiVersion", Receiver.API_VERSION, "kind", Receiver.KIND,
                 "metadata", Map.of("name", name, "namespace", NS),
                 "spec", Map.of("type", type.wire(), "events", events, "secretRef", Map.of("name", secret),
                         "resources", resources));
-        stores.definitions().put(new ObjectKey(Kind.RECEIVER, NS, name), manifest, Map.of(), 0);
+        definitions.put(new ObjectKey(Kind.RECEIVER, NS, name), manifest, Map.of(), 0);
         return Receivers.digest(token, Receiver.from(manifest));
     }
 
     public void provider(String name, String type, String url, Map<String, Object> extraSpec) {
-        provider(name, type, url, extraSpec, Map.of());
+        provider(stores.definitions(), name, type, url, extraSpec, Map.of());
     }
 
     public void provider(String name, String type, String url, Map<String, Object> extraSpec,
             Map<String, String> annotations) {
+        provider(stores.definitions(), name, type, url, extraSpec, annotations);
+    }
+
+    public static void provider(DefinitionStore definitions, String name, String type, String url,
+            Map<String, Object> extraSpec, Map<String, String> annotations) {
         Map<String, Object> spec = new LinkedHashMap<>();
         spec.put("type", type);
         spec.put("url", url);
         spec.putAll(extraSpec);
-        stores.definitions().put(new ObjectKey(Kind.RESOURCE_SET_INPUT_PROVIDER, NS, name),
+        definitions.put(new ObjectKey(Kind.RESOURCE_SET_INPUT_PROVIDER, NS, name),
                 Map.of("apiVersion", "fluxcd.controlplane.io/v1", "kind", "ResourceSetInputProvider",
                         "metadata", Map.of("name", name, "namespace", NS, "annotations", annotations), "spec", spec),
                 Map.of(), 0);
     }
 
     public void resourceSet(String name, String... providers) {
+        resourceSet(stores.definitions(), name, providers);
+    }
+
+    public static void resourceSet(DefinitionStore definitions, String name, String... providers) {
         List<Object> from = java.util.Arrays.stream(providers).map(p -> (Object) Map.of("kind",
                 "ResourceSetInputProvider", "name", p)).toList();
-        stores.definitions().put(new ObjectKey(Kind.RESOURCE_SET, NS, name),
+        definitions.put(new ObjectKey(Kind.RESOURCE_SET, NS, name),
                 Map.of("apiVersion", "fluxcd.controlplane.io/v1", "kind", "ResourceSet",
                         "metadata", Map.of("name", name, "namespace", NS),
                         "spec", Map.of("inputsFrom", from, "resources", List.of(Map.of("apiVersion", "v1",
