@@ -210,6 +210,31 @@ class WebhookToClusterTest {
         assertEquals(3L, ((Number) onA.get("inventoryCount")).longValue(), "the inventory is kept");
     }
 
+    @Test
+    void aFailingHealthCheckStopsTheRunAndSkipsGarbageCollection() {
+        previews.place("env=prod");
+        pipeline.deliver();
+        assertEquals(200, previews.opened(42, SHA1));
+        pipeline.deliver();
+        assertNotNull(gitRepository(adminA, ns, "app-42"));
+
+        // Wait for health with a short timeout: nothing sets the Flux objects' status on the test
+        // clusters, so they never become Ready.
+        pipeline.apply(previews.resourceSet("env=prod")
+                .replace("  inputsFrom:\n", "  wait: true\n  inputsFrom:\n")
+                .replace("    rset.dev/clusters: ", "    fluxcd.controlplane.io/reconcileTimeout: 3s\n    rset.dev/clusters: "));
+        assertEquals(200, previews.closed(42));
+        assertEquals(200, previews.opened(43, SHA3));
+        pipeline.deliver();
+
+        assertNotNull(gitRepository(adminA, ns, "app-43"), "the new objects were applied before the health check");
+        assertNotNull(gitRepository(adminA, ns, "app-42"), "no garbage collection after a failed health check");
+        assertNotNull(helmRelease(adminA, ns, "app-42"));
+        Map<String, Object> ready = condition(cluster(pipeline.get(previews.path()), "a"), "Ready");
+        assertEquals("False", ready.get("status"), ready.toString());
+        assertEquals("HealthCheckFailed", ready.get("reason"), ready.toString());
+    }
+
     /** name=resourceVersion of the rendered objects on both clusters, in a fixed order. */
     List<String> versions() {
         List<String> out = new java.util.ArrayList<>();

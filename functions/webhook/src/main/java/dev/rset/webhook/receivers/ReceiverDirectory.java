@@ -24,8 +24,10 @@ import java.util.random.RandomGenerator;
  * so the directory keeps an index of digests built from the definitions and the secrets, and
  * rebuilds it after {@code ttl} plus a random fifth of it (so that many copies of the function do
  * not all read at once), or on a miss at most once per {@code missRefresh}. A path that missed is
- * remembered as unknown for {@code ttl} (so that requests to random or stale paths cannot
- * hammer DynamoDB and Secrets Manager). One rebuild runs at a time; the others serve the current
+ * remembered as unknown until the next rebuild a miss may cause ({@code missRefresh}), so that
+ * requests to random or stale paths cannot hammer DynamoDB and Secrets Manager, yet a Receiver
+ * applied after its path missed (a forge's ping sent before the apply) is served within
+ * {@code missRefresh}, not after a whole {@code ttl}. One rebuild runs at a time; the others serve the current
  * index meanwhile. A receiver whose secret cannot be read keeps its last good entry and fails
  * alone; if the receivers cannot be listed, the whole last index stays. Digests are compared in
  * constant time: the path is the receiver's bearer secret.
@@ -86,7 +88,7 @@ public final class ReceiverDirectory {
         }
         if (hit.isEmpty()) {
             synchronized (unknown) {
-                unknown.put(digest, now.plus(ttl));
+                unknown.put(digest, now.plus(missRefresh));
             }
         }
         return hit;
