@@ -49,17 +49,8 @@ public final class GitHubApi implements GitForge {
 
     @Override
     public List<Listed.ChangeRequest> changeRequests(Predicate<Listed> passes, int limit) throws HttpFailure {
-        return Pages.collect(http, URI.create(repo + "/pulls?state=open&per_page=100"), headers, page -> {
-            List<Listed.ChangeRequest> out = new ArrayList<>();
-            for (JsonNode pr : Pages.array(page, "", "GitHub pulls")) {
-                List<String> labels = new ArrayList<>();
-                pr.path("labels").forEach(l -> labels.add(l.path("name").asText()));
-                out.add(new Listed.ChangeRequest(pr.path("number").asLong(), pr.path("head").path("sha").asText(),
-                        pr.path("head").path("ref").asText(), pr.path("user").path("login").asText(),
-                        pr.path("title").asText(), labels));
-            }
-            return out;
-        }, Pages.byLink(), passes, limit);
+        return Pages.collect(http, URI.create(repo + "/pulls?state=open&per_page=100"), headers,
+                page -> GitHubShapedPulls.read(page, "GitHub pulls"), Pages.byLink(), passes, limit);
     }
 
     @Override

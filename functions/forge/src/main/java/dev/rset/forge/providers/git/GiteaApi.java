@@ -38,17 +38,8 @@ public final class GiteaApi implements GitForge {
 
     @Override
     public List<Listed.ChangeRequest> changeRequests(Predicate<Listed> passes, int limit) throws HttpFailure {
-        return Pages.collect(http, URI.create(repo + "/pulls?state=open&limit=50&page=1"), headers, page -> {
-            List<Listed.ChangeRequest> out = new ArrayList<>();
-            for (JsonNode pr : Pages.array(page, "", "Gitea pulls")) {
-                List<String> labels = new ArrayList<>();
-                pr.path("labels").forEach(l -> labels.add(l.path("name").asText()));
-                out.add(new Listed.ChangeRequest(pr.path("number").asLong(), pr.path("head").path("sha").asText(),
-                        pr.path("head").path("ref").asText(), pr.path("user").path("login").asText(),
-                        pr.path("title").asText(), labels));
-            }
-            return out;
-        }, Pages.byLink(), passes, limit);
+        return Pages.collect(http, URI.create(repo + "/pulls?state=open&limit=50&page=1"), headers,
+                page -> GitHubShapedPulls.read(page, "Gitea pulls"), Pages.byLink(), passes, limit);
     }
 
     @Override
