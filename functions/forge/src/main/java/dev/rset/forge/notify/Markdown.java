@@ -24,7 +24,6 @@ public final class Markdown {
                 case '<' -> out.append("&lt;");
                 case '>' -> out.append("&gt;");
                 case '&' -> out.append("&amp;");
-                case '"' -> out.append("&quot;");
                 case '@', '#' -> out.append(c).append(ZWSP);
                 case '\r', '\n' -> out.append(' ');
                 default -> {

@@ -97,7 +97,7 @@ class GitHubNotifierTest {
                         + "\"description\":\"failure: template: resourceset:3: unexpected \\\"}\\\" in operand\"}",
                 "GET " + REPO + "/issues/12/comments?per_page=100",
                 "PATCH " + REPO + "/issues/comments/77 " + body("failure on eu-1 for Add login: template: "
-                        + "resourceset:3: unexpected &quot;\\}&quot; in operand"));
+                        + "resourceset:3: unexpected \"\\}\" in operand"));
     }
 
     @Test
