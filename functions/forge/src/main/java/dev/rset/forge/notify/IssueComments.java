@@ -23,6 +23,7 @@ final class IssueComments {
     static void upsert(ForgeHttp http, String repo, Map<String, String> headers, String pageQuery, String what,
             long number, String marker, String body) throws HttpFailure {
         String comments = repo + "/issues/" + number + "/comments";
+        // The listing stops at the first comment carrying the marker: then it is the last one read.
         var found = Pages.collect(http, URI.create(comments + "?" + pageQuery), headers,
                 page -> Pages.array(page, "", what + " issue comments"), Pages.byLink(),
                 c -> c.path("body").asText().contains(marker), 1);

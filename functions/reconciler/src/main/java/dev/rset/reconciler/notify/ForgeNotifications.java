@@ -77,8 +77,8 @@ public final class ForgeNotifications implements Notifications {
             try {
                 policy = NotificationPolicy.from(rset.metadata().annotations());
             } catch (IllegalArgumentException e) {
-                NotifiedLog.write(ports.statuses(), key, Map.of(), Optional.of(new String[] {"InvalidPolicy",
-                        e.getMessage()}), ports.clock().instant());
+                NotifiedLog.write(ports.statuses(), key, Map.of(), Optional.of(new NotifiedLog.Failure("InvalidPolicy",
+                        e.getMessage())), ports.clock().instant());
                 return;
             }
             if (policy.isPresent()) {
@@ -162,7 +162,7 @@ public final class ForgeNotifications implements Notifications {
         final ForgeHttp http;
         final Map<String, ChangeRequestNotifier> notifiers = new HashMap<>();
         final Map<String, String> sent = new LinkedHashMap<>();
-        Optional<String[]> failure = Optional.empty();
+        Optional<NotifiedLog.Failure> failure = Optional.empty();
 
         Delivery(NotificationPolicy policy) {
             this.policy = policy;
@@ -183,7 +183,7 @@ public final class ForgeNotifications implements Notifications {
             } catch (HttpFailure f) {
                 String reason = display(policy.forge()).replace(" ", "")
                         + (f.status() > 0 ? "HTTP" + f.status() : "RequestFailed");
-                failure = Optional.of(new String[] {reason, f.getMessage()});
+                failure = Optional.of(new NotifiedLog.Failure(reason, f.getMessage()));
                 LOG.log(System.Logger.Level.WARNING, "notification to {0} failed: {1}", key, f.getMessage());
             }
         }

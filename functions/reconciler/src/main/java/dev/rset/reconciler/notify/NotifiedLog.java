@@ -27,6 +27,10 @@ final class NotifiedLog {
     private NotifiedLog() {
     }
 
+    /** Why the last delivery failed: a condition reason ({@code GitHubHTTP403}) and the request's message. */
+    record Failure(String reason, String message) {
+    }
+
     static Map<String, String> read(StatusStore store, ObjectKey key) {
         return parse(store.get(key).condition(NOTIFIED).map(Condition::message).orElse(""));
     }
@@ -46,7 +50,7 @@ final class NotifiedLog {
      * Records what was sent ({@code sent}: key to entry, a null entry forgets the key) and the
      * failure, if any ({@code failure}: reason and message).
      */
-    static void write(StatusStore store, ObjectKey key, Map<String, String> sent, Optional<String[]> failure,
+    static void write(StatusStore store, ObjectKey key, Map<String, String> sent, Optional<Failure> failure,
             Instant now) {
         for (int attempt = 1; attempt <= 3; attempt++) {
             ObjectStatus current = store.get(key);
@@ -66,7 +70,7 @@ final class NotifiedLog {
             ObjectStatus next = current.withCondition(new Condition(NOTIFIED, "True", "Delivered", message.toString(),
                     now, current.observedGeneration()));
             next = failure.isPresent()
-                    ? next.withCondition(new Condition(NOTIFICATION_FAILED, "True", failure.get()[0], failure.get()[1],
+                    ? next.withCondition(new Condition(NOTIFICATION_FAILED, "True", failure.get().reason(), failure.get().message(),
                             now, current.observedGeneration()))
                     : next.withoutCondition(NOTIFICATION_FAILED);
             if (next.equals(current)) {
