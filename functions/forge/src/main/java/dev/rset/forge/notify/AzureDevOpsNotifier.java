@@ -60,7 +60,7 @@ public final class AzureDevOpsNotifier implements ChangeRequestNotifier {
         for (JsonNode thread : listed) {
             JsonNode first = thread.path("comments").path(0);
             String content = first.path("content").asText();
-            if (content.contains(marker)) {
+            if (content.startsWith(marker)) {
                 if (!content.equals(body)) {
                     http.sendJson("PATCH", URI.create(threads + "/" + thread.path("id").asLong() + "/comments/"
                             + first.path("id").asLong() + "?" + VERSION), headers, Map.of("content", body));

@@ -13,8 +13,8 @@ public interface ChangeRequestNotifier {
 
     /**
      * Makes the change request's comment carrying {@code marker} read {@code body}: edits the
-     * first comment that contains the marker, or creates it when there is none. {@code body}
-     * must contain the marker, so that the next call finds the comment again.
+     * first comment that starts with the marker (a reply quoting it does not), or creates it when
+     * there is none. {@code body} must start with the marker, so that the next call finds it again.
      */
     void upsertComment(long number, String marker, String body) throws HttpFailure;
 }

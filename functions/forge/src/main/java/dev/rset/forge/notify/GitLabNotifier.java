@@ -50,9 +50,9 @@ public final class GitLabNotifier implements ChangeRequestNotifier {
         String notes = project + "/merge_requests/" + number + "/notes";
         List<JsonNode> listed = Pages.collect(http, URI.create(notes + "?per_page=100"), headers,
                 page -> Pages.array(page, "", "GitLab merge request notes"), GitLabApi.byNextPage(),
-                n -> n.path("body").asText().contains(marker), 1);
+                n -> n.path("body").asText().startsWith(marker), 1);
         JsonNode mine = listed.isEmpty() ? null : listed.get(listed.size() - 1);
-        if (mine == null || !mine.path("body").asText().contains(marker)) {
+        if (mine == null || !mine.path("body").asText().startsWith(marker)) {
             http.sendJson("POST", URI.create(notes), headers, Map.of("body", body));
         } else if (!mine.path("body").asText().equals(body)) {
             http.sendJson("PUT", URI.create(notes + "/" + mine.path("id").asLong()), headers, Map.of("body", body));

@@ -26,9 +26,9 @@ final class IssueComments {
         // The listing stops at the first comment carrying the marker: then it is the last one read.
         var found = Pages.collect(http, URI.create(comments + "?" + pageQuery), headers,
                 page -> Pages.array(page, "", what + " issue comments"), Pages.byLink(),
-                c -> c.path("body").asText().contains(marker), 1);
+                c -> c.path("body").asText().startsWith(marker), 1);
         JsonNode mine = found.isEmpty() ? null : found.get(found.size() - 1);
-        if (mine == null || !mine.path("body").asText().contains(marker)) {
+        if (mine == null || !mine.path("body").asText().startsWith(marker)) {
             http.sendJson("POST", URI.create(comments), headers, Map.of("body", body));
         } else if (!mine.path("body").asText().equals(body)) {
             http.sendJson("PATCH", URI.create(repo + "/issues/comments/" + mine.path("id").asLong()), headers,

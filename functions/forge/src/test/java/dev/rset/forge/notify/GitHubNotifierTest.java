@@ -121,6 +121,16 @@ class GitHubNotifierTest {
     }
 
     @Test
+    void aReplyQuotingTheMarkerIsNotTakenForTheComment() throws HttpFailure {
+        gh.stubFor(get(urlPathEqualTo(REPO + "/issues/12/comments")).willReturn(okJson("[{\"id\": 5, \"body\": "
+                + Exchanges.json("> " + MARKER + "\n> pending\n\nwhy?") + "}]")));
+        send(Phase.PENDING, SHA1, "");
+        List<String> requests = Exchanges.take(gh);
+        assertEquals("POST " + REPO + "/issues/12/comments " + body("pending on eu-1 for Add login"),
+                requests.get(requests.size() - 1));
+    }
+
+    @Test
     void anUnchangedCommentIsNotWrittenAgain() throws HttpFailure {
         comments(MARKER + "\nsuccess on eu-1 for Add login");
         send(Phase.SUCCESS, SHA1, "");
