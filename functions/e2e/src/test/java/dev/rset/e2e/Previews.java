@@ -107,17 +107,22 @@ public final class Previews {
     private long deliveries;
     private Instant lastUpdate = Instant.EPOCH;
 
-    private Previews(Pipeline pipeline, String name, String clusterNamespace) {
+    private Previews(Pipeline pipeline, String name, String clusterNamespace, String server) {
         this.pipeline = pipeline;
         this.name = name;
         this.namespace = "team-" + name;
         this.clusterNamespace = clusterNamespace;
-        this.repo = "https://github.com/acme/" + name;
+        this.repo = server + "/acme/" + name;
     }
 
     /** Stores the Receiver's token, then applies the Receiver and the provider (not the ResourceSet yet). */
     public static Previews declare(Pipeline pipeline, String name, String clusterNamespace) {
-        Previews p = new Previews(pipeline, name, clusterNamespace);
+        return declare(pipeline, name, clusterNamespace, "https://github.com");
+    }
+
+    /** {@link #declare(Pipeline, String, String)} for a repository on {@code server} (a GitHub Enterprise Server). */
+    public static Previews declare(Pipeline pipeline, String name, String clusterNamespace, String server) {
+        Previews p = new Previews(pipeline, name, clusterNamespace, server);
         pipeline.receiverToken(p.namespace, name + "-token", p.token);
         pipeline.apply(p.fill(SOURCES, ""));
         // A warm webhook function re-reads its Receivers on a miss at most every 5 s (ReceiverDirectory):
@@ -140,6 +145,12 @@ public final class Previews {
     /** The ResourceSet's YAML, placed with the label selector {@code placement}. */
     public String resourceSet(String placement) {
         return fill(RESOURCE_SET, placement);
+    }
+
+    /** {@link #resourceSet} with more annotations (YAML lines, e.g. {@code notify.rset.dev/forge: github}). */
+    public String resourceSet(String placement, String annotations) {
+        return resourceSet(placement).replace("    rset.dev/clusters: \"" + placement + "\"\n",
+                "    rset.dev/clusters: \"" + placement + "\"\n" + annotations.indent(4));
     }
 
     /** Applies {@link #resourceSet} through the API. */

@@ -10,6 +10,7 @@ import dev.rset.delivery.Identities;
 import dev.rset.delivery.Identity;
 import dev.rset.reconciler.cleanup.Teardown;
 import dev.rset.reconciler.inputs.ResourceSetInputs;
+import dev.rset.reconciler.notify.Notifications;
 import dev.rset.reconciler.render.RenderCache;
 import dev.rset.reconciler.run.FailureMessages;
 import dev.rset.reconciler.run.PairRun;
@@ -44,13 +45,21 @@ public final class ResourceSetReconciler implements PairReconciler {
 
     private final ReconcilerStores stores;
     private final PairRun.Context context;
+    private final Notifications notifications;
 
     /** {@code identities}: who a ResourceSet's requests are made as on its clusters. */
     public ResourceSetReconciler(ReconcilerStores stores, ClusterConnector connector, Identities identities,
             RenderCache renders, Clock clock) {
+        this(stores, connector, identities, renders, clock, Notifications.NONE);
+    }
+
+    /** {@code notifications}: what change requests are told around each run. */
+    public ResourceSetReconciler(ReconcilerStores stores, ClusterConnector connector, Identities identities,
+            RenderCache renders, Clock clock, Notifications notifications) {
         this.stores = stores;
         this.context = new PairRun.Context(new ResourceSetInputs(stores.definitions(), stores.inputs()), renders,
                 stores.inventories(), connector, identities, clock);
+        this.notifications = notifications;
     }
 
     @Override
@@ -98,7 +107,10 @@ public final class ResourceSetReconciler implements PairReconciler {
                     Duration.ZERO, -1, List.of(), Map.of()));
             return new Outcome("False", Condition.REASON_FAILED, e.getMessage(), true);
         }
-        return new PairRun(context, rset, stored.get().generation(), cluster, status).run();
+        notifications.beforeRun(rset, stored.get().generation());
+        Outcome outcome = new PairRun(context, rset, stored.get().generation(), cluster, status).run();
+        notifications.afterRun(rset, stored.get().generation());
+        return outcome;
     }
 
     /**

@@ -13,6 +13,7 @@ import dev.rset.core.builder.BuildException;
 import dev.rset.core.builder.TemplateCheck;
 import dev.rset.core.api.Placement;
 import dev.rset.core.api.ResourceSet;
+import dev.rset.forge.notify.NotificationPolicy;
 import dev.rset.core.api.ResourceSetInputProvider;
 import dev.rset.core.api.Receiver;
 import dev.rset.core.schedule.DeliverySchedules;
@@ -57,6 +58,15 @@ final class Admission {
      * Admits one document of an apply on a route of {@code scope}; with {@link FieldValidation#WARN},
      * unknown fields are added to {@code warnings} instead of refused.
      */
+    /** The {@code notify.rset.dev/*} annotations, templates included, are checked here so a bad one never stores. */
+    private static void notificationPolicy(ResourceSet rs) {
+        try {
+            NotificationPolicy.from(rs.metadata().annotations());
+        } catch (IllegalArgumentException e) {
+            throw ApiException.invalid("ResourceSet " + rs.namespace() + "/" + rs.name() + ": " + e.getMessage());
+        }
+    }
+
     static Candidate admit(Object doc, int index, Scope scope, FieldValidation validation, List<String> warnings) {
         String where = "document " + (index + 1);
         if (!(doc instanceof Map<?, ?> raw)) {
@@ -96,6 +106,7 @@ final class Admission {
                     Placement.selector(rs.metadata(), kindName + " " + rs.namespace() + "/" + rs.name());
                     ManifestRules.check(rs);
                     templatesParse(rs);
+                    notificationPolicy(rs);
                     disabled = rs.isDisabled();
                 }
                 case RESOURCE_SET_INPUT_PROVIDER -> {

@@ -101,10 +101,13 @@ public final class ControlPlane {
         return result.body();
     }
 
+    /** Written by the reconciler's notifications on the ResourceSet's own status. */
+    static final String NOTIFICATION_FAILED = "NotificationFailed";
+
     public Map<String, Object> get(ObjectKey key) {
         StoredObject o = find(key);
         if (key.kind() == Kind.RESOURCE_SET) {
-            return resourceSetView(o, statuses.clusters(key), Placements.clusterLabels(definitions));
+            return resourceSetView(o, statuses.clusters(key), statuses.get(key), Placements.clusterLabels(definitions));
         }
         Map<String, Object> view = Views.object(o, statuses.get(key));
         if (key.kind() == Kind.RESOURCE_SET_INPUT_PROVIDER) {
@@ -173,7 +176,9 @@ public final class ControlPlane {
         if (kind == Kind.RESOURCE_SET) {
             Map<ObjectKey, List<ClusterStatus>> pairs = statuses.clustersOfAll(keys);
             Map<String, Map<String, String>> clusters = Placements.clusterLabels(definitions);
-            items = objects.stream().map(o -> (Object) resourceSetView(o, pairs.get(o.key()), clusters)).toList();
+            Map<ObjectKey, ObjectStatus> own = statuses.getAll(keys);
+            items = objects.stream().map(o -> (Object) resourceSetView(o, pairs.get(o.key()), own.get(o.key()),
+                    clusters)).toList();
         } else {
             Map<ObjectKey, ObjectStatus> st = statuses.getAll(keys);
             items = objects.stream().map(o -> (Object) Views.object(o, st.get(o.key()))).toList();
@@ -192,9 +197,11 @@ public final class ControlPlane {
 
     /**
      * A ResourceSet with its status as a whole, computed from the per-cluster statuses of the
-     * clusters it is placed on, which are listed under {@code status.clusters}.
+     * clusters it is placed on, which are listed under {@code status.clusters}; {@code own} is the
+     * ResourceSet's own status, whose {@code NotificationFailed} condition (pull request
+     * notifications) is shown with the others.
      */
-    private static Map<String, Object> resourceSetView(StoredObject o, List<ClusterStatus> pairs,
+    private static Map<String, Object> resourceSetView(StoredObject o, List<ClusterStatus> pairs, ObjectStatus own,
             Map<String, Map<String, String>> clusterLabels) {
         ResourceSet rset;
         try {
@@ -204,7 +211,11 @@ public final class ControlPlane {
         }
         String uid = rset.metadata().uid();
         List<String> targets = Placements.targets(rset, clusterLabels);
-        Map<String, Object> view = Views.object(o, OverallStatus.of(uid, targets, pairs, o.updatedAt()));
+        ObjectStatus overall = OverallStatus.of(uid, targets, pairs, o.updatedAt());
+        if (own != null && own.condition(NOTIFICATION_FAILED).isPresent()) {
+            overall = overall.withCondition(own.condition(NOTIFICATION_FAILED).get());
+        }
+        Map<String, Object> view = Views.object(o, overall);
         List<Object> clusters = new ArrayList<>();
         for (String cluster : targets) {
             pairs.stream().filter(p -> p.cluster().equals(cluster) && (uid.isEmpty() || uid.equals(p.uid())))
@@ -256,7 +267,7 @@ public final class ControlPlane {
         out.put("kind", key.kind().kind());
         out.put("metadata", Views.object(o, ObjectStatus.EMPTY).get("metadata"));
         Map<String, Object> status = key.kind() == Kind.RESOURCE_SET
-                ? Views.status(resourceSetView(o, statuses.clusters(key), Placements.clusterLabels(definitions)))
+                ? Views.status(resourceSetView(o, statuses.clusters(key), statuses.get(key), Placements.clusterLabels(definitions)))
                 : dev.rset.store.StatusCodec.toMap(statuses.get(key));
         status.put("suspended", isDisabled(o.manifest()));
         schedules.get(key).ifPresent(s -> {
@@ -404,7 +415,7 @@ public final class ControlPlane {
                         o.resourceVersion(), schedule))).get(0);
                 audit.write(verb, by, key, "configured", Long.toString(written.resourceVersion()));
                 return key.kind() == Kind.RESOURCE_SET
-                        ? resourceSetView(written, statuses.clusters(key), Placements.clusterLabels(definitions))
+                        ? resourceSetView(written, statuses.clusters(key), statuses.get(key), Placements.clusterLabels(definitions))
                         : Views.object(written, statuses.get(key));
             } catch (ConflictException e) {
                 if (attempt == ATTEMPTS) {

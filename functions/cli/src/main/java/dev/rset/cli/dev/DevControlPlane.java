@@ -19,6 +19,10 @@ import dev.rset.reconciler.PairRequest;
 import dev.rset.reconciler.ReconcilerStores;
 import dev.rset.reconciler.ResourceSetReconciler;
 import dev.rset.reconciler.render.RenderCache;
+import dev.rset.reconciler.inputs.ResourceSetInputs;
+import dev.rset.reconciler.notify.ForgeNotifications;
+import dev.rset.forge.providers.ProviderPoller;
+import dev.rset.forge.providers.github.GitHubAppTokens;
 import dev.rset.store.SecretRef;
 import dev.rset.store.secrets.FileSecretStore;
 import dev.rset.store.sqlite.SqliteStores;
@@ -83,10 +87,16 @@ final class DevControlPlane implements AutoCloseable {
             throw new IllegalStateException("rset dev reaches EKS clusters through a kubeconfig (aws eks update-kubeconfig)");
         });
 
+        RenderCache renders = new RenderCache(64);
+        // Pull request notifications as the Lambda sends them: the forge tokens are local secrets here.
+        ForgeNotifications notifications = new ForgeNotifications(new ForgeNotifications.Ports(stores.definitions(),
+                new ResourceSetInputs(stores.definitions(), stores.inputs()), renders, stores.statuses(), secrets,
+                access.secretPrefix(), ProviderPoller.defaultClient(), new GitHubAppTokens(), clock,
+                ForgeNotifications.DEFAULT_BUDGET));
         ResourceSetReconciler reconciler = new ResourceSetReconciler(new ReconcilerStores(stores.definitions(),
                 stores.inputs(), stores.inventories(), stores.statuses(), stores.schedules()),
                 new DevClusters(directories, new Fabric8ClusterConnector(clients)), access::identity,
-                new RenderCache(64), clock);
+                renders, clock, notifications);
         LocalPairQueue queue = new LocalPairQueue(reconciler, 4, finished);
         LocalBus bus = new LocalBus(new Dispatcher(new Placements(stores.definitions(), stores.inventories()), queue,
                 clock), EventSources.WEBHOOK);

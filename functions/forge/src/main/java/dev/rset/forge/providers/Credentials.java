@@ -36,6 +36,30 @@ public sealed interface Credentials {
         }
     }
 
+    /**
+     * Reads a secret as this control plane stores it: a JSON object with the keys of the Kubernetes
+     * secret the Flux Operator would read, or a bare token. Never logged.
+     */
+    static Credentials fromSecretValue(String value) {
+        return fromSecret(secretKeys(value));
+    }
+
+    /** The keys of a stored secret value; a value that is not a JSON object is a bare token. */
+    static Map<String, String> secretKeys(String value) {
+        String v = value.trim();
+        if (v.startsWith("{")) {
+            try {
+                com.fasterxml.jackson.databind.JsonNode node = new com.fasterxml.jackson.databind.ObjectMapper().readTree(v);
+                Map<String, String> out = new java.util.LinkedHashMap<>();
+                node.fields().forEachRemaining(e -> out.put(e.getKey(), e.getValue().asText()));
+                return out;
+            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+                return Map.of();
+            }
+        }
+        return Map.of("token", v);
+    }
+
     /** Reads the keys the Flux Operator reads from a provider's secret; no known key means anonymous. */
     static Credentials fromSecret(Map<String, String> data) {
         String appId = data.getOrDefault("githubAppID", "").trim();

@@ -16,11 +16,9 @@ import dev.rset.forge.providers.http.ForgeHttp;
 import dev.rset.forge.providers.http.HttpFailure;
 import dev.rset.forge.providers.oci.OciRegistry;
 import java.net.http.HttpClient;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
@@ -86,28 +84,15 @@ public final class ProviderPoller {
         String url = r.provider().spec().url();
         Credentials c = r.credentials();
         return switch (r.provider().spec().type()) {
-            case GITHUB_PULL_REQUEST, GITHUB_BRANCH, GITHUB_TAG -> new GitHubApi(http, url, github(http, url, c));
+            case GITHUB_PULL_REQUEST, GITHUB_BRANCH, GITHUB_TAG -> new GitHubApi(http, url,
+                    ForgeAuthorization.github(http, appTokens, url, c));
             case GITLAB_MERGE_REQUEST, GITLAB_BRANCH, GITLAB_TAG, GITLAB_ENVIRONMENT -> new GitLabApi(http, url,
-                    c instanceof Credentials.Basic b ? Map.of("PRIVATE-TOKEN", b.password())
-                            : c instanceof Credentials.Token t ? Map.of("Authorization", "Bearer " + t.token()) : Map.of());
-            case GITEA_PULL_REQUEST, GITEA_BRANCH, GITEA_TAG -> new GiteaApi(http, url,
-                    c instanceof Credentials.Basic b ? "token " + b.password()
-                            : c instanceof Credentials.Token t ? "token " + t.token() : "");
+                    ForgeAuthorization.gitlab(c));
+            case GITEA_PULL_REQUEST, GITEA_BRANCH, GITEA_TAG -> new GiteaApi(http, url, ForgeAuthorization.gitea(c));
             case AZURE_DEVOPS_PULL_REQUEST, AZURE_DEVOPS_BRANCH, AZURE_DEVOPS_TAG -> new AzureDevOpsApi(http, url,
-                    c instanceof Credentials.Basic b ? basic(b.username(), b.password())
-                            : c instanceof Credentials.Token t ? basic("", t.token()) : "");
+                    ForgeAuthorization.azureDevOps(c));
             default -> throw HttpFailure.failed(r.provider().spec().type().wire() + " is not a Git forge type");
         };
-    }
-
-    /** A personal access token (the secret's password or token), or a GitHub App installation token. */
-    private String github(ForgeHttp http, String url, Credentials c) throws HttpFailure {
-        if (c instanceof Credentials.GitHubApp app) {
-            String api = app.apiBaseUrl().isEmpty() ? GitHubApi.apiBase(url) : app.apiBaseUrl();
-            return "Bearer " + appTokens.token(http, api, app.app());
-        }
-        return c instanceof Credentials.Basic b ? "Bearer " + b.password()
-                : c instanceof Credentials.Token t ? "Bearer " + t.token() : "";
     }
 
     /** Tags chosen first, so a digest is asked for only the tags that are exported. */
@@ -125,10 +110,6 @@ public final class ProviderPoller {
 
     private static String bearerOrBasic(Credentials c) {
         return c instanceof Credentials.Token t ? "Bearer " + t.token()
-                : c instanceof Credentials.Basic b ? basic(b.username(), b.password()) : "";
-    }
-
-    private static String basic(String user, String password) {
-        return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+                : c instanceof Credentials.Basic b ? ForgeAuthorization.basic(b.username(), b.password()) : "";
     }
 }

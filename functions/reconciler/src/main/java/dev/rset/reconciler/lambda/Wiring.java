@@ -18,6 +18,11 @@ import dev.rset.reconciler.PairReconciler;
 import dev.rset.reconciler.ReconcilerStores;
 import dev.rset.reconciler.ResourceSetReconciler;
 import dev.rset.reconciler.render.RenderCache;
+import dev.rset.reconciler.inputs.ResourceSetInputs;
+import dev.rset.reconciler.notify.ForgeNotifications;
+import dev.rset.reconciler.notify.Notifications;
+import dev.rset.forge.providers.ProviderPoller;
+import dev.rset.forge.providers.github.GitHubAppTokens;
 import dev.rset.store.dynamodb.DynamoConfig;
 import dev.rset.store.dynamodb.DynamoStores;
 import java.net.URI;
@@ -70,9 +75,25 @@ public final class Wiring {
     static PairReconciler pairReconciler(Map<String, String> env, DynamoStores stores,
             AwsCredentialsProvider credentials, Clock clock) {
         AccessSettings access = AccessSettings.fromEnv(env);
+        SecretStore secrets = secrets(env, credentials);
+        RenderCache renders = new RenderCache(RENDER_CACHE_ENTRIES);
+        Notifications notifications = new ForgeNotifications(new ForgeNotifications.Ports(stores.definitions(),
+                new ResourceSetInputs(stores.definitions(), stores.inputs()), renders, stores.statuses(), secrets,
+                env.getOrDefault("RSET_SECRET_PREFIX", "rset"), ProviderPoller.defaultClient(),
+                new GitHubAppTokens(), clock, ForgeNotifications.DEFAULT_BUDGET));
         return new ResourceSetReconciler(new ReconcilerStores(stores.definitions(), stores.inputs(),
-                stores.inventories(), stores.statuses(), stores.schedules()), connector(env, access, credentials, clock),
-                access::identity, new RenderCache(RENDER_CACHE_ENTRIES), clock);
+                stores.inventories(), stores.statuses(), stores.schedules()), connector(env, access, secrets,
+                credentials, clock), access::identity, renders, clock, notifications);
+    }
+
+    /** This control plane's Secrets Manager ({@code RSET_AWS_ENDPOINT}: a local emulator). */
+    static SecretStore secrets(Map<String, String> env, AwsCredentialsProvider credentials) {
+        Region region = Region.of(env.getOrDefault("AWS_REGION", "us-east-1"));
+        SecretsManagerClientBuilder sm = SecretsManagerClient.builder().region(region).credentialsProvider(credentials)
+                .httpClientBuilder(UrlConnectionHttpClient.builder());
+        Optional.ofNullable(env.get("RSET_AWS_ENDPOINT")).filter(s -> !s.isBlank()).map(URI::create)
+                .ifPresent(sm::endpointOverride);
+        return new SecretsManagerSecretStore(sm.build());
     }
 
     /**
@@ -80,15 +101,11 @@ public final class Wiring {
      * Secrets Manager prefix, the address rules checked at connect time, EKS through allow-listed
      * roles ({@code RSET_AWS_ENDPOINT} / {@code RSET_STS_ENDPOINT}: local emulators).
      */
-    static ClusterConnector connector(Map<String, String> env, AccessSettings access,
+    static ClusterConnector connector(Map<String, String> env, AccessSettings access, SecretStore secrets,
             AwsCredentialsProvider credentials, Clock clock) {
         Region region = Region.of(env.getOrDefault("AWS_REGION", "us-east-1"));
         Optional<URI> endpoint = Optional.ofNullable(env.get("RSET_AWS_ENDPOINT")).filter(s -> !s.isBlank())
                 .map(URI::create);
-        SecretsManagerClientBuilder sm = SecretsManagerClient.builder().region(region).credentialsProvider(credentials)
-                .httpClientBuilder(UrlConnectionHttpClient.builder());
-        endpoint.ifPresent(sm::endpointOverride);
-        SecretStore secrets = new SecretsManagerSecretStore(sm.build());
         StsClientBuilder sts = StsClient.builder().region(region).credentialsProvider(credentials)
                 .httpClientBuilder(UrlConnectionHttpClient.builder());
         Optional.ofNullable(env.get("RSET_STS_ENDPOINT")).filter(s -> !s.isBlank()).map(URI::create).or(() -> endpoint)

@@ -1,8 +1,5 @@
 package dev.rset.scheduler.poll;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.rset.core.api.ResourceSetInputProvider;
 import dev.rset.forge.providers.Credentials;
 import dev.rset.forge.providers.PollRequest;
@@ -25,8 +22,6 @@ import java.util.Optional;
  * or a bare token. The exported inputs before the poll go along, for the skip labels.
  */
 public final class ForgePoller implements ProviderPoller {
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     private final dev.rset.forge.providers.ProviderPoller forge;
     private final SecretStore secrets;
     private final String prefix;
@@ -51,7 +46,7 @@ public final class ForgePoller implements ProviderPoller {
                         + ref + " not found (store it as " + prefix + "/secrets/" + provider.namespace() + "/" + ref
                         + ")", Optional.empty());
             }
-            credentials = Credentials.fromSecret(keys(value.get()));
+            credentials = Credentials.fromSecretValue(value.get());
         }
         List<Map<String, Object>> previous = inputs.list(new ProviderId(provider.namespace(), provider.name()))
                 .stream().map(StoredInput::values).toList();
@@ -64,21 +59,5 @@ public final class ForgePoller implements ProviderPoller {
         Optional<java.time.Instant> retryAt = r instanceof dev.rset.forge.providers.PollResult.RateLimited limited
                 ? Optional.of(limited.retryAt()) : Optional.empty();
         return new PollResult.Failed(r.reason(), r.message(), retryAt);
-    }
-
-    /** The secret's keys; a value that is not a JSON object is a bare token. Never logged. */
-    static Map<String, String> keys(String value) {
-        String v = value.trim();
-        if (v.startsWith("{")) {
-            try {
-                JsonNode node = JSON.readTree(v);
-                Map<String, String> out = new LinkedHashMap<>();
-                node.fields().forEachRemaining(e -> out.put(e.getKey(), e.getValue().asText()));
-                return out;
-            } catch (JsonProcessingException e) {
-                return Map.of();
-            }
-        }
-        return Map.of("token", v);
     }
 }

@@ -25,6 +25,18 @@ public final class AzureDevOpsApi implements GitForge {
     private final Map<String, String> headers;
 
     public AzureDevOpsApi(ForgeHttp http, String repositoryUrl, String authorization) throws HttpFailure {
+        this.http = http;
+        this.repo = repoBase(repositoryUrl);
+        Map<String, String> h = new LinkedHashMap<>();
+        h.put("Accept", "application/json");
+        if (!authorization.isEmpty()) {
+            h.put("Authorization", authorization);
+        }
+        this.headers = Map.copyOf(h);
+    }
+
+    /** The repository's API URL, {@code <server>/<organization>/<project>/_apis/git/repositories/<repository>}. */
+    public static String repoBase(String repositoryUrl) throws HttpFailure {
         RepoUrl u = RepoUrl.parse(repositoryUrl);
         int git = u.path().indexOf("_git");
         if (git < 1 || git != u.path().size() - 2) {
@@ -32,15 +44,8 @@ public final class AzureDevOpsApi implements GitForge {
                     + "https://dev.azure.com/<organization>/<project>/_git/<repository>");
         }
         List<String> before = u.path().subList(0, git).stream().map(RepoUrl::segment).toList();
-        this.http = http;
-        this.repo = u.origin() + "/" + String.join("/", before) + "/_apis/git/repositories/"
+        return u.origin() + "/" + String.join("/", before) + "/_apis/git/repositories/"
                 + RepoUrl.segment(u.path().get(git + 1));
-        Map<String, String> h = new LinkedHashMap<>();
-        h.put("Accept", "application/json");
-        if (!authorization.isEmpty()) {
-            h.put("Authorization", authorization);
-        }
-        this.headers = Map.copyOf(h);
     }
 
     @Override

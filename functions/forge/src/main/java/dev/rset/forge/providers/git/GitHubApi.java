@@ -26,10 +26,8 @@ public final class GitHubApi implements GitForge {
      * @param authorization the {@code Authorization} header value, or empty for anonymous access
      */
     public GitHubApi(ForgeHttp http, String repositoryUrl, String authorization) throws HttpFailure {
-        List<String> ownerRepo = RepoUrl.parse(repositoryUrl).ownerAndRepo("GitHub");
         this.http = http;
-        this.repo = URI.create(apiBase(repositoryUrl) + "/repos/" + RepoUrl.segment(ownerRepo.get(0)) + "/"
-                + RepoUrl.segment(ownerRepo.get(1)));
+        this.repo = URI.create(repoBase(repositoryUrl));
         Map<String, String> h = new LinkedHashMap<>();
         h.put("Accept", "application/vnd.github+json");
         h.put("X-GitHub-Api-Version", "2022-11-28");
@@ -45,6 +43,13 @@ public final class GitHubApi implements GitForge {
         String host = URI.create(u.origin()).getHost();
         return host.equalsIgnoreCase("github.com") || host.equalsIgnoreCase("www.github.com")
                 ? "https://api.github.com" : u.origin() + "/api/v3";
+    }
+
+    /** The repository's API URL, {@code <api>/repos/{owner}/{repo}}. */
+    public static String repoBase(String repositoryUrl) throws HttpFailure {
+        List<String> ownerRepo = RepoUrl.parse(repositoryUrl).ownerAndRepo("GitHub");
+        return apiBase(repositoryUrl) + "/repos/" + RepoUrl.segment(ownerRepo.get(0)) + "/"
+                + RepoUrl.segment(ownerRepo.get(1));
     }
 
     @Override

@@ -27,18 +27,24 @@ public final class GitLabApi implements GitForge {
      * @param headers authentication headers ({@code PRIVATE-TOKEN} or {@code Authorization}), maybe none
      */
     public GitLabApi(ForgeHttp http, String repositoryUrl, Map<String, String> headers) throws HttpFailure {
-        RepoUrl u = RepoUrl.parse(repositoryUrl);
-        if (u.path().size() < 2) {
-            throw HttpFailure.failed("spec.url must name a GitLab project as <server>/<group>[/<subgroup>…]/<project>");
-        }
         this.http = http;
-        this.project = u.origin() + "/api/v4/projects/" + RepoUrl.segment(String.join("/", u.path()));
+        this.project = projectBase(repositoryUrl);
         Map<String, String> h = new LinkedHashMap<>(headers);
         h.put("Accept", "application/json");
         this.headers = Map.copyOf(h);
     }
 
-    private static Pages.Next byNextPage() {
+    /** The project's API URL, {@code <server>/api/v4/projects/<url-encoded full path>}. */
+    public static String projectBase(String repositoryUrl) throws HttpFailure {
+        RepoUrl u = RepoUrl.parse(repositoryUrl);
+        if (u.path().size() < 2) {
+            throw HttpFailure.failed("spec.url must name a GitLab project as <server>/<group>[/<subgroup>…]/<project>");
+        }
+        return u.origin() + "/api/v4/projects/" + RepoUrl.segment(String.join("/", u.path()));
+    }
+
+    /** Pagination by {@code X-Next-Page}. */
+    public static Pages.Next byNextPage() {
         return (r, body) -> {
             String next = r.header("X-Next-Page").trim();
             if (next.isEmpty()) {

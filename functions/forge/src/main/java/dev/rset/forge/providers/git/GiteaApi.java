@@ -22,18 +22,23 @@ public final class GiteaApi implements GitForge {
     private final Map<String, String> headers;
 
     public GiteaApi(ForgeHttp http, String repositoryUrl, String authorization) throws HttpFailure {
-        RepoUrl u = RepoUrl.parse(repositoryUrl);
-        List<String> ownerRepo = u.ownerAndRepo("Gitea/Forgejo");
-        List<String> subPath = u.path().subList(0, u.path().size() - 2);
         this.http = http;
-        this.repo = u.origin() + (subPath.isEmpty() ? "" : "/" + String.join("/", subPath)) + "/api/v1/repos/"
-                + RepoUrl.segment(ownerRepo.get(0)) + "/" + RepoUrl.segment(ownerRepo.get(1));
+        this.repo = repoBase(repositoryUrl);
         Map<String, String> h = new LinkedHashMap<>();
         h.put("Accept", "application/json");
         if (!authorization.isEmpty()) {
             h.put("Authorization", authorization);
         }
         this.headers = Map.copyOf(h);
+    }
+
+    /** The repository's API URL, {@code <server>[/<sub-path>]/api/v1/repos/{owner}/{repo}}. */
+    public static String repoBase(String repositoryUrl) throws HttpFailure {
+        RepoUrl u = RepoUrl.parse(repositoryUrl);
+        List<String> ownerRepo = u.ownerAndRepo("Gitea/Forgejo");
+        List<String> subPath = u.path().subList(0, u.path().size() - 2);
+        return u.origin() + (subPath.isEmpty() ? "" : "/" + String.join("/", subPath)) + "/api/v1/repos/"
+                + RepoUrl.segment(ownerRepo.get(0)) + "/" + RepoUrl.segment(ownerRepo.get(1));
     }
 
     @Override

@@ -62,6 +62,20 @@ public final class ForgeHttp {
         }
     }
 
+    /** Sends a JSON body ({@code POST}, {@code PATCH}, {@code PUT}); the answer must be 2xx, its body JSON or empty. */
+    public JsonNode sendJson(String method, URI uri, Map<String, String> headers, Object body) throws HttpFailure {
+        Map<String, String> h = new java.util.LinkedHashMap<>(headers);
+        h.put("Content-Type", "application/json");
+        byte[] bytes;
+        try {
+            bytes = JSON.writeValueAsBytes(body);
+        } catch (IOException e) {
+            throw HttpFailure.failed(service + " " + method + " " + uri + ": the request body is not JSON");
+        }
+        Response r = send(method, uri, h, HttpRequest.BodyPublishers.ofByteArray(bytes), DEFAULT_MAX_BODY);
+        return r.body().length == 0 ? JSON.nullNode() : json(r);
+    }
+
     /** Sends one request; the answer must be 2xx. */
     public Response send(String method, URI uri, Map<String, String> headers, HttpRequest.BodyPublisher body,
             int maxBody) throws HttpFailure {
