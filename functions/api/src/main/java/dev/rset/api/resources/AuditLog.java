@@ -2,6 +2,7 @@ package dev.rset.api.resources;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.rset.ops.Fields;
 import dev.rset.store.ObjectKey;
 
 import java.util.LinkedHashMap;
@@ -12,9 +13,10 @@ import java.util.function.Consumer;
  * One JSON line per write through the API, naming who made it (the caller's IAM ARN, as API
  * Gateway's IAM authorizer verified it), what and how: {@code {"audit":"rset-api","verb":"apply",
  * "caller":"arn:aws:sts::…:assumed-role/team-a/alice","kind":"ResourceSet","namespace":"team-a",
- * "name":"app","action":"configured","resourceVersion":"4"}}. Lambda sends stdout to CloudWatch
- * Logs, where a metric filter or Logs Insights can find every change an identity made. Never holds
- * a manifest (it may carry a kubeconfig).
+ * "name":"app","action":"configured","resourceVersion":"4"}}. {@link #logged} writes these fields as
+ * an {@code event: audit} log line (a JSON line with the request id in Lambda), where a metric
+ * filter or Logs Insights can find every change an identity made. Never holds a manifest (it may
+ * carry a kubeconfig).
  */
 public final class AuditLog {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -22,6 +24,7 @@ public final class AuditLog {
 
     public AuditLog(Consumer<String> sink) {
         this.sink = sink;
+        this.toLog = false;
     }
 
     /** Recorded when the API runs without IAM auth in front of it ({@code rset dev}, tests). */
@@ -32,8 +35,17 @@ public final class AuditLog {
         return caller == null || caller.isEmpty() ? UNAUTHENTICATED : caller;
     }
 
-    public static AuditLog stdout() {
-        return new AuditLog(System.out::println);
+    private static final System.Logger LOG = System.getLogger(AuditLog.class.getName());
+    private final boolean toLog;
+
+    private AuditLog() {
+        this.sink = null;
+        this.toLog = true;
+    }
+
+    /** The audit lines as log events ({@code event: audit}) of the function's log. */
+    public static AuditLog logged() {
+        return new AuditLog();
     }
 
     void write(String verb, String caller, ObjectKey key, String action, String resourceVersion) {
@@ -47,6 +59,12 @@ public final class AuditLog {
         line.put("action", action);
         if (resourceVersion != null) {
             line.put("resourceVersion", resourceVersion);
+        }
+        if (toLog) {
+            LOG.log(System.Logger.Level.INFO, "{0} {1} {2}/{3} by {4}: {5}", verb, key.kind().kind(), key.namespace(),
+                    key.name(), who(caller), action, Fields.event("audit").object(key.kind().kind(), key.namespace(),
+                            key.name()).withAll(line));
+            return;
         }
         try {
             sink.accept(JSON.writeValueAsString(line));

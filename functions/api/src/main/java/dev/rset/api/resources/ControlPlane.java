@@ -69,7 +69,7 @@ public final class ControlPlane {
             InventoryStore inventories, SecretStore secrets, String secretPrefix, ClusterAccess access, Clock clock,
             Optional<EventPublisher> events) {
         this(definitions, statuses, schedules, inputs, inventories, secrets, secretPrefix, access, clock, events,
-                AuditLog.stdout());
+                AuditLog.logged());
     }
 
     /** {@code audit}: where the line naming the caller of each write goes. */
