@@ -38,6 +38,7 @@ import java.util.regex.Pattern;
  * POST   /v1/namespaces/{ns}/{plural}/{name}/suspend|resume
  * GET|DELETE /v1/clusters/{name}, GET /v1/clusters/{name}/status   (cluster-scoped kinds)
  * POST   /v1/clusters/{name}/check                          connect now, record the Ready condition
+ * POST   /v1/namespaces/{ns}/receivers/{name}/token[?rotate=true]  create (or replace) the Receiver's webhook token
  * </pre>
  * {@code fieldValidation} is {@code Strict} (the default: an unknown field is a 400), {@code Warn}
  * (stored, and named in the answer's {@code warnings}) or {@code Ignore}.
@@ -187,6 +188,11 @@ public final class Router {
                 case "check" -> {
                     requireMethod(m, "POST");
                     return plane.check(key, r.caller());
+                }
+                case "token" -> {
+                    requireMethod(m, "POST");
+                    return plane.receiverToken(key, r.param("rotate").map(Boolean::parseBoolean).orElse(false),
+                            r.caller());
                 }
                 default -> {
                 }

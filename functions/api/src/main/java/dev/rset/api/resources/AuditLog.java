@@ -61,8 +61,7 @@ public final class AuditLog {
             line.put("resourceVersion", resourceVersion);
         }
         if (toLog) {
-            LOG.log(System.Logger.Level.INFO, "{0} {1} {2}/{3} by {4}: {5}", verb, key.kind().kind(), key.namespace(),
-                    key.name(), who(caller), action, Fields.event("audit").object(key.kind().kind(), key.namespace(),
+            LOG.log(System.Logger.Level.INFO, "{0} {1} by {2}: {3}", verb, key, who(caller), action, Fields.event("audit").object(key.kind().kind(), key.namespace(),
                             key.name()).withAll(line));
             return;
         }

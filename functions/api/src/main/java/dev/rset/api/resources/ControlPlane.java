@@ -60,6 +60,7 @@ public final class ControlPlane {
     private final Clock clock;
     private final Optional<EventPublisher> events;
     private final AuditLog audit;
+    private final ReceiverSecrets receiverSecrets;
 
     /**
      * {@code events}: where requests for a run are announced (the reconcile fan-out); empty where
@@ -84,6 +85,7 @@ public final class ControlPlane {
         this.inputs = inputs;
         this.inventories = inventories;
         this.kubeconfigs = new KubeconfigSecrets(secrets, secretPrefix);
+        this.receiverSecrets = new ReceiverSecrets(secrets, secretPrefix, new java.security.SecureRandom());
         this.access = access;
         this.clock = clock;
         this.applier = new Applier(definitions, inputs, access, kubeconfigs, audit);
@@ -110,7 +112,23 @@ public final class ControlPlane {
         if (key.kind() == Kind.RESOURCE_SET_INPUT_PROVIDER) {
             Views.status(view).put("exportedInputs", exported(key));
         }
+        if (key.kind() == Kind.RECEIVER) {
+            Views.status(view).putAll(receiverSecrets.status(o));
+        }
         return view;
+    }
+
+    /**
+     * Creates the Receiver's webhook token, or replaces it ({@code rotate}); the answer is the only
+     * place the token is ever shown.
+     */
+    public Map<String, Object> receiverToken(ObjectKey key, boolean rotate, String caller) {
+        if (key.kind() != Kind.RECEIVER) {
+            throw ApiException.notFound("only a Receiver has a webhook token, not a " + key.kind().kind());
+        }
+        Map<String, Object> issued = receiverSecrets.issue(find(key), rotate);
+        audit.write(rotate ? "rotate-token" : "create-token", caller, key, ReceiverSecrets.action(issued), null);
+        return issued;
     }
 
     public Map<String, Object> list(Kind kind, String namespace, String labelSelector) {
@@ -176,7 +194,13 @@ public final class ControlPlane {
             items = objects.stream().map(o -> (Object) resourceSetView(o, pairs.get(o.key()), clusters)).toList();
         } else {
             Map<ObjectKey, ObjectStatus> st = statuses.getAll(keys);
-            items = objects.stream().map(o -> (Object) Views.object(o, st.get(o.key()))).toList();
+            items = objects.stream().map(o -> {
+                Map<String, Object> view = Views.object(o, st.get(o.key()));
+                if (kind == Kind.RECEIVER) {
+                    Views.status(view).putAll(receiverSecrets.status(o));
+                }
+                return (Object) view;
+            }).toList();
         }
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("apiVersion", "v1");
