@@ -18,6 +18,9 @@ import java.util.logging.Logger;
  */
 public final class Telemetry {
     public static final String DEFAULT_NAMESPACE = "ResourceSetServerless";
+    /** The variables {@link #forLambda} reads (template.yaml sets them for every function). */
+    public static final String ENV_LOG_LEVEL = "RSET_LOG_LEVEL";
+    public static final String ENV_METRICS_NAMESPACE = "RSET_METRICS_NAMESPACE";
     private static volatile String namespace = DEFAULT_NAMESPACE;
     private static volatile Consumer<String> metricsSink = line -> { };
     private static volatile boolean lambda;
@@ -35,8 +38,8 @@ public final class Telemetry {
             return;
         }
         lambda = true;
-        namespace = env.getOrDefault("RSET_METRICS_NAMESPACE", DEFAULT_NAMESPACE);
-        json(System.out, level(env.getOrDefault("RSET_LOG_LEVEL", "INFO")));
+        namespace = env.getOrDefault(ENV_METRICS_NAMESPACE, DEFAULT_NAMESPACE);
+        json(System.out, level(env.getOrDefault(ENV_LOG_LEVEL, "INFO")));
     }
 
     /** JSON log lines and EMF lines on {@code out}, records at {@code level} and above. */
