@@ -64,7 +64,7 @@ public final class DispatcherHandler implements RequestStreamHandler {
             sent = dispatcher.dispatch(event).size();
             Metrics.count("EventsDispatched");
             Metrics.count("PairRequestsSent", sent);
-            String type = event.event().getClass().getSimpleName();
+            String type = event.event().detailType();
             LOG.log(Level.INFO, "{0} {1} dispatched: {2} pair request(s) in {3} ms", type, event.id(), sent,
                     inv.elapsedMillis(), Fields.event("dispatch").with("eventType", type).with("eventId", event.id())
                             .with("requests", sent).outcome("Dispatched")
