@@ -20,32 +20,45 @@ import java.util.function.Consumer;
  */
 public final class AuditLog {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private final Consumer<String> sink;
-
-    public AuditLog(Consumer<String> sink) {
-        this.sink = sink;
-        this.toLog = false;
-    }
-
+    private static final System.Logger LOG = System.getLogger(AuditLog.class.getName());
     /** Recorded when the API runs without IAM auth in front of it ({@code rset dev}, tests). */
     static final String UNAUTHENTICATED = "unauthenticated";
 
-    /** The caller to record: the IAM ARN, or {@link #UNAUTHENTICATED}. */
-    static String who(String caller) {
-        return caller == null || caller.isEmpty() ? UNAUTHENTICATED : caller;
+    /** Where a line goes, as its fields. */
+    private interface Sink {
+        void write(Map<String, Object> line);
     }
 
-    private static final System.Logger LOG = System.getLogger(AuditLog.class.getName());
-    private final boolean toLog;
+    private final Sink sink;
 
-    private AuditLog() {
-        this.sink = null;
-        this.toLog = true;
+    /** Each line as a JSON string to {@code sink} (tests). */
+    public AuditLog(Consumer<String> sink) {
+        this.sink = (Sink) line -> {
+            try {
+                sink.accept(JSON.writeValueAsString(line));
+            } catch (JsonProcessingException e) {
+                throw new IllegalStateException("audit line cannot be written as JSON", e);
+            }
+        };
+    }
+
+    private AuditLog(Sink sink) {
+        this.sink = sink;
     }
 
     /** The audit lines as log events ({@code event: audit}) of the function's log. */
     public static AuditLog logged() {
-        return new AuditLog();
+        return new AuditLog((Sink) line -> {
+            String object = Fields.objectId((String) line.get("kind"), (String) line.get("namespace"),
+                    (String) line.get("name"));
+            LOG.log(System.Logger.Level.INFO, "{0} {1} by {2}: {3}", line.get("verb"), object, line.get("caller"),
+                    line.get("action"), Fields.event("audit").with("object", object).withAll(line));
+        });
+    }
+
+    /** The caller to record: the IAM ARN, or {@link #UNAUTHENTICATED}. */
+    static String who(String caller) {
+        return caller == null || caller.isEmpty() ? UNAUTHENTICATED : caller;
     }
 
     void write(String verb, String caller, ObjectKey key, String action, String resourceVersion) {
@@ -60,15 +73,6 @@ public final class AuditLog {
         if (resourceVersion != null) {
             line.put("resourceVersion", resourceVersion);
         }
-        if (toLog) {
-            LOG.log(System.Logger.Level.INFO, "{0} {1} by {2}: {3}", verb, key, who(caller), action, Fields.event("audit").object(key.kind().kind(), key.namespace(),
-                            key.name()).withAll(line));
-            return;
-        }
-        try {
-            sink.accept(JSON.writeValueAsString(line));
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("audit line cannot be written as JSON", e);
-        }
+        sink.write(line);
     }
 }
