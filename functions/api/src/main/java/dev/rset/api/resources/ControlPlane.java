@@ -108,12 +108,9 @@ public final class ControlPlane {
         if (key.kind() == Kind.RESOURCE_SET) {
             return resourceSetView(o, statuses.clusters(key), Placements.clusterLabels(definitions));
         }
-        Map<String, Object> view = Views.object(o, statuses.get(key));
+        Map<String, Object> view = view(o, statuses.get(key));
         if (key.kind() == Kind.RESOURCE_SET_INPUT_PROVIDER) {
             Views.status(view).put("exportedInputs", exported(key));
-        }
-        if (key.kind() == Kind.RECEIVER) {
-            Views.status(view).putAll(receiverSecrets.status(o));
         }
         return view;
     }
@@ -194,13 +191,7 @@ public final class ControlPlane {
             items = objects.stream().map(o -> (Object) resourceSetView(o, pairs.get(o.key()), clusters)).toList();
         } else {
             Map<ObjectKey, ObjectStatus> st = statuses.getAll(keys);
-            items = objects.stream().map(o -> {
-                Map<String, Object> view = Views.object(o, st.get(o.key()));
-                if (kind == Kind.RECEIVER) {
-                    Views.status(view).putAll(receiverSecrets.status(o));
-                }
-                return (Object) view;
-            }).toList();
+            items = objects.stream().map(o -> (Object) view(o, st.get(o.key()))).toList();
         }
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("apiVersion", "v1");
@@ -212,6 +203,15 @@ public final class ControlPlane {
         out.put("metadata", listMeta);
         out.put("items", items);
         return out;
+    }
+
+    /** A stored object as the API shows it; a Receiver with its webhook path (from its token's secret). */
+    private Map<String, Object> view(StoredObject o, ObjectStatus status) {
+        Map<String, Object> view = Views.object(o, status);
+        if (o.key().kind() == Kind.RECEIVER) {
+            Views.status(view).putAll(receiverSecrets.status(o));
+        }
+        return view;
     }
 
     /**
