@@ -70,7 +70,7 @@ public final class JsonLogFormatter extends Formatter {
     private static void value(JsonGenerator g, String key, Object v) throws IOException {
         if (sensitive(key)) {
             g.writeString(REDACTED);
-        } else if (v instanceof Number n) {
+        } else if (v instanceof Number n && Double.isFinite(n.doubleValue())) {
             g.writeNumber(n.toString());
         } else if (v instanceof Boolean b) {
             g.writeBoolean(b);

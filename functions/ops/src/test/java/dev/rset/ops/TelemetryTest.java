@@ -52,7 +52,7 @@ class TelemetryTest {
                     Fields.event("reconcile").object("ResourceSet", "apps", "app").cluster("a").durationMs(42)
                             .outcome("ReconciliationSucceeded"));
         }
-        LOG.log(System.Logger.Level.WARNING, "outside any invocation");
+        LOG.log(System.Logger.Level.WARNING, "outside any invocation", Fields.none().with("ratio", Double.NaN));
         List<JsonNode> lines = lines();
         assertEquals(2, lines.size(), captured.toString());
         JsonNode l = lines.get(0);
@@ -68,6 +68,7 @@ class TelemetryTest {
         assertEquals("ReconciliationSucceeded", l.get("outcome").asText());
         assertEquals("WARN", lines.get(1).get("level").asText());
         assertFalse(lines.get(1).has("requestId"), "no invocation, no request id");
+        assertEquals("NaN", lines.get(1).get("ratio").asText(), "a number JSON cannot hold is written as a string");
     }
 
     @Test
