@@ -22,6 +22,10 @@ import dev.rset.store.secrets.SecretsManagerSecretStore;
 import dev.rset.events.EventBridgePublisher;
 import dev.rset.events.EventPublisher;
 import dev.rset.events.EventSources;
+import dev.rset.ops.Fields;
+import dev.rset.ops.Invocation;
+import dev.rset.ops.Metrics;
+import dev.rset.ops.Telemetry;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
 import software.amazon.awssdk.services.eventbridge.EventBridgeClientBuilder;
@@ -51,11 +55,19 @@ import java.util.Optional;
  * RSET_STS_ENDPOINT.
  */
 public final class ApiHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
+    /** The {@code Function} dimension of the metrics and the {@code function} field of the log lines. */
+    public static final String FUNCTION = "api";
+    private static final System.Logger LOG = System.getLogger(ApiHandler.class.getName());
     private final Router router;
 
     /** Used by Lambda: clients are built once per container, at init. */
     public ApiHandler() {
-        this(System.getenv());
+        this(lambdaEnv());
+    }
+
+    private static Map<String, String> lambdaEnv() {
+        Telemetry.forLambda(System.getenv());
+        return System.getenv();
     }
 
     public ApiHandler(Map<String, String> env) {
@@ -68,13 +80,33 @@ public final class ApiHandler implements RequestHandler<APIGatewayV2HTTPEvent, A
 
     @Override
     public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
-        HttpResponse r = router.handle(toRequest(event));
+        HttpResponse r;
+        try (Invocation inv = Invocation.start(FUNCTION, context == null ? null : context.getAwsRequestId())) {
+            HttpRequest request = toRequest(event);
+            r = router.handle(request);
+            answered(inv, request, r.status());
+        }
         APIGatewayV2HTTPResponse out = new APIGatewayV2HTTPResponse();
         out.setStatusCode(r.status());
         out.setHeaders(r.headers());
         out.setBody(r.body());
         out.setIsBase64Encoded(false);
         return out;
+    }
+
+    /** One line per request (method, path, status, caller; never a body or query) and its metrics. */
+    private static void answered(Invocation inv, HttpRequest request, int status) {
+        long ms = inv.elapsedMillis();
+        boolean write = !request.method().equals("GET");
+        Metrics.count("ApiRequests");
+        Metrics.count("ApiWrites", write ? 1 : 0);
+        Metrics.count("ApiErrors", status >= 500 ? 1 : 0);
+        Metrics.milliseconds("ApiDuration", ms);
+        LOG.log(status >= 500 ? System.Logger.Level.WARNING : System.Logger.Level.INFO, "{0} {1}: {2} in {3} ms",
+                request.method(), request.path(), status, ms, Fields.event("request").with("method", request.method())
+                        .with("path", request.path()).with("status", status)
+                        .with("caller", request.caller().isEmpty() ? "unauthenticated" : request.caller())
+                        .outcome(status >= 500 ? "failed" : status >= 400 ? "rejected" : "succeeded").durationMs(ms));
     }
 
     static HttpRequest toRequest(APIGatewayV2HTTPEvent e) {
@@ -105,7 +137,7 @@ public final class ApiHandler implements RequestHandler<APIGatewayV2HTTPEvent, A
      */
     public static Router router(Map<String, String> env,
             Optional<software.amazon.awssdk.auth.credentials.AwsCredentialsProvider> credentials) {
-        return router(env, credentials, AuditLog.stdout());
+        return router(env, credentials, AuditLog.logged());
     }
 
     /** {@link #router(Map, Optional)} with the audit lines going to {@code audit}. */

@@ -11,6 +11,7 @@ import dev.rset.api.resources.FieldValidation;
 import dev.rset.api.resources.Scope;
 import dev.rset.core.yaml.Manifest;
 import dev.rset.core.yaml.YamlWarning;
+import dev.rset.ops.Fields;
 import dev.rset.store.Kind;
 import dev.rset.store.ObjectKey;
 
@@ -37,6 +38,7 @@ import java.util.regex.Pattern;
  * POST   /v1/namespaces/{ns}/{plural}/{name}/suspend|resume
  * GET|DELETE /v1/clusters/{name}, GET /v1/clusters/{name}/status   (cluster-scoped kinds)
  * POST   /v1/clusters/{name}/check                          connect now, record the Ready condition
+ * POST   /v1/namespaces/{ns}/receivers/{name}/token[?rotate=true]  create (or replace) the Receiver's webhook token
  * </pre>
  * {@code fieldValidation} is {@code Strict} (the default: an unknown field is a 400), {@code Warn}
  * (stored, and named in the answer's {@code warnings}) or {@code Ignore}.
@@ -44,6 +46,7 @@ import java.util.regex.Pattern;
 public final class Router {
     private static final Pattern DNS_LABEL = Pattern.compile("[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?");
     private static final Pattern DNS_SUBDOMAIN = Pattern.compile("[a-z0-9]([-a-z0-9.]{0,251}[a-z0-9])?");
+    private static final System.Logger LOG = System.getLogger(Router.class.getName());
     private final ControlPlane plane;
 
     public Router(ControlPlane plane) {
@@ -59,16 +62,17 @@ public final class Router {
         } catch (RuntimeException e) {
             // Log the cause for operators, never the request body (it may hold a kubeconfig).
             String id = UUID.randomUUID().toString();
-            System.err.println("rset-api: internal error " + id + " on " + request.method() + " " + request.path()
-                    + ": " + e + " at " + (e.getStackTrace().length > 0 ? e.getStackTrace()[0] : "?"));
+            LOG.log(System.Logger.Level.ERROR, "internal error {0} on {1} {2}: {3} at {4}", id, request.method(),
+                    request.path(), e, e.getStackTrace().length > 0 ? e.getStackTrace()[0] : "?",
+                    Fields.event("error").with("reference", id).with("error", e.getClass().getName()));
             return Codec.respond(500, Statuses.failure(new ApiException(500, "InternalError",
                     "internal error, reference " + id)), yaml);
         } catch (VirtualMachineError e) {
             // Out of memory or stack: the request's allocations are gone once unwound; answer
             // instead of letting the runtime report an uncaught throw. Out of memory may pass.
             String id = UUID.randomUUID().toString();
-            System.err.println("rset-api: " + e.getClass().getSimpleName() + " " + id + " on " + request.method()
-                    + " " + request.path());
+            LOG.log(System.Logger.Level.ERROR, "{0} {1} on {2} {3}", e.getClass().getSimpleName(), id, request.method(),
+                    request.path(), Fields.event("error").with("reference", id).with("error", e.getClass().getName()));
             int status = e instanceof OutOfMemoryError ? 503 : 500;
             return Codec.respond(status, Statuses.failure(new ApiException(status,
                     status == 503 ? "ServiceUnavailable" : "InternalError",
@@ -184,6 +188,11 @@ public final class Router {
                 case "check" -> {
                     requireMethod(m, "POST");
                     return plane.check(key, r.caller());
+                }
+                case "token" -> {
+                    requireMethod(m, "POST");
+                    return plane.receiverToken(key, r.param("rotate").map(Boolean::parseBoolean).orElse(false),
+                            r.caller());
                 }
                 default -> {
                 }

@@ -4,6 +4,7 @@ import dev.rset.cli.admin.ApplyCommand;
 import dev.rset.cli.admin.ClustersCommand;
 import dev.rset.cli.admin.DeleteCommand;
 import dev.rset.cli.admin.GetCommand;
+import dev.rset.cli.admin.ReceiversCommand;
 import dev.rset.cli.admin.ReconcileCommand;
 import dev.rset.cli.admin.ResumeCommand;
 import dev.rset.cli.admin.SuspendCommand;
@@ -16,6 +17,6 @@ import picocli.CommandLine.Command;
         description = "Render and manage Flux Operator ResourceSets.",
         subcommands = {BuildCommand.class, ApplyCommand.class, GetCommand.class, DeleteCommand.class,
             ReconcileCommand.class, SuspendCommand.class, ResumeCommand.class, ClustersCommand.class,
-            DevCommand.class})
+            ReceiversCommand.class, DevCommand.class})
 public final class RsetCommand {
 }

@@ -195,4 +195,23 @@ class DispatcherTest {
                         .getBytes(StandardCharsets.UTF_8)), new ByteArrayOutputStream(), null));
         assertEquals("event not dispatched: detail.resourceSet.namespace is missing or not a string", bad.getMessage());
     }
+
+    @Test
+    void anEventIsOneLineAndOneMetricLineOfTheDispatcher() throws Exception {
+        resourceSet("podinfo", "env=prod");
+        publisher.inputsChanged(List.of(new InputsChanged("apps", "podinfo", List.of("prs"), "apps/github", "d-1")));
+        try (dev.rset.ops.testing.CapturedTelemetry telemetry = new dev.rset.ops.testing.CapturedTelemetry()) {
+            dispatchPublished();
+            List<JsonNode> lines = telemetry.events("dispatch");
+            assertEquals(1, lines.size(), telemetry.raw());
+            assertEquals("dispatcher", lines.get(0).get("function").asText());
+            assertEquals("InputsChanged", lines.get(0).get("eventType").asText());
+            assertEquals(2, lines.get(0).get("requests").asInt());
+            List<JsonNode> metrics = telemetry.metrics();
+            assertEquals(1, metrics.size());
+            assertEquals(1, metrics.get(0).get("EventsDispatched").asInt());
+            assertEquals(2, metrics.get(0).get("PairRequestsSent").asInt());
+            assertEquals(lines.get(0).get("requestId"), metrics.get(0).get("requestId"));
+        }
+    }
 }

@@ -10,6 +10,7 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMoc
 import static dev.rset.scheduler.World.NS;
 import static dev.rset.scheduler.World.provider;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -119,5 +120,34 @@ class ForgePollTickTest {
         Condition ready = w.stores.statuses().get(provider("prs")).condition(Condition.READY).orElseThrow();
         assertEquals("SecretNotFound", ready.reason());
         assertTrue(ready.message().startsWith("spec.secretRef: secret apps/nope not found"), ready.message());
+    }
+
+    @Test
+    void theHandlersTickIsALinePerPolledObjectAndOneMetricLineWithoutTheForgeToken(MotoServer moto) throws Exception {
+        World w = world(moto, "prs");
+        gh.stubFor(get(urlPathEqualTo(PULLS)).willReturn(aResponse().withStatus(429).withHeader("Retry-After", "3600")
+                .withBody("{\"message\": \"API rate limit exceeded\"}")));
+        SchedulerHandler handler = new SchedulerHandler(w.tick(), java.time.Clock.fixed(T0, java.time.ZoneOffset.UTC));
+        try (dev.rset.ops.testing.CapturedTelemetry telemetry = new dev.rset.ops.testing.CapturedTelemetry()) {
+            handler.handleRequest(new java.io.ByteArrayInputStream("{}".getBytes()), new java.io.ByteArrayOutputStream(),
+                    null);
+            List<JsonNode> polls = telemetry.events("poll");
+            assertEquals(1, polls.size(), telemetry.raw());
+            assertEquals("apps/ResourceSetInputProvider/prs", polls.get(0).get("object").asText());
+            assertEquals("POLL_FAILED", polls.get(0).get("outcome").asText());
+            assertEquals("WARN", polls.get(0).get("level").asText());
+            assertEquals("scheduler", polls.get(0).get("function").asText());
+            JsonNode tick = telemetry.events("tick").get(0);
+            assertEquals(1, tick.get("due").asInt());
+            assertEquals(polls.get(0).get("requestId"), tick.get("requestId"));
+            List<JsonNode> metrics = telemetry.metrics();
+            assertEquals(1, metrics.size());
+            assertEquals("scheduler", metrics.get(0).get("Function").asText());
+            assertEquals(1, metrics.get(0).get("ProviderPolls").asInt());
+            assertEquals(1, metrics.get(0).get("PollFailures").asInt());
+            assertEquals(1, metrics.get(0).get("DueObjects").asInt());
+            assertTrue(metrics.get(0).get("TickDuration").isIntegralNumber());
+            assertFalse(telemetry.raw().contains("t0k3n"), "the provider's credentials are never logged");
+        }
     }
 }

@@ -255,4 +255,23 @@ class StackContractTest {
                 .flatMap(p -> ((List<Map<String, Object>>) ((Map<String, Object>) p).get("Statement")).stream())
                 .toList();
     }
+
+    @Test
+    void theApiMayWriteReceiverTokensAndEveryFunctionGetsItsLogLevelAndMetricsNamespace() {
+        List<Map<String, Object>> grants = statements("ApiFunction").stream()
+                .filter(st -> String.valueOf(st.get("Resource")).contains("${SecretPrefix}/secrets/*")).toList();
+        assertEquals(1, grants.size(), grants.toString());
+        // What SecretsManagerSecretStore calls for ReceiverTokens.write and .token: create, or put on an
+        // existing secret; get, and describe to tell a secret in its recovery window.
+        assertEquals(Set.of("secretsmanager:CreateSecret", "secretsmanager:PutSecretValue",
+                "secretsmanager:GetSecretValue", "secretsmanager:DescribeSecret"),
+                Set.copyOf((List<?>) grants.get(0).get("Action")));
+        for (String fn : template.resources(FUNCTION).keySet()) {
+            Map<String, Object> env = template.environment(fn);
+            assertEquals(Map.of("Ref", "LogLevel"), env.get(dev.rset.ops.Telemetry.ENV_LOG_LEVEL), fn);
+            assertEquals(Map.of("Ref", "MetricsNamespace"), env.get(dev.rset.ops.Telemetry.ENV_METRICS_NAMESPACE), fn);
+        }
+        assertEquals(dev.rset.ops.Telemetry.DEFAULT_NAMESPACE, template.parameterDefault("MetricsNamespace"));
+        assertEquals("INFO", template.parameterDefault("LogLevel"));
+    }
 }

@@ -28,6 +28,8 @@ import dev.rset.store.TooLargeException;
 import dev.rset.events.EventPublisher;
 import dev.rset.events.InputsChanged;
 import dev.rset.events.ReconcileRequested;
+import dev.rset.ops.Fields;
+import dev.rset.ops.Invocation;
 import dev.rset.webhook.delivery.DeliveryKeys;
 import dev.rset.webhook.delivery.MediaTypes;
 import dev.rset.webhook.inputs.Applied;
@@ -122,6 +124,8 @@ public final class WebhookService {
         if (rr == null) {
             throw new Rejection(404, "no receiver at this path");
         }
+        Invocation.annotate("object", Fields.objectId(Receiver.KIND, rr.receiver().namespace(), rr.receiver().name()));
+        Invocation.annotate("receiverType", rr.type().wire());
         MediaTypes.check(rr.type(), req.headers().mediaType());
         Delivery delivery = new Delivery(req.headers(), req.body().bytes(), req.receivedAt());
         try {
@@ -131,6 +135,8 @@ public final class WebhookService {
             throw r;
         }
         ParsedDelivery parsed = EventParser.parse(rr.type(), MediaTypes.json(rr.type(), delivery));
+        Invocation.annotate("deliveryId", parsed.deliveryId());
+        Invocation.annotate("forgeEvent", parsed.eventName());
         EventLimits.check(parsed);
         return dispatch(rr, parsed, delivery);
     }
@@ -264,6 +270,8 @@ public final class WebhookService {
                         .toList(), notes);
         Map<String, Integer> writes = new LinkedHashMap<>();
         counts.forEach((k, v) -> writes.put(k.name().toLowerCase(Locale.ROOT), v));
+        Invocation.annotate("inputs", writes);
+        Invocation.annotate("resourceSets", published.stream().map(InputsChanged::resourceSet).toList());
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("providers", targets.size());
         details.put("inputs", writes);

@@ -8,7 +8,7 @@ import dev.rset.events.EventPublisher;
 import dev.rset.events.EventSources;
 import dev.rset.webhook.inputs.InputWriter;
 import dev.rset.webhook.receivers.ReceiverDirectory;
-import dev.rset.webhook.receivers.ReceiverTokens;
+import dev.rset.store.secrets.ReceiverTokens;
 import java.net.URI;
 import java.security.SecureRandom;
 import java.time.Clock;

@@ -16,7 +16,7 @@ import dev.rset.store.secrets.FileSecretStore;
 import dev.rset.store.sqlite.SqliteStores;
 import dev.rset.webhook.inputs.InputWriter;
 import dev.rset.webhook.receivers.ReceiverDirectory;
-import dev.rset.webhook.receivers.ReceiverTokens;
+import dev.rset.store.secrets.ReceiverTokens;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.SplittableRandom;

@@ -60,6 +60,7 @@ public final class ControlPlane {
     private final Clock clock;
     private final Optional<EventPublisher> events;
     private final AuditLog audit;
+    private final ReceiverSecrets receiverSecrets;
 
     /**
      * {@code events}: where requests for a run are announced (the reconcile fan-out); empty where
@@ -69,7 +70,7 @@ public final class ControlPlane {
             InventoryStore inventories, SecretStore secrets, String secretPrefix, ClusterAccess access, Clock clock,
             Optional<EventPublisher> events) {
         this(definitions, statuses, schedules, inputs, inventories, secrets, secretPrefix, access, clock, events,
-                AuditLog.stdout());
+                AuditLog.logged());
     }
 
     /** {@code audit}: where the line naming the caller of each write goes. */
@@ -84,6 +85,7 @@ public final class ControlPlane {
         this.inputs = inputs;
         this.inventories = inventories;
         this.kubeconfigs = new KubeconfigSecrets(secrets, secretPrefix);
+        this.receiverSecrets = new ReceiverSecrets(secrets, secretPrefix, new java.security.SecureRandom());
         this.access = access;
         this.clock = clock;
         this.applier = new Applier(definitions, inputs, access, kubeconfigs, audit);
@@ -109,11 +111,24 @@ public final class ControlPlane {
         if (key.kind() == Kind.RESOURCE_SET) {
             return resourceSetView(o, statuses.clusters(key), statuses.get(key), Placements.clusterLabels(definitions));
         }
-        Map<String, Object> view = Views.object(o, statuses.get(key));
+        Map<String, Object> view = view(o, statuses.get(key));
         if (key.kind() == Kind.RESOURCE_SET_INPUT_PROVIDER) {
             Views.status(view).put("exportedInputs", exported(key));
         }
         return view;
+    }
+
+    /**
+     * Creates the Receiver's webhook token, or replaces it ({@code rotate}); the answer is the only
+     * place the token is ever shown.
+     */
+    public Map<String, Object> receiverToken(ObjectKey key, boolean rotate, String caller) {
+        if (key.kind() != Kind.RECEIVER) {
+            throw ApiException.notFound("only a Receiver has a webhook token, not a " + key.kind().kind());
+        }
+        Map<String, Object> issued = receiverSecrets.issue(find(key), rotate);
+        audit.write(rotate ? "rotate-token" : "create-token", caller, key, ReceiverSecrets.action(issued), null);
+        return issued;
     }
 
     public Map<String, Object> list(Kind kind, String namespace, String labelSelector) {
@@ -181,7 +196,7 @@ public final class ControlPlane {
                     clusters)).toList();
         } else {
             Map<ObjectKey, ObjectStatus> st = statuses.getAll(keys);
-            items = objects.stream().map(o -> (Object) Views.object(o, st.get(o.key()))).toList();
+            items = objects.stream().map(o -> (Object) view(o, st.get(o.key()))).toList();
         }
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("apiVersion", "v1");
@@ -193,6 +208,15 @@ public final class ControlPlane {
         out.put("metadata", listMeta);
         out.put("items", items);
         return out;
+    }
+
+    /** A stored object as the API shows it; a Receiver with its webhook path (from its token's secret). */
+    private Map<String, Object> view(StoredObject o, ObjectStatus status) {
+        Map<String, Object> view = Views.object(o, status);
+        if (o.key().kind() == Kind.RECEIVER) {
+            Views.status(view).putAll(receiverSecrets.status(o));
+        }
+        return view;
     }
 
     /**

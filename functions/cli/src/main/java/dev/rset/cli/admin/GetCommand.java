@@ -61,6 +61,7 @@ public final class GetCommand extends AdminCommand {
             return;
         }
         out().print(k == ResourceKind.CLUSTER ? Table.clusters(items, Instant.now())
+                : k == ResourceKind.RECEIVER ? Table.receivers(items, allNamespaces && name == null, Instant.now())
                 : Table.objects(items, allNamespaces && name == null, Instant.now()));
         out().flush();
     }

@@ -62,6 +62,34 @@ final class Table {
     }
 
     /**
+     * The rows of {@code rset get receivers}: NAME, AGE, READY, TYPE, WEBHOOK PATH (Flux's
+     * {@code status.webhookPath}; the Ready message where the receiver has no token yet).
+     */
+    static String receivers(List<Object> items, boolean withNamespace, Instant now) {
+        List<String> headers = new ArrayList<>(List.of("NAME", "AGE", "READY", "TYPE", "WEBHOOK PATH"));
+        if (withNamespace) {
+            headers.add(0, "NAMESPACE");
+        }
+        List<List<String>> rows = new ArrayList<>();
+        for (Object o : items) {
+            Map<?, ?> m = (Map<?, ?>) o;
+            List<String> row = new ArrayList<>();
+            if (withNamespace) {
+                row.add(str(dig(m, "metadata", "namespace")));
+            }
+            Map<?, ?> ready = readyCondition(m);
+            Object path = dig(m, "status", "webhookPath");
+            row.add(str(dig(m, "metadata", "name")));
+            row.add(age(str(dig(m, "metadata", "creationTimestamp")), now));
+            row.add(ready == null ? "Unknown" : str(ready.get("status")));
+            row.add(str(dig(m, "spec", "type")));
+            row.add(path != null ? str(path) : ready == null ? "" : str(ready.get("message")));
+            rows.add(row);
+        }
+        return render(headers, rows);
+    }
+
+    /**
      * The rows of {@code rset clusters list}: NAME, AGE, READY (the last connectivity check),
      * SERVER, AUTH, LABELS, STATUS (the check's message).
      */

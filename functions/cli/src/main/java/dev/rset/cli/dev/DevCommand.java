@@ -50,9 +50,16 @@ public final class DevCommand implements Callable<Integer> {
     @Option(names = {"-v", "--verbose"}, description = "Log what each function does, not only warnings.")
     private boolean verbose;
 
+    /** How the functions' log lines look. */
+    enum LogFormat { text, json }
+
+    @Option(names = "--log-format", defaultValue = "text", paramLabel = "FORMAT",
+            description = "text (default) or json: the JSON lines and EMF metric lines the Lambda functions write, on stderr.")
+    private LogFormat logFormat;
+
     @Override
     public Integer call() throws Exception {
-        logging(verbose);
+        logging(verbose, logFormat);
         PrintWriter out = spec.commandLine().getOut();
         Path state = stateDir.toAbsolutePath().normalize();
         Files.createDirectories(state);
@@ -101,7 +108,11 @@ public final class DevCommand implements Callable<Integer> {
     }
 
     /** The functions log through java.util.logging: one line each, warnings only unless asked. */
-    private static void logging(boolean verbose) {
+    private static void logging(boolean verbose, LogFormat format) {
+        if (format == LogFormat.json) {
+            dev.rset.ops.Telemetry.json(System.err, verbose ? Level.INFO : Level.WARNING);
+            return;
+        }
         System.setProperty("java.util.logging.SimpleFormatter.format", "%4$s %3$s: %5$s%6$s%n");
         Logger root = Logger.getLogger("");
         Level level = verbose ? Level.INFO : Level.WARNING;

@@ -30,7 +30,7 @@ import dev.rset.webhook.WebhookHandler;
 import dev.rset.webhook.WebhookService;
 import dev.rset.webhook.inputs.InputWriter;
 import dev.rset.webhook.receivers.ReceiverDirectory;
-import dev.rset.webhook.receivers.ReceiverTokens;
+import dev.rset.store.secrets.ReceiverTokens;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Path;

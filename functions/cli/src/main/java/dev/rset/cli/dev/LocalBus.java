@@ -38,6 +38,8 @@ final class LocalBus implements EventPublisher {
     }
 
     private void deliver(ControlPlaneEvent event) {
-        dispatcher.dispatch(new EventCodec.Received(UUID.randomUUID().toString(), source, event));
+        try (dev.rset.ops.Invocation dispatch = dev.rset.ops.Invocation.start("dispatcher", null)) {
+            dispatcher.dispatch(new EventCodec.Received(UUID.randomUUID().toString(), source, event));
+        }
     }
 }

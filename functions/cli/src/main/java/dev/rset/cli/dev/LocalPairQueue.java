@@ -84,7 +84,8 @@ final class LocalPairQueue implements PairQueue, AutoCloseable {
                 }
             }
             Outcome outcome;
-            try {
+            // One run, one invocation of the reconciler: its log lines and metrics say so.
+            try (dev.rset.ops.Invocation run = dev.rset.ops.Invocation.start("reconciler", null)) {
                 outcome = reconciler.reconcile(request);
             } catch (RuntimeException e) {
                 outcome = new Outcome("Unknown", "ControlPlaneError", e.getClass().getSimpleName() + ": " + e.getMessage(),

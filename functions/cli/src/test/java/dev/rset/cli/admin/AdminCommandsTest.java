@@ -92,7 +92,7 @@ class AdminCommandsTest {
     Run rset(String... args) {
         List<String> all = new ArrayList<>(List.of(args));
         if (all.size() > 1) {
-            int at = all.get(0).equals("clusters") ? 2 : 1;
+            int at = all.get(0).equals("clusters") || all.get(0).equals("receivers") ? 2 : 1;
             all.addAll(at, List.of("--server", api.endpoint().toString(), "--no-sign"));
         }
         StringWriter out = new StringWriter();
@@ -285,5 +285,60 @@ class AdminCommandsTest {
         assertTrue(r.err().startsWith("warning: " + file + ": ResourceSet previews: resourcesTemplate:6:12: "
                 + "inputs.title is printed unquoted in << inputs.title >>"), r.err());
         assertTrue(r.out().contains("resourceset/apps/previews created"), r.out());
+    }
+
+    @Test
+    void receiversShowTheirWebhookPathAndGetATokenOnce() throws Exception {
+        Path receiver = write("receiver.yaml", """
+                apiVersion: notification.toolkit.fluxcd.io/v1
+                kind: Receiver
+                metadata:
+                  name: github
+                  namespace: apps
+                spec:
+                  type: github
+                  secretRef:
+                    name: gh-webhook
+                  resources:
+                    - kind: ResourceSetInputProvider
+                      name: prs
+                """);
+        assertEquals("receiver/apps/github created\n", rset("apply", "-f", receiver.toString()).out());
+        String[] before = rset("get", "receivers", "-A").out().split("\n");
+        assertTrue(before[0].matches("NAMESPACE\\s+NAME\\s+AGE\\s+READY\\s+TYPE\\s+WEBHOOK PATH"), before[0]);
+        assertTrue(before[1].matches("apps\\s+github\\s+\\d+s\\s+False\\s+github\\s+secret \\S+/secrets/apps/gh-webhook "
+                + "is missing or holds no token: rset receivers secret github -n apps creates it"), before[1]);
+
+        Run created = rset("receivers", "secret", "github", "-n", "apps");
+        assertEquals(0, created.exit(), created.err());
+        String[] out = created.out().split("\n");
+        assertEquals(3, out.length, created.out());
+        String token = out[1].replaceFirst("^token:\\s+", "");
+        String path = out[2].replaceFirst("^webhook path: ", "");
+        assertTrue(token.matches("[0-9a-f]{64}"), out[1]);
+        // Flux's status.webhookPath: /hook/ + hex SHA-256 of token + name + namespace.
+        String digest = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                .digest((token + "github" + "apps").getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        assertEquals("/hook/" + digest, path);
+        assertTrue(created.err().startsWith("The token is not shown again"), created.err());
+
+        String[] after = rset("get", "receiver", "github", "-n", "apps").out().split("\n");
+        assertTrue(after[1].matches("github\\s+\\d+s\\s+True\\s+github\\s+" + path), after[1]);
+        Map<String, Object> yaml = new Yaml().load(rset("get", "receivers", "github", "-n", "apps", "-o", "yaml").out());
+        assertEquals(path, ((Map<?, ?>) yaml.get("status")).get("webhookPath"));
+        assertFalse(rset("get", "receivers", "github", "-n", "apps", "-o", "yaml").out().contains(token),
+                "the token is only in the answer that made it");
+
+        Run again = rset("receivers", "secret", "github", "-n", "apps");
+        assertEquals(1, again.exit());
+        assertTrue(again.err().startsWith("Error from server (Conflict): Receiver apps/github already has a token"),
+                again.err());
+        Run rotated = rset("receivers", "secret", "github", "-n", "apps", "--rotate");
+        assertEquals(0, rotated.exit(), rotated.err());
+        assertTrue(rotated.out().startsWith("receiver/apps/github token rotated in secret "), rotated.out());
+        assertFalse(rotated.out().contains(path), "a new token, a new path");
+        Run missing = rset("receivers", "secret", "nope", "-n", "apps");
+        assertEquals(1, missing.exit());
+        assertEquals("Error from server (NotFound): Receiver apps/nope not found\n", missing.err());
     }
 }

@@ -106,4 +106,103 @@ class DevCommandTest {
                     + " is in use: stop what listens there or choose another --port", output);
         }
     }
+
+    /** {@code rset ARGS} in this JVM against {@code dev}: exit code, stdout, stderr. */
+    private static String[] cli(Dev dev, String... args) {
+        List<String> all = new ArrayList<>(List.of(args));
+        all.addAll(List.of("--server", dev.endpoint().toString(), "--no-sign"));
+        java.io.StringWriter out = new java.io.StringWriter();
+        java.io.StringWriter err = new java.io.StringWriter();
+        picocli.CommandLine cl = new picocli.CommandLine(new dev.rset.cli.RsetCommand());
+        cl.setOut(new java.io.PrintWriter(out));
+        cl.setErr(new java.io.PrintWriter(err));
+        int exit = cl.execute(all.toArray(String[]::new));
+        return new String[] {Integer.toString(exit), out.toString(), err.toString()};
+    }
+
+    private static int post(Dev dev, String path) throws Exception {
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(dev.endpoint().resolve(path))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("{}")).build(),
+                HttpResponse.BodyHandlers.discarding()).statusCode();
+    }
+
+    /** The status of POST {@code path}, asked until it is {@code wanted} (the webhook's index refresh) or 10 s pass. */
+    private static int postUntil(Dev dev, String path, int wanted) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        int status;
+        do {
+            status = post(dev, path);
+            if (status != wanted) {
+                Thread.sleep(200);
+            }
+        } while (status != wanted && System.nanoTime() < deadline);
+        return status;
+    }
+
+    @Test
+    void receiverTokensAreIssuedAndRotatedOverTheApiAndLogsAreJsonLinesWithoutThem() throws Exception {
+        Dev dev = start("rset dev: serving", "--log-format", "json", "-v");
+        Path receiver = logs.resolve("receiver.yaml");
+        Files.writeString(receiver, """
+                apiVersion: notification.toolkit.fluxcd.io/v1
+                kind: Receiver
+                metadata:
+                  name: ci
+                  namespace: apps
+                spec:
+                  type: generic
+                  secretRef:
+                    name: ci-token
+                  resources:
+                    - kind: ResourceSetInputProvider
+                      name: nightly
+                """);
+        String[] applied = cli(dev, "apply", "-f", receiver.toString());
+        assertEquals("0", applied[0], applied[2]);
+        String[] table = cli(dev, "get", "receivers", "-n", "apps");
+        assertTrue(table[1].matches("(?s)NAME\\s+AGE\\s+READY\\s+TYPE\\s+WEBHOOK PATH\n"
+                + "ci\\s+\\S+\\s+False\\s+generic\\s+secret rset/secrets/apps/ci-token is missing.*"), table[1]);
+
+        String[] created = cli(dev, "receivers", "secret", "ci", "-n", "apps");
+        assertEquals("0", created[0], created[2]);
+        Matcher token = Pattern.compile("token:\\s+([0-9a-f]{64})").matcher(created[1]);
+        Matcher path = Pattern.compile("webhook path: (/hook/[0-9a-f]{64})").matcher(created[1]);
+        assertTrue(token.find() && path.find(), created[1]);
+        assertTrue(created[1].startsWith("receiver/apps/ci token created in secret rset/secrets/apps/ci-token\n"),
+                created[1]);
+        String ready = cli(dev, "get", "receivers", "-n", "apps")[1];
+        assertTrue(ready.matches("(?s).*\\nci\\s+\\S+\\s+True\\s+generic\\s+" + path.group(1) + "\\n"), ready);
+        assertEquals(202, postUntil(dev, path.group(1), 202), "the new path is served");
+
+        String[] again = cli(dev, "receivers", "secret", "ci", "-n", "apps");
+        assertEquals("1", again[0]);
+        assertTrue(again[2].contains("already has a token"), again[2]);
+        String[] rotated = cli(dev, "receivers", "secret", "ci", "-n", "apps", "--rotate");
+        assertEquals("0", rotated[0], rotated[2]);
+        Matcher newPath = Pattern.compile("webhook path: (/hook/[0-9a-f]{64})").matcher(rotated[1]);
+        assertTrue(newPath.find(), rotated[1]);
+        assertTrue(rotated[2].contains("The old path stops working"), rotated[2]);
+        assertEquals(202, postUntil(dev, newPath.group(1), 202), "the rotated path is served");
+        assertEquals(404, post(dev, path.group(1)), "the index rebuilt for the new path no longer has the old one");
+        assertTrue(Files.readString(state.resolve("secrets.json")).contains("ci-token"), "kept in the secrets file");
+        stop(dev);
+
+        String output = dev.text();
+        assertFalse(output.contains(token.group(1)), "a token is never logged");
+        assertFalse(output.contains(path.group(1).substring(6)), "nor a path made from one");
+        assertFalse(output.contains(newPath.group(1).substring(6)));
+        com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+        List<com.fasterxml.jackson.databind.JsonNode> lines = new ArrayList<>();
+        for (String line : output.split("\n")) {
+            if (line.startsWith("{")) {
+                lines.add(json.readTree(line));
+            }
+        }
+        assertTrue(lines.stream().anyMatch(l -> "delivery".equals(l.path("event").asText())
+                && "webhook".equals(l.path("function").asText()) && "apps/Receiver/ci".equals(l.path("object").asText())
+                && l.path("status").asInt() == 202), output);
+        assertTrue(lines.stream().anyMatch(l -> "audit".equals(l.path("event").asText())
+                && "rotate-token".equals(l.path("verb").asText())), output);
+        assertTrue(lines.stream().anyMatch(l -> l.has("_aws") && l.path("WebhookDeliveries").asInt() == 1), output);
+    }
 }

@@ -65,6 +65,25 @@ public record Receiver(ObjectMeta metadata, String type, List<String> events, Li
         return metadata.name();
     }
 
+    /**
+     * The path of this receiver's webhook, {@code /hook/} and the hex SHA-256 of token, name and
+     * namespace, as Flux computes {@code status.webhookPath}. The token makes the path a secret.
+     */
+    public String webhookPath(String token) {
+        return "/hook/" + webhookDigest(token);
+    }
+
+    /** The last segment of {@link #webhookPath}. */
+    public String webhookDigest(String token) {
+        try {
+            byte[] sum = java.security.MessageDigest.getInstance("SHA-256").digest((token + name() + namespace())
+                    .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return java.util.HexFormat.of().formatHex(sum);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every Java platform", e);
+        }
+    }
+
     public String namespace() {
         return metadata.namespace();
     }

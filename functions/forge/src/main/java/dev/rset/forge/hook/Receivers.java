@@ -2,10 +2,6 @@ package dev.rset.forge.hook;
 
 import dev.rset.core.api.Receiver;
 import dev.rset.core.api.ResourceSetInputProvider;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.Map;
 
 /** Flux Receiver semantics: the secret webhook path, the events filter and the resources it names. */
@@ -17,17 +13,11 @@ public final class Receivers {
 
     /** The hex SHA-256 of token, name and namespace: the last segment of the receiver's URL path, as in Flux. */
     public static String digest(String token, Receiver receiver) {
-        try {
-            MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            byte[] sum = sha.digest((token + receiver.name() + receiver.namespace()).getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(sum);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every Java platform", e);
-        }
+        return receiver.webhookDigest(token);
     }
 
     public static String webhookPath(String token, Receiver receiver) {
-        return HOOK_PATH_PREFIX + digest(token, receiver);
+        return receiver.webhookPath(token);
     }
 
     /**

@@ -1,5 +1,8 @@
 package dev.rset.reconciler.lambda;
 
+import dev.rset.ops.Fields;
+import dev.rset.ops.Invocation;
+import dev.rset.ops.Metrics;
 import dev.rset.reconciler.PairReconciler;
 import dev.rset.reconciler.PairRequest;
 import dev.rset.store.ConflictException;
@@ -59,7 +62,7 @@ public final class QueuedPairRunner {
         ExecutorService pool = Executors.newFixedThreadPool(byPair.size());
         try {
             List<Future<List<String>>> results = new ArrayList<>();
-            byPair.values().forEach(requests -> results.add(pool.submit(() -> runPair(requests))));
+            byPair.values().forEach(requests -> results.add(pool.submit(Invocation.wrap(() -> runPair(requests)))));
             List<String> failed = new ArrayList<>();
             for (Future<List<String>> f : results) {
                 failed.addAll(f.get());
@@ -87,15 +90,25 @@ public final class QueuedPairRunner {
             List<PairRequest> pending = requests.stream().map(QueuedRequest::request)
                     .filter(r -> r.force() || !last.covers(r.requestedAt(), clockMargin)).toList();
             if (pending.isEmpty()) {
+                Metrics.count("ReconcileCovered", requests.size());
                 LOG.log(Level.INFO, "{0}: {1} request(s) covered by the run started at {2}", pair, requests.size(),
-                        last.covered().orElseThrow());
+                        last.covered().orElseThrow(), fields(first).outcome("Covered"));
                 return List.of();
             }
             PairRun started = runs.start(last, clock.instant());
             PairRequest merged = merge(pending);
+            long t0 = System.nanoTime();
             PairReconciler.Outcome outcome = reconciler.reconcile(merged);
-            LOG.log(Level.INFO, "{0}: {1} {2}: {3} ({4} request(s): {5})", pair, outcome.status(), outcome.reason(),
-                    outcome.message(), pending.size(), merged.cause());
+            long ms = (System.nanoTime() - t0) / 1_000_000;
+            boolean ok = "True".equals(outcome.status());
+            Metrics.count("ReconcileRuns");
+            Metrics.count("ReconcileFailures", ok ? 0 : 1);
+            Metrics.milliseconds("ReconcileDuration", ms);
+            LOG.log(ok ? Level.INFO : Level.WARNING, "{0}: {1} {2}: {3} ({4} request(s): {5})", pair, outcome.status(),
+                    outcome.reason(), outcome.message(), pending.size(), merged.cause(), fields(first)
+                            .outcome(outcome.reason()).durationMs(ms).with("ready", outcome.status())
+                            .with("requests", pending.size()).with("cause", merged.cause())
+                            .with("force", merged.force()).with("retry", outcome.retry()));
             if (outcome.retry()) {
                 return all;
             }
@@ -103,13 +116,20 @@ public final class QueuedPairRunner {
             return List.of();
         } catch (ConflictException e) {
             LOG.log(Level.WARNING, "{0}: another run is going, the requests come back later: {1}", pair,
-                    e.getMessage());
+                    e.getMessage(), fields(first).outcome("Busy"));
             return all;
         } catch (RuntimeException e) {
+            Metrics.count("ReconcileRuns");
+            Metrics.count("ReconcileFailures");
             LOG.log(Level.ERROR, "{0}: run failed, the requests come back later: {1}: {2}", pair,
-                    e.getClass().getSimpleName(), e.getMessage());
+                    e.getClass().getSimpleName(), e.getMessage(), fields(first).outcome("Error")
+                            .with("error", e.getClass().getName()));
             return all;
         }
+    }
+
+    private static Fields fields(PairRequest r) {
+        return Fields.event("reconcile").object("ResourceSet", r.namespace(), r.resourceSet()).cluster(r.cluster());
     }
 
     /** One request standing for all: the latest time, forced if any was, every cause (a few). */

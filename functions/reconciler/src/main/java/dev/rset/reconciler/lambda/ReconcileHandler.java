@@ -4,6 +4,8 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import dev.rset.ops.Invocation;
+import dev.rset.ops.Telemetry;
 import dev.rset.reconciler.queue.PairMessages;
 import java.lang.System.Logger.Level;
 import java.util.ArrayList;
@@ -20,8 +22,16 @@ public final class ReconcileHandler implements RequestHandler<SQSEvent, SQSBatch
 
     /** Built once per container so that warm invocations reuse clients and cluster connections. */
     private static final class Default {
-        static final QueuedPairRunner RUNNER = Wiring.fromEnv(System.getenv());
+        static final QueuedPairRunner RUNNER = init();
+
+        private static QueuedPairRunner init() {
+            Telemetry.forLambda(System.getenv());
+            return Wiring.fromEnv(System.getenv());
+        }
     }
+
+    /** The {@code Function} dimension of the metrics and the {@code function} field of the log lines. */
+    public static final String FUNCTION = "reconciler";
 
     private final QueuedPairRunner runner;
 
@@ -35,6 +45,12 @@ public final class ReconcileHandler implements RequestHandler<SQSEvent, SQSBatch
 
     @Override
     public SQSBatchResponse handleRequest(SQSEvent event, Context context) {
+        try (Invocation inv = Invocation.start(FUNCTION, context == null ? null : context.getAwsRequestId())) {
+            return handle(event);
+        }
+    }
+
+    private SQSBatchResponse handle(SQSEvent event) {
         List<QueuedRequest> batch = new ArrayList<>();
         List<String> failed = new ArrayList<>();
         for (SQSEvent.SQSMessage m : event.getRecords()) {

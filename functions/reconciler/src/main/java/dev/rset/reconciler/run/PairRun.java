@@ -166,6 +166,12 @@ public final class PairRun {
 
     private Outcome finish(RunReport report, boolean retry) {
         status.finished(report);
+        if (report.recordHistory()) {
+            dev.rset.ops.Metrics.count("ObjectsApplied", Long.parseLong(report.metadata().getOrDefault("resources",
+                    "0")));
+            dev.rset.ops.Metrics.count("ObjectsPruned", report.changes().stream().filter(c -> c.endsWith(" deleted"))
+                    .count());
+        }
         return new Outcome(report.ready(), report.reason(), report.message(), retry);
     }
 

@@ -253,4 +253,43 @@ class ReconcileHandlerTest {
         assertEquals(1, poll().size());
         assertEquals(1, ran.size());
     }
+
+    @Test
+    void eachRunIsOneLineOnTheInvocationsRequestIdAndTheBatchOneMetricLine() {
+        behaviour = r -> switch (r.cluster()) {
+            case "dead" -> fail();
+            case "broken" -> new PairReconciler.Outcome("False", "BuildFailed", "template error", false);
+            default -> ok();
+        };
+        send("dead", T0, false, "e-1");
+        send("broken", T0, false, "e-2");
+        send("prod-eu", T0, false, "e-3");
+        try (dev.rset.ops.testing.CapturedTelemetry telemetry = new dev.rset.ops.testing.CapturedTelemetry()) {
+            assertEquals(1, poll().size());
+            var runs = telemetry.events("reconcile");
+            assertEquals(3, runs.size(), telemetry.raw());
+            assertEquals(1, runs.stream().map(l -> l.get("requestId").asText()).distinct().count(),
+                    "pairs run on pool threads, as part of the one invocation");
+            var byCluster = new java.util.HashMap<String, com.fasterxml.jackson.databind.JsonNode>();
+            runs.forEach(l -> byCluster.put(l.get("cluster").asText(), l));
+            assertEquals("apps/ResourceSet/podinfo", byCluster.get("prod-eu").get("object").asText());
+            assertEquals("ReconciliationSucceeded", byCluster.get("prod-eu").get("outcome").asText());
+            assertEquals("INFO", byCluster.get("prod-eu").get("level").asText());
+            assertTrue(byCluster.get("prod-eu").get("durationMs").isIntegralNumber());
+            assertEquals("e-3", byCluster.get("prod-eu").get("cause").asText());
+            assertEquals("BuildFailed", byCluster.get("broken").get("outcome").asText());
+            assertEquals("WARN", byCluster.get("broken").get("level").asText());
+            assertEquals("Error", byCluster.get("dead").get("outcome").asText());
+            assertEquals("ERROR", byCluster.get("dead").get("level").asText());
+
+            var metrics = telemetry.metrics();
+            assertEquals(1, metrics.size());
+            var m = metrics.get(0);
+            assertEquals("reconciler", m.get("Function").asText());
+            assertEquals(runs.get(0).get("requestId").asText(), m.get("requestId").asText());
+            assertEquals(3, m.get("ReconcileRuns").asInt());
+            assertEquals(2, m.get("ReconcileFailures").asInt());
+            assertEquals(2, m.get("ReconcileDuration").size(), "a run that threw has no duration");
+        }
+    }
 }

@@ -1,5 +1,6 @@
 package dev.rset.webhook.receivers;
 
+import dev.rset.store.secrets.ReceiverTokens;
 import dev.rset.core.api.InvalidObjectException;
 import dev.rset.core.api.Receiver;
 import dev.rset.forge.hook.ReceiverType;

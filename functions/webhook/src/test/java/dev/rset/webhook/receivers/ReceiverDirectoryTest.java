@@ -1,5 +1,6 @@
 package dev.rset.webhook.receivers;
 
+import dev.rset.store.secrets.ReceiverTokens;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -1,4 +1,4 @@
-package dev.rset.webhook.receivers;
+package dev.rset.store.secrets;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 

@@ -1,4 +1,4 @@
-package dev.rset.webhook.receivers;
+package dev.rset.store.secrets;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -34,6 +34,23 @@ public final class ReceiverTokens {
     /** The token, or empty when the secret is missing or holds none. */
     public Optional<String> token(Receiver r) {
         return secrets.get(secretOf(r)).map(ReceiverTokens::tokenOf).filter(t -> !t.isEmpty());
+    }
+
+    /**
+     * Stores {@code token} as the receiver's, as the JSON object {@code {"token": …}} (the key Flux
+     * reads), creating the secret or replacing its value.
+     */
+    public SecretRef write(Receiver r, String token) {
+        String value = JSON.createObjectNode().put("token", token).toString();
+        return secrets.put(secretOf(r).name(), value, "webhook token of the rset Receiver " + r.namespace() + "/"
+                + r.name());
+    }
+
+    /** A new random token: 32 bytes from {@code random}, hex (64 characters, safe in any header or form). */
+    public static String newToken(java.security.SecureRandom random) {
+        byte[] b = new byte[32];
+        random.nextBytes(b);
+        return java.util.HexFormat.of().formatHex(b);
     }
 
     static String tokenOf(String value) {
