@@ -74,6 +74,10 @@ public final class DevCommand implements Callable<Integer> {
         }
     }
 
+    Duration tickInterval() {
+        return tickInterval;
+    }
+
     @Option(names = {"-v", "--verbose"}, description = "Log what each function does, not only warnings.")
     private boolean verbose;
 
