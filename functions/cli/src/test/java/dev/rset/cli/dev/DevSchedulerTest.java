@@ -25,6 +25,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.logging.Handler;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
+import java.util.logging.SimpleFormatter;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -148,6 +153,71 @@ class DevSchedulerTest {
             assertTrue(Files.exists(configMap()), "the provider was polled and its input reconciled");
             assertTrue(Files.readString(configMap(), StandardCharsets.UTF_8).contains("color: blue"));
         }
+    }
+
+    @Test
+    void aTickThatFailsIsLoggedInOneLineAndTheNextTickRuns() throws Exception {
+        answer("blue");
+        Logger log = Logger.getLogger(LocalSchedule.class.getName());
+        List<LogRecord> records = new CopyOnWriteArrayList<>();
+        Handler capture = new Handler() {
+            @Override
+            public void publish(LogRecord r) {
+                records.add(r);
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        log.addHandler(capture);
+        try (DevControlPlane plane = start(Clock.systemUTC())) {
+            // The due index gone: every tick fails at its first read, as on a broken state database.
+            List<String> tables = renameScheduleTables(plane, "", "away_");
+            assertFalse(tables.isEmpty());
+            plane.schedule().every(Duration.ofMillis(20));
+            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+            while (records.size() < 2 && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+            }
+            assertTrue(records.size() >= 2, "a failed tick does not stop the timer: " + records.size());
+            String line = new SimpleFormatter().formatMessage(records.get(0));
+            assertTrue(line.startsWith("scheduler tick failed, the next one runs as planned: IllegalStateException: ")
+                    && !line.contains("\n"), line);
+
+            renameScheduleTables(plane, "away_", "");
+            while (!Files.exists(configMap()) && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+            }
+            assertTrue(Files.exists(configMap()), "a later tick polled the provider");
+            assertTrue(plane.schedule().ticking());
+        } finally {
+            log.removeHandler(capture);
+        }
+    }
+
+    /** Renames the tables of the schedule store ({@code schedule…}) from {@code from…} to {@code to…}. */
+    private static List<String> renameScheduleTables(DevControlPlane plane, String from, String to) {
+        return plane.stores().database().write(c -> {
+            List<String> names = new java.util.ArrayList<>();
+            try (java.sql.Statement s = c.createStatement();
+                    java.sql.ResultSet r = s.executeQuery("SELECT name FROM sqlite_master WHERE type = 'table' AND name"
+                            + " LIKE '" + from + "schedule%'")) {
+                while (r.next()) {
+                    names.add(r.getString(1));
+                }
+            }
+            for (String name : names) {
+                try (java.sql.Statement s = c.createStatement()) {
+                    s.execute("ALTER TABLE " + name + " RENAME TO " + to + name.substring(from.length()));
+                }
+            }
+            return names;
+        });
     }
 
     @Test
