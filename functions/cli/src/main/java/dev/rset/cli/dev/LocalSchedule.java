@@ -7,6 +7,7 @@ import java.io.OutputStream;
 import java.lang.System.Logger.Level;
 import java.time.Duration;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -21,7 +22,7 @@ final class LocalSchedule implements AutoCloseable {
 
     private final SchedulerHandler scheduler;
     private final ScheduledExecutorService thread =
-            java.util.concurrent.Executors.newSingleThreadScheduledExecutor(LocalPairQueue.daemon("rset-scheduler"));
+            Executors.newSingleThreadScheduledExecutor(LocalPairQueue.daemon("rset-scheduler"));
     private ScheduledFuture<?> timer;
 
     LocalSchedule(SchedulerHandler scheduler) {
@@ -36,8 +37,10 @@ final class LocalSchedule implements AutoCloseable {
         if (timer != null) {
             throw new IllegalStateException("the scheduler's timer is already running");
         }
-        if (!interval.isZero()) {
-            timer = thread.scheduleWithFixedDelay(this::tick, 0, Math.max(1, interval.toMillis()), TimeUnit.MILLISECONDS);
+        // Closed already (Ctrl-C during the demo): nothing to start.
+        if (!interval.isZero() && !thread.isShutdown()) {
+            long millis = Math.max(1, interval.toMillis());
+            timer = thread.scheduleWithFixedDelay(this::tick, 0, millis, TimeUnit.MILLISECONDS);
         }
     }
 

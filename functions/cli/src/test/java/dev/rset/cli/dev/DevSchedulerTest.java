@@ -56,7 +56,8 @@ class DevSchedulerTest {
 
     private DevControlPlane start(Clock clock) throws Exception {
         DevControlPlane plane = DevControlPlane.start(state, 0,
-                Map.of(DefaultCluster.NAME, DefaultCluster.directory(state)), Map.of(), clock, (request, outcome) -> { });
+                Map.of(DefaultCluster.NAME, DefaultCluster.directory(state)), Map.of(), clock,
+                (request, outcome) -> { });
         DefaultCluster.registerDirectory(plane, state);
         apply(plane, """
                 apiVersion: fluxcd.controlplane.io/v1
