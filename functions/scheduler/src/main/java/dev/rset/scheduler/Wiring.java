@@ -8,6 +8,8 @@ import dev.rset.forge.providers.github.GitHubAppTokens;
 import dev.rset.scheduler.poll.ForgePoller;
 import dev.rset.scheduler.poll.ProviderPoller;
 import dev.rset.store.dynamodb.DynamoConfig;
+import dev.rset.store.InputStore;
+import dev.rset.store.SecretStore;
 import dev.rset.store.dynamodb.DynamoStores;
 import dev.rset.store.secrets.SecretsManagerSecretStore;
 import java.net.URI;
@@ -60,15 +62,25 @@ public final class Wiring {
         SecretsManagerClientBuilder sm = SecretsManagerClient.builder().region(Region.of(region))
                 .credentialsProvider(credentials).httpClientBuilder(UrlConnectionHttpClient.builder());
         endpoint.ifPresent(sm::endpointOverride);
-        ProviderPoller forge = new ForgePoller(new dev.rset.forge.providers.ProviderPoller(
-                dev.rset.forge.providers.ProviderPoller.defaultClient(), clock, new GitHubAppTokens()),
-                new SecretsManagerSecretStore(sm.build()), env.getOrDefault("RSET_SECRET_PREFIX", "rset"),
-                stores.inputs());
+        ProviderPoller forge = forgePoller(new SecretsManagerSecretStore(sm.build()),
+                env.getOrDefault("RSET_SECRET_PREFIX", "rset"), stores.inputs(), clock);
         return tick(stores, events, forge, limits);
     }
 
-    /** A tick over these stores and bus; {@code poller} answers for every provider type. */
+    /** The forge and registry clients, reading providers' secretRefs from {@code secrets} under {@code prefix}. */
+    public static ProviderPoller forgePoller(SecretStore secrets, String prefix, InputStore inputs, Clock clock) {
+        return new ForgePoller(new dev.rset.forge.providers.ProviderPoller(
+                dev.rset.forge.providers.ProviderPoller.defaultClient(), clock, new GitHubAppTokens()),
+                secrets, prefix, inputs);
+    }
+
+    /** A tick over the stack's DynamoDB stores. */
     public static Tick tick(DynamoStores stores, EventPublisher events, ProviderPoller poller, Tick.Limits limits) {
+        return tick(SchedulerStores.of(stores), events, poller, limits);
+    }
+
+    /** A tick over these stores and bus; {@code poller} answers for every provider type. */
+    public static Tick tick(SchedulerStores stores, EventPublisher events, ProviderPoller poller, Tick.Limits limits) {
         StatusRecorder status = new StatusRecorder(stores.statuses());
         ProviderRun providers = new ProviderRun(poller, new InputSync(stores.inputs()), stores.definitions(),
                 stores.schedules(), events, status);

@@ -17,7 +17,11 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.logging.Handler;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import dev.rset.core.api.GoDurations;
+import java.time.Duration;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.TypeConversionException;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -25,8 +29,8 @@ import picocli.CommandLine.Spec;
 /** {@code rset dev}: the whole control plane on this machine, until Ctrl-C. */
 @Command(name = "dev", mixinStandardHelpOptions = true,
         description = {"Run the whole control plane on this machine: the management API and the forge webhooks on "
-                + "127.0.0.1 (the routes API Gateway has), the reconciler behind an in-process bus, state kept "
-                + "under --state-dir.",
+                + "127.0.0.1 (the routes API Gateway has), the dispatcher and reconciler behind an in-process bus, the "
+                + "scheduler on a timer, state kept under --state-dir.",
             "Without a kubeconfig the cluster 'default' is a directory: each object a YAML file under "
                 + "<state-dir>/clusters/default/."},
         footer = {"", "Examples:", "  rset dev --demo", "  rset dev --kubeconfig ~/.kube/config --port 9090",
@@ -46,6 +50,33 @@ public final class DevCommand implements Callable<Integer> {
 
     @Option(names = "--demo", description = "Load examples/preview-environments and replay signed pull-request deliveries.")
     private boolean demo;
+
+    @Option(names = "--tick-interval", defaultValue = "10s", paramLabel = "DURATION",
+            converter = TickInterval.class,
+            description = "How often the scheduler ticks: polls due providers, asks due ResourceSets to reconcile "
+                    + "(Go duration, e.g. 10s, 1m; 0 turns the scheduler off; default: ${DEFAULT-VALUE}).")
+    private Duration tickInterval;
+
+    /** A Go duration ({@code 10s}, {@code 1m30s}, {@code 0}), never negative. */
+    static final class TickInterval implements ITypeConverter<Duration> {
+        @Override
+        public Duration convert(String value) {
+            Duration d;
+            try {
+                d = GoDurations.parse(value);
+            } catch (IllegalArgumentException e) {
+                throw new TypeConversionException("'" + value + "' is not a duration (e.g. 10s, 1m, 0)");
+            }
+            if (d.isNegative()) {
+                throw new TypeConversionException("'" + value + "' is negative: use 0 to turn the scheduler off");
+            }
+            return d;
+        }
+    }
+
+    Duration tickInterval() {
+        return tickInterval;
+    }
 
     @Option(names = {"-v", "--verbose"}, description = "Log what each function does, not only warnings.")
     private boolean verbose;
@@ -101,6 +132,10 @@ public final class DevCommand implements Callable<Integer> {
         if (demo) {
             new Demo(plane, out).run();
         }
+        // After the demo's replay, so that its account stays the same on every run.
+        plane.schedule().every(tickInterval);
+        out.println(tickInterval.isZero() ? "rset dev: scheduler off (--tick-interval 0): providers are not polled"
+                : "rset dev: scheduler ticks every " + GoDurations.format(tickInterval));
         out.println("rset dev: serving; Ctrl-C stops");
         out.flush();
         stopped.await();

@@ -23,6 +23,10 @@ import dev.rset.reconciler.inputs.ResourceSetInputs;
 import dev.rset.reconciler.notify.ForgeNotifications;
 import dev.rset.forge.providers.ProviderPoller;
 import dev.rset.forge.providers.github.GitHubAppTokens;
+import dev.rset.scheduler.SchedulerHandler;
+import dev.rset.scheduler.SchedulerStores;
+import dev.rset.scheduler.Tick;
+import dev.rset.scheduler.Wiring;
 import dev.rset.store.SecretRef;
 import dev.rset.store.secrets.FileSecretStore;
 import dev.rset.store.sqlite.SqliteStores;
@@ -45,7 +49,8 @@ import java.util.function.BiConsumer;
 /**
  * Every function of the stack in one process, wired as the stack wires them: the management API
  * and the webhook behind one local gateway with API Gateway's routes, an in-process bus carrying
- * the same events to the dispatcher, and the pair queue feeding the reconciler. State lives in
+ * the same events to the dispatcher, the pair queue feeding the reconciler, and the scheduler on a
+ * local timer (polling providers, reconciling ResourceSets on their interval). State lives in
  * SQLite and a 0600 secrets file under the state directory, so it survives restarts.
  */
 final class DevControlPlane implements AutoCloseable {
@@ -56,14 +61,16 @@ final class DevControlPlane implements AutoCloseable {
     private final SqliteStores stores;
     private final FileSecretStore secrets;
     private final LocalPairQueue queue;
+    private final LocalSchedule schedule;
     private final LocalGateway gateway;
 
     private DevControlPlane(Path stateDir, SqliteStores stores, FileSecretStore secrets, LocalPairQueue queue,
-            LocalGateway gateway) {
+            LocalSchedule schedule, LocalGateway gateway) {
         this.stateDir = stateDir;
         this.stores = stores;
         this.secrets = secrets;
         this.queue = queue;
+        this.schedule = schedule;
         this.gateway = gateway;
     }
 
@@ -74,7 +81,12 @@ final class DevControlPlane implements AutoCloseable {
      */
     static DevControlPlane start(Path stateDir, int port, Map<String, Path> directories, Map<String, String> env,
             BiConsumer<PairRequest, Outcome> finished) throws IOException {
-        Clock clock = Clock.systemUTC();
+        return start(stateDir, port, directories, env, Clock.systemUTC(), finished);
+    }
+
+    /** As above on {@code clock} (tests move it to make objects due). */
+    static DevControlPlane start(Path stateDir, int port, Map<String, Path> directories, Map<String, String> env,
+            Clock clock, BiConsumer<PairRequest, Outcome> finished) throws IOException {
         Map<String, String> settingsEnv = new HashMap<>(env);
         // Clusters on this machine (kind, k3d, minikube) are the point of a local run.
         settingsEnv.put("RSET_ALLOW_LOOPBACK_CLUSTERS", "true");
@@ -111,17 +123,23 @@ final class DevControlPlane implements AutoCloseable {
         WebhookService hooks = new WebhookService(receivers, stores.definitions(), clock, Duration.ofSeconds(1),
                 new InputWriter(stores.inputs()), stores.deliveries(), bus, stores.schedules(),
                 SqliteStores.DEFAULT_TOMBSTONE_TTL);
+        // The scheduler as the stack builds it, its polls' secrets in the local file; its timer starts on request.
+        LocalSchedule schedule = new LocalSchedule(new SchedulerHandler(Wiring.tick(
+                new SchedulerStores(stores.definitions(), stores.inputs(), stores.schedules(), stores.statuses()),
+                bus.from(EventSources.SCHEDULER), Wiring.forgePoller(secrets, access.secretPrefix(),
+                        stores.inputs(), clock), Tick.Limits.DEFAULT), clock));
         LocalGateway gateway;
         try {
             gateway = LocalGateway.start(port, List.of(
                     new LocalGateway.Route("/v1/", "ANY /v1/{proxy+}", new ApiHandler(new Router(plane))),
                     new LocalGateway.Route("/hook/", "POST /hook/{digest}", new WebhookHandler(hooks, clock))));
         } catch (IOException e) {
+            schedule.close();
             queue.close();
             stores.close();
             throw e;
         }
-        return new DevControlPlane(stateDir, stores, secrets, queue, gateway);
+        return new DevControlPlane(stateDir, stores, secrets, queue, schedule, gateway);
     }
 
     URI endpoint() {
@@ -144,8 +162,15 @@ final class DevControlPlane implements AutoCloseable {
         return queue;
     }
 
+    /** The scheduler's timer: off until {@link LocalSchedule#every} starts it. */
+    LocalSchedule schedule() {
+        return schedule;
+    }
+
+    /** Stops taking work first (the timer, then the routes), then lets the runs finish. */
     @Override
     public void close() {
+        schedule.close();
         gateway.close();
         queue.close();
         stores.close();

@@ -77,7 +77,8 @@ class DevCommandTest {
         String output = dev.text();
         for (String expected : List.of("webhook URL     http://127.0.0.1:", "+ Namespace/preview-42 created",
                 "+ Deployment/preview-42/podinfo created", "+ Service/preview-42/podinfo created",
-                "~ Deployment/preview-42/podinfo configured", "- Namespace/preview-42 deleted")) {
+                "~ Deployment/preview-42/podinfo configured", "- Namespace/preview-42 deleted",
+                "rset dev: scheduler ticks every 10s")) {
             assertTrue(output.contains(expected), () -> expected + " missing from:\n" + output);
         }
         Path cluster = state.resolve("clusters/default");
@@ -204,5 +205,8 @@ class DevCommandTest {
         assertTrue(lines.stream().anyMatch(l -> "audit".equals(l.path("event").asText())
                 && "rotate-token".equals(l.path("verb").asText())), output);
         assertTrue(lines.stream().anyMatch(l -> l.has("_aws") && l.path("WebhookDeliveries").asInt() == 1), output);
+        assertTrue(lines.stream().anyMatch(l -> "tick".equals(l.path("event").asText())
+                && "scheduler".equals(l.path("function").asText()) && l.has("due")), "the scheduler's ticks: " + output);
+        assertTrue(lines.stream().anyMatch(l -> l.has("_aws") && l.has("TickDuration")), output);
     }
 }
