@@ -5,6 +5,7 @@ import dev.rset.events.EventPublisher;
 import dev.rset.events.EventSources;
 import dev.rset.scheduler.inputs.InputSync;
 import dev.rset.forge.providers.github.GitHubAppTokens;
+import dev.rset.providers.aws.AwsSdkSources;
 import dev.rset.scheduler.poll.ForgePoller;
 import dev.rset.scheduler.poll.ProviderPoller;
 import dev.rset.store.dynamodb.DynamoConfig;
@@ -60,8 +61,10 @@ public final class Wiring {
         SecretsManagerClientBuilder sm = SecretsManagerClient.builder().region(Region.of(region))
                 .credentialsProvider(credentials).httpClientBuilder(UrlConnectionHttpClient.builder());
         endpoint.ifPresent(sm::endpointOverride);
+        AwsSdkSources aws = new AwsSdkSources(credentials, new AwsSdkSources.Endpoints(endpoint, Optional.empty()),
+                clock);
         ProviderPoller forge = new ForgePoller(new dev.rset.forge.providers.ProviderPoller(
-                dev.rset.forge.providers.ProviderPoller.defaultClient(), clock, new GitHubAppTokens()),
+                dev.rset.forge.providers.ProviderPoller.defaultClient(), clock, new GitHubAppTokens(), aws),
                 new SecretsManagerSecretStore(sm.build()), env.getOrDefault("RSET_SECRET_PREFIX", "rset"),
                 stores.inputs());
         return tick(stores, events, forge, limits);
