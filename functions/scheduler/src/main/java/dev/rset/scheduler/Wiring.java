@@ -61,7 +61,7 @@ public final class Wiring {
         SecretsManagerClientBuilder sm = SecretsManagerClient.builder().region(Region.of(region))
                 .credentialsProvider(credentials).httpClientBuilder(UrlConnectionHttpClient.builder());
         endpoint.ifPresent(sm::endpointOverride);
-        AwsSdkSources aws = new AwsSdkSources(credentials, new AwsSdkSources.Endpoints(endpoint, Optional.empty()),
+        AwsSdkSources aws = new AwsSdkSources(credentials, AwsSdkSources.Endpoints.api(endpoint),
                 clock);
         ProviderPoller forge = new ForgePoller(new dev.rset.forge.providers.ProviderPoller(
                 dev.rset.forge.providers.ProviderPoller.defaultClient(), clock, new GitHubAppTokens(), aws),

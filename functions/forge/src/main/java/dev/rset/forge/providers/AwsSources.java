@@ -15,6 +15,12 @@ public interface AwsSources {
     /** A CodeCommit repository's pull requests, branches and tags. */
     GitForge codeCommit(AwsSourceUrl.CodeCommit repository, Duration timeout) throws HttpFailure;
 
+    /**
+     * Credentials for a CodeCommit repository's Git smart HTTP endpoint (its tags: the API has no tag
+     * listing), signed with the function's role as {@code git-remote-codecommit} signs them.
+     */
+    GitLogin codeCommitGit(AwsSourceUrl.CodeCommit repository) throws HttpFailure;
+
     /** Credentials for an ECR registry's OCI distribution API. */
     RegistryLogin ecrLogin(AwsSourceUrl.Ecr repository, Duration timeout) throws HttpFailure;
 
@@ -31,10 +37,27 @@ public interface AwsSources {
         }
     }
 
+    /**
+     * Where and how to read a repository's Git refs.
+     *
+     * @param url the repository's HTTPS clone URL (the provider's, or a test server's)
+     */
+    record GitLogin(String url, String username, String password) {
+        @Override
+        public String toString() {
+            return "GitLogin[url=" + url + ", username=***]";
+        }
+    }
+
     /** For callers that do not poll AWS sources (the CLI's offline commands). */
     AwsSources NONE = new AwsSources() {
         @Override
         public GitForge codeCommit(AwsSourceUrl.CodeCommit repository, Duration timeout) throws HttpFailure {
+            throw HttpFailure.failed("AWS CodeCommit providers are not polled here");
+        }
+
+        @Override
+        public GitLogin codeCommitGit(AwsSourceUrl.CodeCommit repository) throws HttpFailure {
             throw HttpFailure.failed("AWS CodeCommit providers are not polled here");
         }
 

@@ -11,6 +11,7 @@ import dev.rset.forge.providers.git.AzureDevOpsApi;
 import dev.rset.forge.providers.git.GitForge;
 import dev.rset.forge.providers.git.GitHubApi;
 import dev.rset.forge.providers.git.GitLabApi;
+import dev.rset.forge.providers.git.GitRefs;
 import dev.rset.forge.providers.git.GiteaApi;
 import dev.rset.forge.providers.github.GitHubAppTokens;
 import dev.rset.forge.providers.http.ForgeHttp;
@@ -78,6 +79,7 @@ public final class ProviderPoller {
             case OCI_ARTIFACT_TAG -> ociTags(p, http, r.credentials());
             case GITLAB_ENVIRONMENT -> PolledInputs.environments(p, forge(r, http).environments(passes, limit));
             case ECR_ARTIFACT_TAG -> ecrTags(p, http, r.timeout());
+            case AWS_CODECOMMIT_TAG -> codeCommitTags(p, http);
             case ACR_ARTIFACT_TAG, GAR_ARTIFACT_TAG -> throw HttpFailure.failed(
                     spec.type().wire() + " providers are not supported yet");
             default -> switch (spec.type().export()) {
@@ -112,6 +114,12 @@ public final class ProviderPoller {
             throws HttpFailure {
         AwsSources.RegistryLogin login = aws.ecrLogin((AwsSourceUrl.Ecr) awsUrl(p), timeout);
         return ociTags(p, new OciRegistry(http, login.url(), login.insecure(), login.username(), login.password()));
+    }
+
+    private List<Map<String, Object>> codeCommitTags(ResourceSetInputProvider p, ForgeHttp http) throws HttpFailure {
+        AwsSources.GitLogin login = aws.codeCommitGit((AwsSourceUrl.CodeCommit) awsUrl(p));
+        return PolledInputs.tags(p, GitRefs.tags(http, login.url(),
+                ForgeAuthorization.basic(login.username(), login.password())));
     }
 
     private static AwsSourceUrl awsUrl(ResourceSetInputProvider p) throws HttpFailure {

@@ -45,9 +45,15 @@ public final class AwsSdkSources implements AwsSources {
      *
      * @param api the endpoint of every AWS API (moto_server)
      * @param registry {@code host:port} of a plain-HTTP registry that stands in for every ECR registry
+     * @param git the base URL of a server that stands in for CodeCommit's Git endpoints
      */
-    public record Endpoints(Optional<URI> api, Optional<String> registry) {
-        public static final Endpoints AWS = new Endpoints(Optional.empty(), Optional.empty());
+    public record Endpoints(Optional<URI> api, Optional<String> registry, Optional<String> git) {
+        public static final Endpoints AWS = new Endpoints(Optional.empty(), Optional.empty(), Optional.empty());
+
+        /** Every AWS API at {@code api} (moto_server, {@code rset dev}); registries and Git hosts are AWS's. */
+        public static Endpoints api(Optional<URI> api) {
+            return new Endpoints(api, Optional.empty(), Optional.empty());
+        }
     }
 
     public AwsSdkSources(AwsCredentialsProvider credentials, Endpoints endpoints, Clock clock) {
@@ -64,6 +70,22 @@ public final class AwsSdkSources implements AwsSources {
             return b.build();
         });
         return new CodeCommitRepository(client, repository, timeout, clock);
+    }
+
+    /** The host and path signed are the real CodeCommit endpoint's, even when a test server answers. */
+    @Override
+    public GitLogin codeCommitGit(AwsSourceUrl.CodeCommit repository) throws HttpFailure {
+        String host = "git-codecommit." + repository.region() + ".amazonaws.com";
+        String path = "/v1/repos/" + repository.repository();
+        CodeCommitGitPassword signed;
+        try {
+            signed = CodeCommitGitPassword.sign(credentials.resolveCredentials(), host, path, repository.region(),
+                    clock.instant());
+        } catch (SdkException e) {
+            throw SdkFailures.of(e, "CodeCommit Git credentials (" + repository.repository() + ")", clock);
+        }
+        String base = endpoints.git().map(g -> g.replaceAll("/+$", "")).orElse("https://" + host);
+        return new GitLogin(base + path, signed.username(), signed.password());
     }
 
     /**

@@ -27,7 +27,8 @@ import software.amazon.awssdk.services.codecommit.model.PullRequestTarget;
  * One CodeCommit repository through its API: open pull requests ({@code ListPullRequests}, then
  * {@code GetPullRequest} for each id) and branches ({@code ListBranches}, then {@code GetBranch}
  * only for the branches that pass the filter), both paged by {@code nextToken}. The API has no tag
- * listing (the Flux Operator reads tags with {@code git ls-remote}); tags are not polled yet.
+ * listing: tags are read from the Git endpoint ({@link AwsSdkSources#codeCommitGit}), as the Flux
+ * Operator reads them with {@code git ls-remote}.
  */
 final class CodeCommitRepository implements GitForge {
     /** ListPullRequests' maximum page size. */
@@ -99,8 +100,7 @@ final class CodeCommitRepository implements GitForge {
 
     @Override
     public List<Listed.Ref> tags() throws HttpFailure {
-        throw HttpFailure.failed("AWSCodeCommitTag providers are not supported yet: the CodeCommit API has no "
-                + "tag listing");
+        throw HttpFailure.failed("the CodeCommit API has no tag listing; tags are read over Git");
     }
 
     /** Pull requests without a source branch (their source was deleted) export nothing. */

@@ -3,6 +3,7 @@ package dev.rset.providers.aws;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.absent;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
@@ -24,6 +25,8 @@ import dev.rset.forge.providers.github.GitHubAppTokens;
 import dev.rset.forge.testing.Objects;
 import dev.rset.core.api.ResourceSetInputProvider;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -57,7 +60,8 @@ class CodeCommitPollTest {
         var credentials = StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIDTEST", "secret"));
         poller = new ProviderPoller(ProviderPoller.defaultClient(), Clock.fixed(NOW, ZoneOffset.UTC),
                 new GitHubAppTokens(), new AwsSdkSources(credentials,
-                        new AwsSdkSources.Endpoints(Optional.of(URI.create(api.baseUrl())), Optional.empty()),
+                        new AwsSdkSources.Endpoints(Optional.of(URI.create(api.baseUrl())), Optional.empty(),
+                                Optional.of(api.baseUrl())),
                         Clock.fixed(NOW, ZoneOffset.UTC)));
     }
 
@@ -184,10 +188,46 @@ class CodeCommitPollTest {
         assertEquals("NotFound", poll("AWSCodeCommitPullRequest", Map.of()).reason());
     }
 
+    /** Git's pkt-line framing: four hex digits of length, the length included. */
+    static String pkt(String line) {
+        return String.format("%04x", line.getBytes(StandardCharsets.UTF_8).length + 4) + line;
+    }
+
+    /**
+     * The password botocore's SigV4 signer gives for {@code GIT /v1/repos/app} on
+     * git-codecommit.eu-west-1.amazonaws.com at 2026-11-27T12:00:00Z with these keys (computed with
+     * botocore 1.x {@code SigV4Auth.signature}, as git-remote-codecommit does).
+     */
+    static final String GIT_PASSWORD = "20261127T120000Zeef1873d220c298209d268a06009942318ac1fa9096b6e2e0dd51e00039cd998";
+
     @Test
-    void tagsAreRefusedWithAReason() {
-        PollResult r = poll("AWSCodeCommitTag", Map.of());
-        assertEquals("ReconciliationFailed", r.reason());
-        assertTrue(r.message().contains("no tag listing"), r.message());
+    void tagsFromTheGitRefAdvertisementWithSignedCredentialsSemverAndPeeledCommits() {
+        String c = "a".repeat(40);
+        String body = pkt("# service=git-upload-pack\n") + "0000"
+                + pkt(c + " HEAD\0multi_ack side-band-64k ofs-delta symref=HEAD:refs/heads/main\n")
+                + pkt(c + " refs/heads/main\n")
+                + pkt("1".repeat(40) + " refs/tags/v1.0.0\n")
+                + pkt("2".repeat(40) + " refs/tags/v1.2.0\n")
+                + pkt("3".repeat(40) + " refs/tags/v1.2.0^{}\n")
+                + pkt("4".repeat(40) + " refs/tags/v2.0.0\n")
+                + pkt("5".repeat(40) + " refs/tags/nightly\n") + "0000";
+        String basic = "Basic " + Base64.getEncoder().encodeToString(("AKIDTEST:" + GIT_PASSWORD)
+                .getBytes(StandardCharsets.UTF_8));
+        api.stubFor(get(urlEqualTo("/v1/repos/app/info/refs?service=git-upload-pack"))
+                .withHeader("Authorization", equalTo(basic))
+                .willReturn(aResponse().withStatus(200)
+                        .withHeader("Content-Type", "application/x-git-upload-pack-advertisement").withBody(body)));
+        List<Map<String, Object>> out = inputs(poll("AWSCodeCommitTag", Map.of("filter", Map.of("semver", "1.x"))));
+        assertEquals(List.of(
+                Map.of("id", InputIds.of("v1.2.0"), "tag", "v1.2.0", "sha", "3".repeat(40)),
+                Map.of("id", InputIds.of("v1.0.0"), "tag", "v1.0.0", "sha", "1".repeat(40))),
+                out.stream().map(i -> Map.of("id", i.get("id"), "tag", i.get("tag"), "sha", i.get("sha"))).toList());
+    }
+
+    @Test
+    void aRefusedGitLoginIsForbidden() {
+        api.stubFor(get(urlEqualTo("/v1/repos/app/info/refs?service=git-upload-pack"))
+                .willReturn(aResponse().withStatus(403)));
+        assertEquals("Forbidden", poll("AWSCodeCommitTag", Map.of()).reason());
     }
 }

@@ -66,7 +66,7 @@ class EcrPollTest {
         var credentials = StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIDTEST", "secret"));
         return new ProviderPoller(ProviderPoller.defaultClient(), clock, new GitHubAppTokens(),
                 new AwsSdkSources(credentials, new AwsSdkSources.Endpoints(Optional.of(api),
-                        Optional.of(registry.baseUrl().substring("http://".length()))), clock));
+                        Optional.of(registry.baseUrl().substring("http://".length())), Optional.empty()), clock));
     }
 
     static PollResult poll(ProviderPoller poller, Map<String, Object> spec) {
