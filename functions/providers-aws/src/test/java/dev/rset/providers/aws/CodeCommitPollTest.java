@@ -109,8 +109,9 @@ class CodeCommitPollTest {
     @Test
     void pullRequestsAcrossThreePagesWithTheBranchFilter() {
         threePagesOfPullRequests();
+        // filter.labels is ignored: CodeCommit pull requests have none (the Flux Operator ignores it too).
         List<Map<String, Object>> out = inputs(poll("AWSCodeCommitPullRequest",
-                Map.of("filter", Map.of("excludeBranch", "^renovate/"))));
+                Map.of("filter", Map.of("excludeBranch", "^renovate/", "labels", List.of("preview")))));
         assertEquals(List.of("1", "2", "4", "5"), out.stream().map(i -> i.get("id")).toList());
         Map<String, Object> first = out.get(0);
         assertEquals("sha1", first.get("sha"));
