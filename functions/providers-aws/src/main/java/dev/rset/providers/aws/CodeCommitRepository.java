@@ -36,13 +36,14 @@ final class CodeCommitRepository implements GitForge {
 
     private final CodeCommitClient client;
     private final AwsSourceUrl.CodeCommit repo;
-    private final AwsRequestOverrideConfiguration budget;
+    /** The whole listing's reconcile timeout, every page and pull request included (monotonic time). */
+    private final long deadlineNanos;
     private final Clock clock;
 
     CodeCommitRepository(CodeCommitClient client, AwsSourceUrl.CodeCommit repo, Duration timeout, Clock clock) {
         this.client = client;
         this.repo = repo;
-        this.budget = AwsRequestOverrideConfiguration.builder().apiCallTimeout(timeout).build();
+        this.deadlineNanos = System.nanoTime() + timeout.toNanos();
         this.clock = clock;
     }
 
@@ -54,10 +55,10 @@ final class CodeCommitRepository implements GitForge {
             String page = token;
             ListPullRequestsResponse r = call("ListPullRequests", () -> client.listPullRequests(b -> b
                     .repositoryName(repo.repository()).pullRequestStatus(PullRequestStatusEnum.OPEN)
-                    .maxResults(PAGE_SIZE).nextToken(page).overrideConfiguration(budget)));
+                    .maxResults(PAGE_SIZE).nextToken(page).overrideConfiguration(budget())));
             for (String id : r.pullRequestIds()) {
                 PullRequest pr = call("GetPullRequest " + id, () -> client.getPullRequest(
-                        GetPullRequestRequest.builder().pullRequestId(id).overrideConfiguration(budget).build()))
+                        GetPullRequestRequest.builder().pullRequestId(id).overrideConfiguration(budget()).build()))
                         .pullRequest();
                 Listed.ChangeRequest listed = changeRequest(id, pr);
                 if (listed != null && passes.test(listed)) {
@@ -79,14 +80,14 @@ final class CodeCommitRepository implements GitForge {
         for (String token = null; pager.next(token); ) {
             String page = token;
             ListBranchesResponse r = call("ListBranches", () -> client.listBranches(b -> b
-                    .repositoryName(repo.repository()).nextToken(page).overrideConfiguration(budget)));
+                    .repositoryName(repo.repository()).nextToken(page).overrideConfiguration(budget())));
             for (String name : r.branches()) {
                 // The filter reads only the name; the commit is asked for the branches that are kept.
                 if (!passes.test(new Listed.Ref(name, ""))) {
                     continue;
                 }
                 String sha = call("GetBranch " + name, () -> client.getBranch(b -> b
-                        .repositoryName(repo.repository()).branchName(name).overrideConfiguration(budget)))
+                        .repositoryName(repo.repository()).branchName(name).overrideConfiguration(budget())))
                         .branch().commitId();
                 out.add(new Listed.Ref(name, sha));
                 if (out.size() >= limit) {
@@ -125,7 +126,16 @@ final class CodeCommitRepository implements GitForge {
                 pr.title() == null ? "" : pr.title(), List.of());
     }
 
+    private AwsRequestOverrideConfiguration budget() {
+        Duration left = Duration.ofNanos(Math.max(1_000_000, deadlineNanos - System.nanoTime()));
+        return AwsRequestOverrideConfiguration.builder().apiCallTimeout(left).build();
+    }
+
     private <T> T call(String what, Supplier<T> call) throws HttpFailure {
+        if (deadlineNanos - System.nanoTime() <= 0) {
+            throw new HttpFailure(HttpFailure.Kind.TIMEOUT, 0, null, "CodeCommit " + what + " (" + repo.repository()
+                    + "): the reconcile timeout ran out");
+        }
         try {
             return call.get();
         } catch (SdkException e) {

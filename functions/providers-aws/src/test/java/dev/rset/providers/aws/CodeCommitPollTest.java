@@ -98,8 +98,12 @@ class CodeCommitPollTest {
     }
 
     PollResult poll(String type, Map<String, Object> spec) {
+        return poll(type, spec, Duration.ofSeconds(30));
+    }
+
+    PollResult poll(String type, Map<String, Object> spec, Duration timeout) {
         ResourceSetInputProvider p = Objects.provider("cc", type, URL, spec);
-        return poller.poll(new PollRequest(p, new Credentials.None(), Duration.ofSeconds(30), List.of()));
+        return poller.poll(new PollRequest(p, new Credentials.None(), timeout, List.of()));
     }
 
     static List<Map<String, Object>> inputs(PollResult r) {
@@ -179,6 +183,14 @@ class CodeCommitPollTest {
         assertTrue(r.message().startsWith("CodeCommit ListBranches (app in eu-west-1): AccessDeniedException"),
                 r.message());
         assertTrue(r.message().contains("codecommit:ListBranches"), r.message());
+    }
+
+    @Test
+    void aServiceSlowerThanTheReconcileTimeoutIsATimeout() {
+        threePagesOfPullRequests();
+        api.stubFor(call("GetPullRequest").atPriority(1).willReturn(okJson("{}").withFixedDelay(5_000)));
+        PollResult r = poll("AWSCodeCommitPullRequest", Map.of(), Duration.ofMillis(300));
+        assertInstanceOf(PollResult.TimedOut.class, r, r::message);
     }
 
     @Test
