@@ -122,4 +122,25 @@ class StrictValidationTest {
         assertEquals(200, api.apply(provider.formatted("{cron: \"0 9 * * 1-5\", timeZone: \"Europe/Paris\", "
                 + "window: \"8h\"}")).getStatusCode());
     }
+
+    @Test
+    void awsSourceUrlsAreChecked() {
+        String provider = """
+                apiVersion: fluxcd.controlplane.io/v1
+                kind: ResourceSetInputProvider
+                metadata: {name: p, namespace: apps}
+                spec:
+                  type: %s
+                  url: %s
+                """;
+        assertRefused(provider.formatted("AWSCodeCommitPullRequest", "https://github.com/org/app"),
+                "ResourceSetInputProvider apps/p: spec.url: \"https://github.com/org/app\" is not a CodeCommit "
+                        + "repository URL: expected https://git-codecommit.<region>.amazonaws.com/v1/repos/<repository>");
+        assertRefused(provider.formatted("ECRArtifactTag", "oci://ghcr.io/org/app"),
+                "ResourceSetInputProvider apps/p: spec.url: \"oci://ghcr.io/org/app\" is not an ECR repository URL");
+        assertEquals(200, api.apply(provider.formatted("AWSCodeCommitBranch",
+                "https://git-codecommit.eu-west-1.amazonaws.com/v1/repos/app")).getStatusCode());
+        assertEquals(200, api.apply(provider.formatted("ECRArtifactTag",
+                "oci://123456789012.dkr.ecr.eu-west-1.amazonaws.com/team/app")).getStatusCode());
+    }
 }

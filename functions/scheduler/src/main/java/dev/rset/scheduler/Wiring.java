@@ -4,7 +4,9 @@ import dev.rset.events.EventBridgePublisher;
 import dev.rset.events.EventPublisher;
 import dev.rset.events.EventSources;
 import dev.rset.scheduler.inputs.InputSync;
+import dev.rset.forge.providers.AwsSources;
 import dev.rset.forge.providers.github.GitHubAppTokens;
+import dev.rset.providers.aws.AwsSdkSources;
 import dev.rset.scheduler.poll.ForgePoller;
 import dev.rset.scheduler.poll.ProviderPoller;
 import dev.rset.store.dynamodb.DynamoConfig;
@@ -62,15 +64,17 @@ public final class Wiring {
         SecretsManagerClientBuilder sm = SecretsManagerClient.builder().region(Region.of(region))
                 .credentialsProvider(credentials).httpClientBuilder(UrlConnectionHttpClient.builder());
         endpoint.ifPresent(sm::endpointOverride);
+        AwsSdkSources aws = new AwsSdkSources(credentials, AwsSdkSources.Endpoints.api(endpoint), clock);
         ProviderPoller forge = forgePoller(new SecretsManagerSecretStore(sm.build()),
-                env.getOrDefault("RSET_SECRET_PREFIX", "rset"), stores.inputs(), clock);
+                env.getOrDefault("RSET_SECRET_PREFIX", "rset"), stores.inputs(), aws, clock);
         return tick(stores, events, forge, limits);
     }
 
     /** The forge and registry clients, reading providers' secretRefs from {@code secrets} under {@code prefix}. */
-    public static ProviderPoller forgePoller(SecretStore secrets, String prefix, InputStore inputs, Clock clock) {
+    public static ProviderPoller forgePoller(SecretStore secrets, String prefix, InputStore inputs, AwsSources aws,
+            Clock clock) {
         return new ForgePoller(new dev.rset.forge.providers.ProviderPoller(
-                dev.rset.forge.providers.ProviderPoller.defaultClient(), clock, new GitHubAppTokens()),
+                dev.rset.forge.providers.ProviderPoller.defaultClient(), clock, new GitHubAppTokens(), aws),
                 secrets, prefix, inputs);
     }
 

@@ -35,6 +35,8 @@ import dev.rset.webhook.WebhookService;
 import dev.rset.webhook.inputs.InputWriter;
 import dev.rset.webhook.receivers.ReceiverDirectory;
 import dev.rset.store.secrets.ReceiverTokens;
+import dev.rset.providers.aws.AwsSdkSources;
+import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Path;
@@ -123,11 +125,14 @@ final class DevControlPlane implements AutoCloseable {
         WebhookService hooks = new WebhookService(receivers, stores.definitions(), clock, Duration.ofSeconds(1),
                 new InputWriter(stores.inputs()), stores.deliveries(), bus, stores.schedules(),
                 SqliteStores.DEFAULT_TOMBSTONE_TTL);
-        // The scheduler as the stack builds it, its polls' secrets in the local file; its timer starts on request.
+        // The scheduler as the stack builds it, its polls' secrets in the local file, AWS sources (CodeCommit, ECR)
+        // read with the user's own AWS credentials (clients made only when such a provider exists); its timer
+        // starts on request.
         LocalSchedule schedule = new LocalSchedule(new SchedulerHandler(Wiring.tick(
                 new SchedulerStores(stores.definitions(), stores.inputs(), stores.schedules(), stores.statuses()),
                 bus.from(EventSources.SCHEDULER), Wiring.forgePoller(secrets, access.secretPrefix(),
-                        stores.inputs(), clock), Tick.Limits.DEFAULT), clock));
+                        stores.inputs(), new AwsSdkSources(DefaultCredentialsProvider.builder().build(),
+                                AwsSdkSources.Endpoints.AWS, clock), clock), Tick.Limits.DEFAULT), clock));
         LocalGateway gateway;
         try {
             gateway = LocalGateway.start(port, List.of(

@@ -44,6 +44,25 @@ public final class ManifestRules {
         for (int i = 0; i < schedules.size(); i++) {
             schedule(object, "spec.schedule[" + i + "]", schedules.get(i));
         }
+        if (AwsSourceUrl.isAws(p.spec().type())) {
+            awsUrl(object, p.spec());
+        }
+    }
+
+    /** The Flux Operator's CRD: AWS sources authenticate with the function's role, never a secret. */
+    private static void awsUrl(String object, ProviderSpec spec) {
+        try {
+            AwsSourceUrl.parse(spec.type(), spec.url());
+        } catch (IllegalArgumentException e) {
+            throw invalid(object, "spec.url", e.getMessage());
+        }
+        if (!spec.secretRef().isEmpty()) {
+            throw invalid(object, "spec.secretRef", "cannot be set when spec.type is " + spec.type().wire()
+                    + " (the function's own AWS role is used)");
+        }
+        if (!spec.certSecretRef().isEmpty()) {
+            throw invalid(object, "spec.certSecretRef", "cannot be set when spec.type is " + spec.type().wire());
+        }
     }
 
     public static void check(Receiver r) {

@@ -24,9 +24,11 @@ public final class PolledInputs {
     public static Predicate<Listed> filter(ResourceSetInputProvider p) {
         ProviderFilters f = ProviderFilters.of(p);
         boolean tags = p.spec().type().export() == ProviderType.Export.TAG;
+        // CodeCommit pull requests have no labels; the Flux Operator applies only the branch filter to them.
+        boolean labelled = p.spec().type() != ProviderType.AWS_CODECOMMIT_PULL_REQUEST;
         return item -> {
             if (item instanceof Listed.ChangeRequest r) {
-                return f.branchPasses(r.branch()) && f.missingLabel(r.labels()) == null;
+                return f.branchPasses(r.branch()) && (!labelled || f.missingLabel(r.labels()) == null);
             }
             if (item instanceof Listed.Ref r) {
                 return tags ? f.tagPasses(r.name()) : f.branchPasses(r.name());

@@ -1,5 +1,6 @@
 package dev.rset.forge.providers;
 
+import dev.rset.core.api.AwsSourceUrl;
 import dev.rset.core.api.InvalidObjectException;
 import dev.rset.core.api.ProviderSpec;
 import dev.rset.core.api.ResourceSetInputProvider;
@@ -10,6 +11,7 @@ import dev.rset.forge.providers.git.AzureDevOpsApi;
 import dev.rset.forge.providers.git.GitForge;
 import dev.rset.forge.providers.git.GitHubApi;
 import dev.rset.forge.providers.git.GitLabApi;
+import dev.rset.forge.providers.git.GitRefs;
 import dev.rset.forge.providers.git.GiteaApi;
 import dev.rset.forge.providers.github.GitHubAppTokens;
 import dev.rset.forge.providers.http.ForgeHttp;
@@ -26,17 +28,25 @@ import java.util.function.Predicate;
 /**
  * Polls a ResourceSetInputProvider's source and answers its exported inputs exactly as the Flux
  * Operator computes them, or why it could not. The filters, skip rules, order and limit are the
- * webhook path's ({@link PolledInputs}). AWS CodeCommit, ECR, ACR and GAR are not polled yet.
+ * webhook path's ({@link PolledInputs}). AWS CodeCommit and ECR are reached through the
+ * {@link AwsSources} port; ACR and GAR are not polled yet.
  */
 public final class ProviderPoller {
     private final HttpClient client;
     private final Clock clock;
     private final GitHubAppTokens appTokens;
+    private final AwsSources aws;
 
+    /** A poller for every type but the AWS-hosted ones. */
     public ProviderPoller(HttpClient client, Clock clock, GitHubAppTokens appTokens) {
+        this(client, clock, appTokens, AwsSources.NONE);
+    }
+
+    public ProviderPoller(HttpClient client, Clock clock, GitHubAppTokens appTokens, AwsSources aws) {
         this.client = client;
         this.clock = clock;
         this.appTokens = appTokens;
+        this.aws = aws;
     }
 
     /** A client for production use: redirects followed except to plain HTTP, connections opened within 10 s. */
@@ -68,7 +78,9 @@ public final class ProviderPoller {
                     ExternalService.inputs(http, spec.url(), spec.insecure(), bearerOrBasic(r.credentials())));
             case OCI_ARTIFACT_TAG -> ociTags(p, http, r.credentials());
             case GITLAB_ENVIRONMENT -> PolledInputs.environments(p, forge(r, http).environments(passes, limit));
-            case ACR_ARTIFACT_TAG, ECR_ARTIFACT_TAG, GAR_ARTIFACT_TAG -> throw HttpFailure.failed(
+            case ECR_ARTIFACT_TAG -> ecrTags(p, http, r.timeout());
+            case AWS_CODECOMMIT_TAG -> codeCommitTags(p, http);
+            case ACR_ARTIFACT_TAG, GAR_ARTIFACT_TAG -> throw HttpFailure.failed(
                     spec.type().wire() + " providers are not supported yet");
             default -> switch (spec.type().export()) {
                 case CHANGE_REQUEST -> PolledInputs.changeRequests(p, forge(r, http).changeRequests(passes, limit),
@@ -91,16 +103,43 @@ public final class ProviderPoller {
             case GITEA_PULL_REQUEST, GITEA_BRANCH, GITEA_TAG -> new GiteaApi(http, url, ForgeAuthorization.gitea(c));
             case AZURE_DEVOPS_PULL_REQUEST, AZURE_DEVOPS_BRANCH, AZURE_DEVOPS_TAG -> new AzureDevOpsApi(http, url,
                     ForgeAuthorization.azureDevOps(c));
+            case AWS_CODECOMMIT_PULL_REQUEST, AWS_CODECOMMIT_BRANCH, AWS_CODECOMMIT_TAG -> aws.codeCommit(
+                    (AwsSourceUrl.CodeCommit) awsUrl(r.provider()), r.timeout());
             default -> throw HttpFailure.failed(r.provider().spec().type().wire() + " is not a Git forge type");
         };
     }
 
-    /** Tags chosen first, so a digest is asked for only the tags that are exported. */
+    /** The registry's OCI API with the password ECR hands the function's role. */
+    private List<Map<String, Object>> ecrTags(ResourceSetInputProvider p, ForgeHttp http, Duration timeout)
+            throws HttpFailure {
+        AwsSources.RegistryLogin login = aws.ecrLogin((AwsSourceUrl.Ecr) awsUrl(p), timeout);
+        return ociTags(p, new OciRegistry(http, login.url(), login.insecure(), login.username(), login.password()));
+    }
+
+    private List<Map<String, Object>> codeCommitTags(ResourceSetInputProvider p, ForgeHttp http) throws HttpFailure {
+        AwsSources.GitLogin login = aws.codeCommitGit((AwsSourceUrl.CodeCommit) awsUrl(p));
+        return PolledInputs.tags(p, GitRefs.tags(http, login.url(),
+                ForgeAuthorization.basic(login.username(), login.password())));
+    }
+
+    private static AwsSourceUrl awsUrl(ResourceSetInputProvider p) throws HttpFailure {
+        try {
+            return AwsSourceUrl.parse(p.spec().type(), p.spec().url());
+        } catch (IllegalArgumentException e) {
+            throw HttpFailure.failed("spec.url: " + e.getMessage());
+        }
+    }
+
     private static List<Map<String, Object>> ociTags(ResourceSetInputProvider p, ForgeHttp http, Credentials c)
             throws HttpFailure {
         String user = c instanceof Credentials.Basic b ? b.username() : "";
         String password = c instanceof Credentials.Basic b ? b.password() : "";
-        OciRegistry registry = new OciRegistry(http, p.spec().url(), p.spec().insecure(), user, password);
+        return ociTags(p, new OciRegistry(http, p.spec().url(), p.spec().insecure(), user, password));
+    }
+
+    /** Tags chosen first, so a digest is asked for only the tags that are exported. */
+    private static List<Map<String, Object>> ociTags(ResourceSetInputProvider p, OciRegistry registry)
+            throws HttpFailure {
         List<Listed.OciTag> chosen = new ArrayList<>();
         for (String tag : PolledInputs.tagNames(p, registry.tags())) {
             chosen.add(new Listed.OciTag(tag, registry.digest(tag)));
