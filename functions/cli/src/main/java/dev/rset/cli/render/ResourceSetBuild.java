@@ -6,10 +6,11 @@ import dev.rset.core.api.InvalidObjectException;
 import dev.rset.core.api.ResourceSet;
 import dev.rset.core.api.ResourceSetInputProvider;
 import dev.rset.core.builder.BuildException;
-import dev.rset.core.builder.BuildResult;
 import dev.rset.core.builder.ResourceSetBuilder;
 import dev.rset.core.inputs.InputResolver;
 import dev.rset.core.inputs.InputsException;
+import dev.rset.core.template.budget.RenderBudget;
+import dev.rset.core.template.budget.RenderMeter;
 import java.io.PrintWriter;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -35,16 +36,14 @@ public record ResourceSetBuild(String filename, String inputsFrom, String inputs
         ManifestFiles files = new ManifestFiles(err);
         ResourceSet rset = readResourceSet(files);
         InputQuoting.warn(err, filename.equals("-") ? "<stdin>" : filename, rset);
-        BuildResult result;
+        ObjectPrinter printer = new ObjectPrinter();
         try {
-            result = build(rset, files);
+            build(rset, files, printer);
         } catch (BuildException | InputsException | InvalidObjectException e) {
             throw new UserError("ResourceSet " + display(rset) + ": " + e.getMessage());
         }
-        // Printed only once everything built, so a failure leaves stdout empty; printing the
-        // built objects cannot fail, so they go out one by one rather than as one string.
-        ObjectPrinter.print(result, out);
-        out.flush();
+        // Printed only once everything built, so a failure leaves stdout empty.
+        printer.writeTo(out);
         return 0;
     }
     private ResourceSet readResourceSet(ManifestFiles files) {
@@ -62,7 +61,7 @@ public record ResourceSetBuild(String filename, String inputsFrom, String inputs
         return rset;
     }
 
-    private BuildResult build(ResourceSet rset, ManifestFiles files) {
+    private void build(ResourceSet rset, ManifestFiles files, ObjectPrinter printer) {
         if (!rset.spec().inputsFrom().isEmpty() && inputsFrom == null && inputsFromProvider == null) {
             throw new UserError("ResourceSet has '.spec.inputsFrom', please provide the inputs with "
                     + "--inputs-from or --inputs-from-provider");
@@ -82,11 +81,10 @@ public record ResourceSetBuild(String filename, String inputsFrom, String inputs
             }
         }
         List<Map<String, Object>> inputs = InputResolver.combine(rset, providers, exported);
-        BuildResult result = ResourceSetBuilder.build(rset, inputs);
-        if (result.objects().isEmpty()) {
+        ResourceSetBuilder.build(rset, inputs, RenderMeter.start(RenderBudget.DEFAULT), printer);
+        if (printer.objects() == 0) {
             throw new BuildException("no objects were generated");
         }
-        return result;
     }
 
     private static String display(ResourceSet rset) {
