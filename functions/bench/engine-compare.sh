@@ -10,6 +10,10 @@
 #   functions/bench/engine-compare.sh                  # RUNS=5, bin/rset
 #   RUNS=10 RSET="java -jar functions/cli/target/rset.jar" functions/bench/engine-compare.sh
 #   FLUX_OPERATOR_CLI=/path/to/flux-operator functions/bench/engine-compare.sh
+#   FLUX_OPERATOR_CLI=/path/to/old-rset OTHER_NAME=before functions/bench/engine-compare.sh
+#
+# Any command taking `build resourceset -f FILE` can stand in for the Flux Operator CLI (an older
+# build of rset, for before/after figures); OTHER_NAME labels it.
 #
 # Files: examples/per-tenant/resourceset.yaml and, from BENCH_DIR (default ../shared/bench),
 # tenants-1k-template.yaml and podinfo-10k.yaml. Needs GNU time (/usr/bin/time). Start with
@@ -20,6 +24,7 @@ RUNS=${RUNS:-5}
 RSET=${RSET:-bin/rset}
 BENCH_DIR=${BENCH_DIR:-../shared/bench}
 FLUX=${FLUX_OPERATOR_CLI:-}
+OTHER=${OTHER_NAME:-flux-operator}
 [ -x /usr/bin/time ] || { echo "engine-compare: needs GNU time at /usr/bin/time" >&2; exit 1; }
 
 work=$(mktemp -d)
@@ -75,7 +80,7 @@ read -r -a rset_cmd <<<"$RSET"
 flux_cmd=()
 [ -n "$FLUX" ] && flux_cmd=("$FLUX")
 
-echo "# $(date -u +%FT%TZ) $(uptime | sed 's/.*load/load/') runs=$RUNS rset='$RSET'${FLUX:+ flux-operator='$FLUX'}"
+echo "# $(date -u +%FT%TZ) $(uptime | sed 's/.*load/load/') runs=$RUNS rset='$RSET'${FLUX:+ $OTHER='$FLUX'}"
 # Warm the page cache (jar, archive, files); not counted.
 for w in "${workloads[@]}"; do
   run_once "${w#* }" "${rset_cmd[@]}" >/dev/null
@@ -97,7 +102,7 @@ for w in "${workloads[@]}"; do
     "$name" "$min" "$median" "$cpu" $((rss / 1024)))
   if [ -n "$FLUX" ]; then
     read -r fmin fmedian fcpu frss < <(summary "$work/flux.$name")
-    line+=$(printf '  | flux-operator: min %6.3f s  median %6.3f s  cpu %6.3f s  rss %4d MiB  | ratio %.2fx' \
+    line+=$(printf "  | %s: min %6.3f s  median %6.3f s  cpu %6.3f s  rss %4d MiB  | ratio %.2fx" "$OTHER" \
       "$fmin" "$fmedian" "$fcpu" $((frss / 1024)) "$(awk -v a="$fmedian" -v b="$median" 'BEGIN { print a / b }')")
   fi
   echo "$line"
