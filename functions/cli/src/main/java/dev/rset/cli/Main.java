@@ -1,5 +1,7 @@
 package dev.rset.cli;
 
+import dev.rset.cli.render.BuildLine;
+import dev.rset.cli.render.ResourceSetBuild;
 import java.io.PrintWriter;
 import picocli.CommandLine;
 
@@ -19,7 +21,32 @@ public final class Main {
 
     /** Runs the command line and returns its exit code; errors go to {@code err} as one line, never a stack trace. */
     public static int run(PrintWriter out, PrintWriter err, String... args) {
-        CommandLine cli = new CommandLine(new RsetCommand());
+        try {
+            // The common offline build starts without picocli; it answers as picocli would.
+            ResourceSetBuild build = BuildLine.parse(args);
+            return build != null ? runBuild(build, out, err) : runCommandLine(out, err, args);
+        } catch (OutOfMemoryError e) {
+            // Unwound by now, so there is room for one line instead of a stack trace.
+            err.println("error: out of memory; give the JVM more heap, e.g. JAVA_TOOL_OPTIONS=-Xmx2g");
+            return 1;
+        } catch (StackOverflowError e) {
+            err.println("error: stack overflow while running the command");
+            return 1;
+        }
+    }
+
+    private static int runBuild(ResourceSetBuild build, PrintWriter out, PrintWriter err) {
+        try {
+            return build.run(out, err);
+        } catch (RuntimeException e) {
+            err.println("error: " + CliErrors.message(e));
+            return 1;
+        }
+    }
+
+    /** Any command line through picocli (the build too: tests compare the two readings). */
+    static int runCommandLine(PrintWriter out, PrintWriter err, String... args) {
+        CommandLine cli = RsetCommand.commandLine(args);
         cli.setOut(out);
         cli.setErr(err);
         cli.setExecutionExceptionHandler((ex, cmd, parsed) -> {
@@ -30,15 +57,6 @@ public final class Main {
             ex.getCommandLine().getErr().println("error: " + ex.getMessage());
             return 1;
         });
-        try {
-            return cli.execute(args);
-        } catch (OutOfMemoryError e) {
-            // Unwound by now, so there is room for one line instead of a stack trace.
-            err.println("error: out of memory; give the JVM more heap, e.g. JAVA_TOOL_OPTIONS=-Xmx2g");
-            return 1;
-        } catch (StackOverflowError e) {
-            err.println("error: stack overflow while running the command");
-            return 1;
-        }
+        return cli.execute(args);
     }
 }

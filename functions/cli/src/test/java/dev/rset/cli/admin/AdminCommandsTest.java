@@ -97,7 +97,7 @@ class AdminCommandsTest {
         }
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        CommandLine cl = new CommandLine(new RsetCommand());
+        CommandLine cl = RsetCommand.commandLine();
         cl.setOut(new PrintWriter(out));
         cl.setErr(new PrintWriter(err));
         int exit = cl.execute(all.toArray(String[]::new));
@@ -256,7 +256,7 @@ class AdminCommandsTest {
         assertEquals("error: unknown resource type \"widgets\": use resourceset (rset), resourcesetinputprovider "
                 + "(rsip), receiver or cluster\n", unknownKind.err());
         StringWriter err = new StringWriter();
-        CommandLine cl = new CommandLine(new RsetCommand());
+        CommandLine cl = RsetCommand.commandLine();
         cl.setErr(new PrintWriter(err));
         assertEquals(1, cl.execute("get", "rset", "--server", ""));
         assertTrue(err.toString().startsWith("error: no API endpoint"), err.toString());

@@ -70,7 +70,7 @@ class SigningTest {
 
     @Test
     void signedRequestsVerifyWithTheSameSecret() {
-        int exit = new picocli.CommandLine(new RsetCommand()).execute("get", "rset", "-n", "apps",
+        int exit = RsetCommand.commandLine().execute("get", "rset", "-n", "apps",
                 "-l", "team=web", "--server", endpoint(), "--region", "eu-west-1");
         assertEquals(0, exit);
         String auth = seen.get("authorization");
@@ -107,7 +107,7 @@ class SigningTest {
                 "https://abc123.execute-api.ap-southeast-2.amazonaws.com", null)
                 .sign("GET", URI.create("https://abc123.execute-api.ap-southeast-2.amazonaws.com/v1/clusters"), "")
                 .get("Authorization").stream().map(a -> a.split(" ")[0]).toList());
-        assertEquals(0, new picocli.CommandLine(new RsetCommand()).execute("get", "clusters",
+        assertEquals(0, RsetCommand.commandLine().execute("get", "clusters",
                 "--server", endpoint(), "--no-sign"));
         assertNull(seen.get("authorization"));
     }

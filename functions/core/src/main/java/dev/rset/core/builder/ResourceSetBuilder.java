@@ -11,13 +11,13 @@ import dev.rset.core.template.budget.RenderBudgetExceeded;
 import dev.rset.core.template.budget.RenderMeter;
 import dev.rset.core.yaml.GoYaml;
 import dev.rset.core.yaml.GoYamlException;
-import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 
 /**
  * Renders a ResourceSet for a list of combined input sets, with the Flux Operator's rules:
@@ -29,6 +29,7 @@ import java.util.Set;
  *
  * <p>One {@link RenderBudget} covers the whole build. Objects are decoded as each input set is
  * rendered, so only one rendered text is alive at a time; each template is parsed once per build.
+ * With a {@link BuildSink} the objects leave as they are kept, so what stays is their identities.
  */
 public final class ResourceSetBuilder {
     private ResourceSetBuilder() {
@@ -45,53 +46,65 @@ public final class ResourceSetBuilder {
 
     /** Builds within what is left of {@code meter}'s budget. */
     public static BuildResult build(ResourceSet rset, List<Map<String, Object>> inputs, RenderMeter meter) {
+        StepCollector steps = new StepCollector();
+        build(rset, inputs, meter, steps);
+        return new BuildResult(steps.results());
+    }
+
+    /**
+     * Builds within what is left of {@code meter}'s budget, handing each object to {@code sink} as
+     * it is kept; only the identities of the objects (for de-duplication) stay in memory here.
+     */
+    public static void build(ResourceSet rset, List<Map<String, Object>> inputs, RenderMeter meter,
+            BuildSink sink) {
         ResourceSetSpec spec = rset.spec();
-        List<StepResult> steps = spec.hasSteps()
-                ? buildSteps(spec.steps(), inputs, meter)
-                : List.of(new StepResult("", "",
-                        buildObjects(spec.resourcesTemplate(), spec.resources(), inputs, meter)));
         Map<String, String> owner = new LinkedHashMap<>();
         owner.put(Annotations.OWNER_NAME_LABEL, rset.name());
         owner.put(Annotations.OWNER_NAMESPACE_LABEL, rset.namespace());
-        for (StepResult step : steps) {
-            for (Map<String, Object> object : step.objects()) {
-                KubeObjects.setCommonMetadata(object, spec.commonMetadata().labels(),
-                        spec.commonMetadata().annotations());
-                KubeObjects.setCommonMetadata(object, owner, Map.of());
-            }
+        // Set as each object is kept: neither the exclusion nor the identity of an object reads them.
+        Consumer<Map<String, Object>> emit = object -> {
+            KubeObjects.setCommonMetadata(object, spec.commonMetadata().labels(),
+                    spec.commonMetadata().annotations());
+            KubeObjects.setCommonMetadata(object, owner, Map.of());
+            sink.object(object);
+        };
+        if (spec.hasSteps()) {
+            buildSteps(spec.steps(), inputs, meter, sink, emit);
+        } else {
+            sink.step("", "");
+            buildObjects(spec.resourcesTemplate(), spec.resources(), inputs, meter, emit);
         }
-        return new BuildResult(steps);
     }
 
-    private static List<StepResult> buildSteps(List<ResourceSetStep> steps, List<Map<String, Object>> inputs,
-            RenderMeter meter) {
-        List<StepResult> results = new ArrayList<>(steps.size());
+    private static void buildSteps(List<ResourceSetStep> steps, List<Map<String, Object>> inputs,
+            RenderMeter meter, BuildSink sink, Consumer<Map<String, Object>> emit) {
         Map<ObjectKey, String> stepOfObject = new HashMap<>();
         for (ResourceSetStep step : steps) {
-            List<Map<String, Object>> objects;
+            sink.step(step.name(), step.timeout());
+            Set<ObjectKey> keys;
             try {
-                objects = buildObjects(step.resourcesTemplate(), step.resources(), inputs, meter);
+                keys = buildObjects(step.resourcesTemplate(), step.resources(), inputs, meter, emit);
             } catch (BuildException e) {
                 throw new BuildException("step \"" + step.name() + "\": " + e.getMessage());
             }
-            for (Map<String, Object> object : objects) {
-                ObjectKey key = ObjectKey.of(object);
+            // After the step's own errors, as when the step was built whole before this check.
+            for (ObjectKey key : keys) {
                 String previous = stepOfObject.putIfAbsent(key, step.name());
                 if (previous != null && !previous.equals(step.name())) {
                     throw new BuildException("duplicate resource " + key.display() + " in step \"" + step.name()
                             + "\", already defined in step \"" + previous + "\"");
                 }
             }
-            results.add(new StepResult(step.name(), step.timeout(), objects));
         }
-        return results;
     }
 
-    /** One step's objects (or a ResourceSet's without steps). */
-    static List<Map<String, Object>> buildObjects(String yamlTemplate, List<Map<String, Object>> resources,
-            List<Map<String, Object>> inputs, RenderMeter meter) {
-        Set<ObjectKey> seen = new HashSet<>();
-        List<Map<String, Object>> objects = new ArrayList<>();
+    /**
+     * One step's objects (or a ResourceSet's without steps), each handed to {@code emit}; returns
+     * the identities of the objects, in order.
+     */
+    static Set<ObjectKey> buildObjects(String yamlTemplate, List<Map<String, Object>> resources,
+            List<Map<String, Object>> inputs, RenderMeter meter, Consumer<Map<String, Object>> emit) {
+        Set<ObjectKey> seen = new LinkedHashSet<>();
         for (int i = 0; i < resources.size(); i++) {
             Map<String, Object> resource = resources.get(i);
             if (inputs.isEmpty()) {
@@ -99,13 +112,13 @@ public final class ResourceSetBuilder {
                 Map<String, Object> object = wrap("failed to build resource: ",
                         () -> readObject(parseResource(resource), null, meter));
                 seen.add(ObjectKey.of(object));
-                objects.add(object);
+                emit.accept(object);
                 continue;
             }
             String prefix = "failed to build resources[" + i + "]: ";
             Template template = wrap(prefix, () -> parseResource(resource));
             for (Map<String, Object> input : inputs) {
-                collect(objects, seen, wrap(prefix, () -> readObject(template, input, meter)));
+                collect(emit, seen, wrap(prefix, () -> readObject(template, input, meter)));
             }
         }
         if (!yamlTemplate.isEmpty()) {
@@ -113,22 +126,23 @@ public final class ResourceSetBuilder {
             Template template = wrap(prefix, () -> parseMultiDoc(yamlTemplate));
             if (inputs.isEmpty()) {
                 for (Map<String, Object> object : wrap(prefix, () -> readObjects(template, null, meter))) {
-                    collect(objects, seen, object);
+                    collect(emit, seen, object);
                 }
             }
             for (Map<String, Object> input : inputs) {
                 for (Map<String, Object> object : wrap(prefix, () -> readObjects(template, input, meter))) {
-                    collect(objects, seen, object);
+                    collect(emit, seen, object);
                 }
             }
         }
-        return objects;
+        return seen;
     }
 
     /** Keeps an object unless it is disabled or an earlier one has its group, kind, namespace and name. */
-    private static void collect(List<Map<String, Object>> objects, Set<ObjectKey> seen, Map<String, Object> object) {
+    private static void collect(Consumer<Map<String, Object>> emit, Set<ObjectKey> seen,
+            Map<String, Object> object) {
         if (!isDisabled(object) && seen.add(ObjectKey.of(object))) {
-            objects.add(object);
+            emit.accept(object);
         }
     }
 

@@ -13,8 +13,10 @@ final class KeyOrder {
     }
 
     static boolean less(String a, String b) {
-        int[] ar = CodePoints.of(a);
-        int[] br = CodePoints.of(b);
+        return less(CodePoints.of(a), CodePoints.of(b));
+    }
+
+    private static boolean less(int[] ar, int[] br) {
         for (int i = 0; i < ar.length && i < br.length; i++) {
             if (ar[i] == br[i]) {
                 continue;
@@ -63,32 +65,42 @@ final class KeyOrder {
      * a merge sort beyond; neither throws on a comparator that is not a strict order.
      */
     static List<String> sorted(Iterable<String> keys) {
-        List<String> l = new ArrayList<>();
-        keys.forEach(l::add);
+        // Each key's code points once, not twice per comparison: sorting was most of marshalling.
+        List<Key> l = new ArrayList<>();
+        keys.forEach(k -> l.add(new Key(k, CodePoints.of(k))));
+        List<Key> sorted = l;
         if (l.size() <= 12) {
             for (int i = 1; i < l.size(); i++) {
-                for (int j = i; j > 0 && less(l.get(j), l.get(j - 1)); j--) {
-                    String t = l.get(j);
+                for (int j = i; j > 0 && less(l.get(j).cps(), l.get(j - 1).cps()); j--) {
+                    Key t = l.get(j);
                     l.set(j, l.get(j - 1));
                     l.set(j - 1, t);
                 }
             }
-            return l;
+        } else {
+            sorted = mergeSort(l);
         }
-        return mergeSort(l);
+        List<String> out = new ArrayList<>(sorted.size());
+        for (Key k : sorted) {
+            out.add(k.name());
+        }
+        return out;
     }
 
-    private static List<String> mergeSort(List<String> l) {
+    private record Key(String name, int[] cps) {
+    }
+
+    private static List<Key> mergeSort(List<Key> l) {
         if (l.size() <= 1) {
             return l;
         }
-        List<String> left = mergeSort(new ArrayList<>(l.subList(0, l.size() / 2)));
-        List<String> right = mergeSort(new ArrayList<>(l.subList(l.size() / 2, l.size())));
-        List<String> out = new ArrayList<>(l.size());
+        List<Key> left = mergeSort(new ArrayList<>(l.subList(0, l.size() / 2)));
+        List<Key> right = mergeSort(new ArrayList<>(l.subList(l.size() / 2, l.size())));
+        List<Key> out = new ArrayList<>(l.size());
         int i = 0;
         int j = 0;
         while (i < left.size() && j < right.size()) {
-            out.add(less(right.get(j), left.get(i)) ? right.get(j++) : left.get(i++));
+            out.add(less(right.get(j).cps(), left.get(i).cps()) ? right.get(j++) : left.get(i++));
         }
         out.addAll(left.subList(i, left.size()));
         out.addAll(right.subList(j, right.size()));

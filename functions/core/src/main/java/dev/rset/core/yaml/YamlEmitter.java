@@ -106,6 +106,9 @@ final class YamlEmitter {
     }
 
     private static boolean isSimpleKey(String key) {
+        if (isPlainWord(key)) {
+            return key.length() <= MAX_SIMPLE_KEY_LENGTH;
+        }
         ScalarAnalysis a = ScalarAnalysis.of(key);
         return !a.multiline() && a.utf8Length() <= MAX_SIMPLE_KEY_LENGTH;
     }
@@ -126,6 +129,17 @@ final class YamlEmitter {
     }
 
     private void scalar(String value, ScalarStyle requested) {
+        if (requested == ScalarStyle.PLAIN && isPlainWord(value)) {
+            // What the analysis and the plain writer below come to for such a value, without them.
+            if (!whitespace) {
+                put(' ');
+            }
+            out.append(value);
+            column += value.length();
+            whitespace = false;
+            indention = false;
+            return;
+        }
         ScalarAnalysis a = ScalarAnalysis.of(value);
         ScalarStyle style = selectStyle(a, requested);
         increaseIndent(true, false);
@@ -137,6 +151,27 @@ final class YamlEmitter {
             case LITERAL -> new ScalarWriter(this).literal(a.cps());
         }
         indent = indents.pop();
+    }
+
+    /**
+     * Most keys and values of Kubernetes objects: ASCII letters, digits, {@code . / _ -}, not
+     * starting with {@code -} or {@code ...}. libyaml's analysis allows every style for them and
+     * the plain writer copies them as they are (no space to fold at, no break, one column each).
+     */
+    static boolean isPlainWord(String s) {
+        int n = s.length();
+        if (n == 0 || s.charAt(0) == '-' || s.startsWith("...")) {
+            return false;
+        }
+        for (int i = 0; i < n; i++) {
+            char c = s.charAt(i);
+            boolean word = c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9'
+                    || c == '.' || c == '/' || c == '_' || c == '-';
+            if (!word) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** {@code yaml_emitter_select_scalar_style}. */
