@@ -45,15 +45,15 @@ moto_server -H 127.0.0.1 -p "$PORT" >"$WORK/moto.log" 2>&1 &
 MOTO=$!
 trap 'kill $MOTO 2>/dev/null; [ -n "${KEEP_WORK:-}" ] || rm -rf "$WORK"' EXIT
 
-# The reconciler applies to a real API server: the test clusters' cluster "a".
-if [[ " $FUNCTIONS " == *" reconciler "* ]]; then
+# The reconciler applies to a real API server, the API probes it: the test clusters' cluster "a".
+if [[ " $FUNCTIONS " == *" reconciler "* || " $FUNCTIONS " == *" api "* ]]; then
   if [ -z "${RSET_TESTENV_STATE:-}" ]; then
     export RSET_TESTENV_STATE="$WORK/clusters" RSET_TESTENV_OWNER_PID=$$
   fi
   testenv/kubernetes/start.sh >"$WORK/clusters.log" 2>&1 || { cat "$WORK/clusters.log" >&2; exit 1; }
   KUBECONFIG_FILE="$RSET_TESTENV_STATE/a/kubeconfig"
 else
-  # Setup registers a cluster either way; without the reconciler nothing connects to it.
+  # Setup registers a cluster either way; without the reconciler and the API nothing connects to it.
   KUBECONFIG_FILE="$WORK/kubeconfig"
   printf 'apiVersion: v1\nkind: Config\nclusters:\n- name: c\n  cluster:\n    server: https://127.0.0.1:1\n' \
     >"$KUBECONFIG_FILE"
@@ -88,7 +88,7 @@ run_one() {
 
 if $CHECK; then
   for f in $FUNCTIONS; do
-    args=1; [ "$f" = webhook ] && args="paths 1"
+    args=1; [ "$f" = webhook ] || [ "$f" = api ] && args="paths 1"
     if ! out=$(run_one "$f" "$args" 2>"$WORK/$f.err"); then
       echo "lambda-start --check: $f's handler failed on $(jar_of "$f") alone:" >&2
       grep -m5 -E 'Exception|Error|Caused by' "$WORK/$f.err" >&2 || tail -n 20 "$WORK/$f.err" >&2
@@ -105,7 +105,7 @@ measure() { # function, label, extra JVM flags...
   : >"$WORK/times"
   for _ in $(seq "$RUNS"); do
     run=$((run + 1))
-    run_one "$f" $run "$@" 2>>"$WORK/$f.err" | sed -n 's/.*after_ms=\([0-9]*\) cpu_ms=\([0-9]*\).*/\1 \2/p' >>"$WORK/times"
+    run_one "$f" $run "$@" 2>>"$WORK/$f.err" | sed -n 's/.*after_ms=\([0-9]*\) cpu_ms=\([0-9]*\) init_ms=\([0-9]*\).*/\1 \2 \3/p' >>"$WORK/times"
   done
   local n; n=$(wc -l <"$WORK/times")
   [ "$n" -eq "$RUNS" ] || { echo "$label: only $n of $RUNS runs answered" >&2; tail -n 30 "$WORK/$f.err" >&2; return 1; }
@@ -113,8 +113,9 @@ measure() { # function, label, extra JVM flags...
   local w c
   w=$(cut -d' ' -f1 "$WORK/times" | sort -n | awk -v m=$m 'NR==1{a=$1} NR==m{b=$1} END{print a " / " b}')
   c=$(cut -d' ' -f2 "$WORK/times" | sort -n | awk -v m=$m 'NR==1{a=$1} NR==m{b=$1} END{print a " / " b}')
-  printf '%-22s JVM start -> first handled event min/median %11s ms; CPU %11s ms (%d runs) load %s\n' \
-    "$label" "$w" "$c" "$RUNS" "$(cut -d' ' -f1 /proc/loadavg)"
+  i=$(cut -d' ' -f3 "$WORK/times" | sort -n | awk -v m=$m 'NR==m{print $1}')
+  printf '%-20s JVM start -> first handled event min/median %11s ms (handler built at %5s); CPU %11s ms; %d runs, load %s\n' \
+    "$label" "$w" "$i" "$c" "$RUNS" "$(cut -d' ' -f1 /proc/loadavg)"
 }
 for f in $FUNCTIONS; do
   measure "$f" "$f"

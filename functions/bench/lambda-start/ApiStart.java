@@ -12,21 +12,35 @@ public final class ApiStart {
     static final String HANDLER = "dev.rset.api.ApiHandler";
 
     public static void main(String[] args) throws Exception {
-        int run = Integer.parseInt(args[0]);
+        boolean paths = args[0].equals("paths");
+        int run = Integer.parseInt(args[paths ? 1 : 0]);
         @SuppressWarnings("unchecked")
         RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> h = Start.handler(HANDLER, RequestHandler.class);
         APIGatewayV2HTTPResponse r = h.handleRequest(apply(Start.resourceSet("api-" + run, "apps")),
                 Start.context("api"));
         Start.require(r.getStatusCode() == 200, "api answered " + r.getStatusCode() + " " + r.getBody());
         Start.report("api", r.getStatusCode() + " (" + r.getBody().length() + " bytes)");
+        if (paths) {
+            // The connectivity probe reaches the cluster through fabric8 from this jar.
+            r = h.handleRequest(request("POST", "/v1/clusters/bench/check", ""), Start.context("api"));
+            Start.require(r.getStatusCode() == 200 && r.getBody().replace(" ", "").contains("\"reason\":\"Connected\""),
+                    "cluster check answered " + r.getStatusCode() + " " + r.getBody());
+            r = h.handleRequest(request("GET", "/v1/namespaces/apps/resourcesets", null), Start.context("api"));
+            Start.require(r.getStatusCode() == 200, "list answered " + r.getStatusCode() + " " + r.getBody());
+            System.out.println("api paths ok: cluster check, list");
+        }
     }
 
     static APIGatewayV2HTTPEvent apply(String yaml) {
-        return APIGatewayV2HTTPEvent.builder().withRawPath("/v1/apply").withRouteKey("ANY /v1/{proxy+}")
-                .withHeaders(Map.of("content-type", "application/yaml")).withBody(yaml).withIsBase64Encoded(false)
+        return request("POST", "/v1/apply", yaml);
+    }
+
+    static APIGatewayV2HTTPEvent request(String method, String path, String body) {
+        return APIGatewayV2HTTPEvent.builder().withRawPath(path).withRouteKey("ANY /v1/{proxy+}")
+                .withHeaders(Map.of("content-type", "application/yaml")).withBody(body).withIsBase64Encoded(false)
                 .withRequestContext(APIGatewayV2HTTPEvent.RequestContext.builder()
-                        .withHttp(APIGatewayV2HTTPEvent.RequestContext.Http.builder().withMethod("POST")
-                                .withPath("/v1/apply").build())
+                        .withHttp(APIGatewayV2HTTPEvent.RequestContext.Http.builder().withMethod(method)
+                                .withPath(path).build())
                         .withAuthorizer(APIGatewayV2HTTPEvent.RequestContext.Authorizer.builder()
                                 .withIam(APIGatewayV2HTTPEvent.RequestContext.IAM.builder()
                                         .withUserArn("arn:aws:iam::123456789012:user/bench").build()).build())

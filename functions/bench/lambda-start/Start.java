@@ -52,11 +52,17 @@ final class Start {
                 """.formatted(name, namespace, name);
     }
 
+    /** When the handler was constructed (the runtime's init phase ends there; SnapStart snapshots after it). */
+    private static long initMs = -1;
+
     static void report(String function, String answer) {
-        ProcessHandle.Info self = ProcessHandle.current().info();
-        long ms = Duration.between(self.startInstant().orElseThrow(), Instant.now()).toMillis();
-        long cpu = self.totalCpuDuration().orElse(Duration.ZERO).toMillis();
-        System.out.println(function + " handled " + answer + " after_ms=" + ms + " cpu_ms=" + cpu);
+        System.out.println(function + " handled " + answer + " after_ms=" + sinceStart() + " cpu_ms="
+                + ProcessHandle.current().info().totalCpuDuration().orElse(Duration.ZERO).toMillis()
+                + " init_ms=" + initMs);
+    }
+
+    static long sinceStart() {
+        return Duration.between(ProcessHandle.current().info().startInstant().orElseThrow(), Instant.now()).toMillis();
     }
 
     static void require(boolean ok, String what) {
@@ -91,6 +97,8 @@ final class Start {
 
     /** The handler as the runtime makes it: its class by name, the public no-argument constructor. */
     static <T> T handler(String className, Class<T> type) throws ReflectiveOperationException {
-        return type.cast(Class.forName(className).getDeclaredConstructor().newInstance());
+        T handler = type.cast(Class.forName(className).getDeclaredConstructor().newInstance());
+        initMs = sinceStart();
+        return handler;
     }
 }
