@@ -46,12 +46,20 @@ WORK=$(mktemp -d)
 PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
 moto_server -H 127.0.0.1 -p "$PORT" >"$WORK/moto.log" 2>&1 &
 MOTO=$!
-trap 'kill $MOTO 2>/dev/null; [ -n "${KEEP_WORK:-}" ] || rm -rf "$WORK"' EXIT
+STARTED_CLUSTERS=false
+cleanup() {
+  kill "$MOTO" 2>/dev/null || true
+  # Clusters started here are stopped before their state directory goes (stop.sh needs it).
+  if $STARTED_CLUSTERS; then testenv/kubernetes/stop.sh >/dev/null 2>&1 || true; fi
+  [ -n "${KEEP_WORK:-}" ] || rm -rf "$WORK"
+}
+trap cleanup EXIT
 
 # The reconciler applies to a real API server, the API probes it: the test clusters' cluster "a".
 if [[ " $FUNCTIONS " == *" reconciler "* || " $FUNCTIONS " == *" api "* ]]; then
   if [ -z "${RSET_TESTENV_STATE:-}" ]; then
     export RSET_TESTENV_STATE="$WORK/clusters" RSET_TESTENV_OWNER_PID=$$
+    STARTED_CLUSTERS=true
   fi
   testenv/kubernetes/start.sh >"$WORK/clusters.log" 2>&1 || { cat "$WORK/clusters.log" >&2; exit 1; }
   KUBECONFIG_FILE="$RSET_TESTENV_STATE/a/kubeconfig"
