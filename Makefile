@@ -5,6 +5,8 @@
 # The jar goes under lib/: the Java runtime puts /var/task/lib/*.jar on the class path.
 
 JARS := functions
+# No AppCDS archive is made here: one valid for Lambda needs the java21 runtime itself (not the
+# JDK 17 sam build runs this with); see docs/lambda-start.md "AppCDS for Lambda".
 
 define copy_jar
 	@test -f $(1) || { echo "$(1) is missing: run 'mvn -B -DskipTests package' first" >&2; exit 1; }

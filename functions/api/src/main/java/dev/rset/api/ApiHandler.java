@@ -16,6 +16,7 @@ import dev.rset.delivery.access.ClusterClients;
 import dev.rset.delivery.access.RegistrationChecks;
 import dev.rset.store.SecretRef;
 import dev.rset.store.SecretStore;
+import dev.rset.store.aws.FunctionCredentials;
 import dev.rset.store.dynamodb.DynamoConfig;
 import dev.rset.store.dynamodb.DynamoStores;
 import dev.rset.store.secrets.SecretsManagerSecretStore;
@@ -71,7 +72,7 @@ public final class ApiHandler implements RequestHandler<APIGatewayV2HTTPEvent, A
     }
 
     public ApiHandler(Map<String, String> env) {
-        this(router(env, Optional.empty()));
+        this(router(env, Optional.of(FunctionCredentials.fromEnv(env))));
     }
 
     public ApiHandler(Router router) {

@@ -1,5 +1,6 @@
 package dev.rset.dispatcher;
 
+import dev.rset.store.aws.FunctionCredentials;
 import dev.rset.store.dynamodb.DynamoConfig;
 import dev.rset.store.dynamodb.DynamoStores;
 import java.net.URI;
@@ -8,7 +9,6 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
-import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.sqs.SqsClient;
@@ -24,7 +24,7 @@ public final class Wiring {
     }
 
     public static Dispatcher fromEnv(Map<String, String> env) {
-        return build(env, DefaultCredentialsProvider.builder().build(), Clock.systemUTC());
+        return build(env, FunctionCredentials.fromEnv(env), Clock.systemUTC());
     }
 
     public static Dispatcher build(Map<String, String> env, AwsCredentialsProvider credentials, Clock clock) {

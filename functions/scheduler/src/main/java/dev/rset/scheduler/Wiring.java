@@ -1,5 +1,6 @@
 package dev.rset.scheduler;
 
+import dev.rset.store.aws.FunctionCredentials;
 import dev.rset.events.EventBridgePublisher;
 import dev.rset.events.EventPublisher;
 import dev.rset.events.EventSources;
@@ -20,7 +21,6 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
-import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
@@ -39,7 +39,7 @@ public final class Wiring {
     }
 
     public static Tick fromEnv(Map<String, String> env) {
-        return build(env, DefaultCredentialsProvider.builder().build(), Clock.systemUTC());
+        return build(env, FunctionCredentials.fromEnv(env), Clock.systemUTC());
     }
 
     public static Tick build(Map<String, String> env, AwsCredentialsProvider credentials, Clock clock) {

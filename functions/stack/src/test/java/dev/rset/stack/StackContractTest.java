@@ -44,8 +44,13 @@ import software.amazon.awssdk.services.sqs.model.Message;
 @ExtendWith(MotoServer.class)
 class StackContractTest {
     static final String FUNCTION = "AWS::Serverless::Function";
-    /** Set by Lambda itself. */
-    static final Set<String> LAMBDA_SETS = Set.of("AWS_REGION");
+    /**
+     * Set by Lambda itself: the region, the role's credentials (keys on an ordinary start, the
+     * container endpoint in a function restored from a SnapStart snapshot), the kind of init.
+     */
+    static final Set<String> LAMBDA_SETS = Set.of("AWS_REGION", "AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY",
+            "AWS_SESSION_TOKEN", "AWS_CONTAINER_CREDENTIALS_FULL_URI", "AWS_CONTAINER_AUTHORIZATION_TOKEN",
+            "AWS_LAMBDA_INITIALIZATION_TYPE");
     /** Endpoints of local emulators (tests, rset dev); never set in the deployed stack. */
     static final Set<String> LOCAL_ONLY = Set.of("RSET_AWS_ENDPOINT", "RSET_DYNAMODB_ENDPOINT", "RSET_SECRETS_ENDPOINT",
             "RSET_STS_ENDPOINT");

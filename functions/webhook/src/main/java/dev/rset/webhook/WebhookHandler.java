@@ -16,13 +16,20 @@ import java.util.Map;
  * Thin: turn the event into a {@link HookRequest}, let {@link WebhookService} decide, answer.
  */
 public final class WebhookHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
-    /** Built once per container so that warm invocations reuse clients and the receiver index. */
+    /**
+     * Built once per container so that warm invocations reuse clients and the receiver index; primed
+     * when Lambda initialises the function for a SnapStart snapshot ({@link Priming}).
+     */
     private static final class Default {
-        static final WebhookService SERVICE = init();
+        static final WebhookService SERVICE = init(System.getenv());
 
-        private static WebhookService init() {
-            Telemetry.forLambda(System.getenv());
-            return Wiring.fromEnv(System.getenv());
+        private static WebhookService init(Map<String, String> env) {
+            Telemetry.forLambda(env);
+            WebhookService service = Wiring.fromEnv(env);
+            if (Priming.wanted(env)) {
+                Priming.run(Clock.systemUTC().instant());
+            }
+            return service;
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.rset.webhook;
 
+import dev.rset.store.aws.FunctionCredentials;
 import dev.rset.store.dynamodb.DynamoConfig;
 import dev.rset.store.dynamodb.DynamoStores;
 import dev.rset.store.secrets.SecretsManagerSecretStore;
@@ -17,7 +18,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
-import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
@@ -35,7 +35,7 @@ public final class Wiring {
     }
 
     public static WebhookService fromEnv(Map<String, String> env) {
-        return build(env, DefaultCredentialsProvider.builder().build(), Clock.systemUTC(), UnaryOperator.identity());
+        return build(env, FunctionCredentials.fromEnv(env), Clock.systemUTC(), UnaryOperator.identity());
     }
 
     /** {@code publisher} may wrap the EventBridge publisher (tests inject a failing bus this way). */

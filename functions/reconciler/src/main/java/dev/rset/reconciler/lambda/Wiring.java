@@ -1,5 +1,6 @@
 package dev.rset.reconciler.lambda;
 
+import dev.rset.store.aws.FunctionCredentials;
 import dev.rset.delivery.ClusterConnector;
 import dev.rset.delivery.SecretReader;
 import dev.rset.delivery.access.AccessSettings;
@@ -31,7 +32,6 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
-import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 
 /**
  * Builds the reconcile handler from the function's environment: {@code RSET_TABLE},
@@ -46,7 +46,7 @@ public final class Wiring {
     }
 
     public static QueuedPairRunner fromEnv(Map<String, String> env) {
-        return build(env, DefaultCredentialsProvider.builder().build(), Clock.systemUTC());
+        return build(env, FunctionCredentials.fromEnv(env), Clock.systemUTC());
     }
 
     /** {@code credentials} replaces the default provider chain (local emulators in tests and benchmarks). */

@@ -1,0 +1,104 @@
+import com.amazonaws.services.lambda.runtime.ClientContext;
+import com.amazonaws.services.lambda.runtime.CognitoIdentity;
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.LambdaLogger;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * What every function's cold-start run shares: the Lambda {@link Context} the runtime would pass,
+ * and the line the script reads: milliseconds from the process start (as the OS recorded it) to
+ * the handler's answer, and the CPU time of all the JVM's threads so far (steadier than the wall
+ * time on a loaded machine).
+ */
+final class Start {
+    /** The ResourceSet placed on the registered cluster "bench" (label env=bench). */
+    static final String PLACED = "placed";
+
+    private Start() {
+    }
+
+    /** A ResourceSet with inline inputs, placed on the clusters labelled env=bench. */
+    static String resourceSet(String name, String namespace) {
+        return """
+                apiVersion: fluxcd.controlplane.io/v1
+                kind: ResourceSet
+                metadata:
+                  name: %s
+                  namespace: %s
+                  annotations:
+                    rset.dev/clusters: "env=bench"
+                spec:
+                  inputs:
+                    - tenant: team-a
+                      replicas: 2
+                    - tenant: team-b
+                      replicas: 1
+                  resources:
+                    - apiVersion: v1
+                      kind: Namespace
+                      metadata:
+                        name: lambda-start-<< inputs.tenant >>
+                    - apiVersion: v1
+                      kind: ConfigMap
+                      metadata:
+                        name: %s
+                        namespace: lambda-start-<< inputs.tenant >>
+                      data:
+                        replicas: << inputs.replicas | quote >>
+                        tenant: << inputs.tenant | upper | quote >>
+                """.formatted(name, namespace, name);
+    }
+
+    /** When the handler was constructed (the runtime's init phase ends there; SnapStart snapshots after it). */
+    private static long initMs = -1;
+
+    static void report(String function, String answer) {
+        System.out.println(function + " handled " + answer + " after_ms=" + sinceStart() + " cpu_ms="
+                + ProcessHandle.current().info().totalCpuDuration().orElse(Duration.ZERO).toMillis()
+                + " init_ms=" + initMs);
+    }
+
+    static long sinceStart() {
+        return Duration.between(ProcessHandle.current().info().startInstant().orElseThrow(), Instant.now()).toMillis();
+    }
+
+    static void require(boolean ok, String what) {
+        if (!ok) {
+            throw new IllegalStateException(what);
+        }
+    }
+
+    /** A context as the runtime gives one: a request id, the time left, a logger to stderr. */
+    static Context context(String function) {
+        long deadline = System.currentTimeMillis() + 30_000;
+        String id = UUID.randomUUID().toString();
+        return new Context() {
+            public String getAwsRequestId() { return id; }
+            public String getLogGroupName() { return "/aws/lambda/" + function; }
+            public String getLogStreamName() { return "lambda-start"; }
+            public String getFunctionName() { return function; }
+            public String getFunctionVersion() { return "$LATEST"; }
+            public String getInvokedFunctionArn() { return "arn:aws:lambda:us-east-1:123456789012:function:" + function; }
+            public CognitoIdentity getIdentity() { return null; }
+            public ClientContext getClientContext() { return null; }
+            public int getRemainingTimeInMillis() { return (int) Math.max(0, deadline - System.currentTimeMillis()); }
+            public int getMemoryLimitInMB() { return 1024; }
+            public LambdaLogger getLogger() {
+                return new LambdaLogger() {
+                    public void log(String message) { System.err.print(message); }
+                    public void log(byte[] message) { System.err.print(new String(message, StandardCharsets.UTF_8)); }
+                };
+            }
+        };
+    }
+
+    /** The handler as the runtime makes it: its class by name, the public no-argument constructor. */
+    static <T> T handler(String className, Class<T> type) throws ReflectiveOperationException {
+        T handler = type.cast(Class.forName(className).getDeclaredConstructor().newInstance());
+        initMs = sinceStart();
+        return handler;
+    }
+}
