@@ -13,6 +13,7 @@ import dev.rset.core.builder.BuildException;
 import dev.rset.core.builder.TemplateCheck;
 import dev.rset.core.api.Placement;
 import dev.rset.core.api.ResourceSet;
+import dev.rset.core.builder.lint.UnquotedInputs;
 import dev.rset.core.api.ResourceSetInputProvider;
 import dev.rset.core.api.Receiver;
 import dev.rset.core.schedule.DeliverySchedules;
@@ -55,7 +56,8 @@ final class Admission {
 
     /**
      * Admits one document of an apply on a route of {@code scope}; with {@link FieldValidation#WARN},
-     * unknown fields are added to {@code warnings} instead of refused.
+     * unknown fields are added to {@code warnings} instead of refused. A ResourceSet that prints a
+     * provider's free text unquoted is admitted with a warning naming each place.
      */
     static Candidate admit(Object doc, int index, Scope scope, FieldValidation validation, List<String> warnings) {
         String where = "document " + (index + 1);
@@ -96,6 +98,9 @@ final class Admission {
                     Placement.selector(rs.metadata(), kindName + " " + rs.namespace() + "/" + rs.name());
                     ManifestRules.check(rs);
                     templatesParse(rs);
+                    // Stored all the same, as the Flux Operator would; the author hears where, by line:column.
+                    UnquotedInputs.in(rs).forEach(u -> warnings.add(kindName + " " + rs.namespace() + "/" + rs.name()
+                            + ": " + u.message()));
                     disabled = rs.isDisabled();
                 }
                 case RESOURCE_SET_INPUT_PROVIDER -> {
