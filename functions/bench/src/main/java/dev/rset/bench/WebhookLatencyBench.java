@@ -1,5 +1,6 @@
 package dev.rset.bench;
 
+import dev.rset.store.SecretNames;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import dev.rset.core.api.Receiver;
@@ -86,7 +87,7 @@ public final class WebhookLatencyBench {
         DynamoStores stores = new DynamoStores(db, DynamoConfig.of(table), Clock.systemUTC());
         var sm = SecretsManagerClient.builder().region(Region.of(region)).credentialsProvider(CREDENTIALS)
                 .endpointOverride(endpoint).httpClientBuilder(UrlConnectionHttpClient.builder()).build();
-        new SecretsManagerSecretStore(sm).put("rset/secrets/apps/github-token", TOKEN, "bench");
+        new SecretsManagerSecretStore(sm).put(new SecretNames("rset").receiverToken("apps", "github-token").name(), TOKEN, "bench");
         var eb = EventBridgeClient.builder().region(Region.of(region)).credentialsProvider(CREDENTIALS)
                 .endpointOverride(endpoint).httpClientBuilder(UrlConnectionHttpClient.builder()).build();
         eb.createEventBus(b -> b.name("rset-bench"));

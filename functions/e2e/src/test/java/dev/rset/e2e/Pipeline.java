@@ -1,5 +1,6 @@
 package dev.rset.e2e;
 
+import dev.rset.store.SecretNames;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
@@ -149,9 +150,10 @@ public final class Pipeline {
         return env;
     }
 
-    /** Stores a Receiver's token where the control plane reads it ({@code <prefix>/secrets/<ns>/<name>}). */
+    /** Stores a Receiver's token where the control plane reads it ({@code <prefix>/receivers/<ns>/<name>}). */
     public void receiverToken(String namespace, String secretName, String token) {
-        secrets.put(secretPrefix + "/secrets/" + namespace + "/" + secretName, token, "e2e receiver token");
+        secrets.put(new SecretNames(secretPrefix).receiverToken(namespace, secretName).name(), token,
+                "e2e receiver token");
     }
 
     // ---- the management API ----

@@ -8,6 +8,7 @@ import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.rset.api.ApiHandler;
 import dev.rset.events.ControlPlaneEvent;
+import dev.rset.store.SecretNames;
 import dev.rset.events.EventBridgePublisher;
 import dev.rset.events.EventCodec;
 import dev.rset.events.EventSources;
@@ -245,7 +246,10 @@ class StackContractTest {
         assertEquals(1, secretGrants.size(), secretGrants.toString());
         assertEquals(List.of("secretsmanager:GetSecretValue"), secretGrants.get(0).get("Action"));
         assertEquals(Map.of("Fn::Sub", "arn:${AWS::Partition}:secretsmanager:${AWS::Region}:${AWS::AccountId}:secret:"
-                + "${SecretPrefix}/secrets/*"), secretGrants.get(0).get("Resource"));
+                + "${SecretPrefix}/receivers/*"), secretGrants.get(0).get("Resource"),
+                "receiver tokens only (SecretNames#receiverToken), not providers' credentials");
+        assertEquals("rset/receivers/apps/hook-token", new SecretNames("rset").receiverToken("apps", "hook-token")
+                .name(), "the name the policy grants is the name the webhook reads");
     }
 
     @SuppressWarnings("unchecked")

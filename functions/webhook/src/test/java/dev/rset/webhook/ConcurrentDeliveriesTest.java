@@ -1,5 +1,6 @@
 package dev.rset.webhook;
 
+import dev.rset.store.SecretNames;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.rset.forge.hook.ReceiverType;
@@ -66,7 +67,7 @@ class ConcurrentDeliveriesTest {
                 List.of(), List.of(Objects.byName("prs")));
         World.provider(sqlite.definitions(), "prs", "GitHubPullRequest", REPO, providerSpec, Map.of());
         World.resourceSet(sqlite.definitions(), "previews", "prs");
-        ReceiverDirectory receivers = new ReceiverDirectory(sqlite.definitions(), new ReceiverTokens(secrets, PREFIX),
+        ReceiverDirectory receivers = new ReceiverDirectory(sqlite.definitions(), new ReceiverTokens(secrets, new SecretNames(PREFIX)),
                 world.clock, Duration.ofSeconds(60), Duration.ofSeconds(5), new SplittableRandom(3));
         world.useService(new WebhookService(receivers, sqlite.definitions(), world.clock, Duration.ofSeconds(10),
                 new InputWriter(sqlite.inputs()), sqlite.deliveries(), new EventBridgePublisher(Bus.client(moto),

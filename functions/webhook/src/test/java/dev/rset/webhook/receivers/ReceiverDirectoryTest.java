@@ -1,5 +1,6 @@
 package dev.rset.webhook.receivers;
 
+import dev.rset.store.SecretNames;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -66,12 +67,12 @@ class ReceiverDirectoryTest {
                 .credentialsProvider(TestTables.CREDENTIALS).endpointOverride(moto.endpoint())
                 .httpClientBuilder(UrlConnectionHttpClient.builder())
                 .overrideConfiguration(c -> c.addExecutionInterceptor(calls)).build();
-        directory = new ReceiverDirectory(definitions, new ReceiverTokens(new SecretsManagerSecretStore(sm), prefix),
+        directory = new ReceiverDirectory(definitions, new ReceiverTokens(new SecretsManagerSecretStore(sm), new SecretNames(prefix)),
                 clock, TTL, MISS, new SplittableRandom(11));
     }
 
     private String secretName(String receiver) {
-        return prefix + "/secrets/" + NS + "/" + receiver + "-token";
+        return new SecretNames(prefix).receiverToken(NS, receiver + "-token").name();
     }
 
     private static Map<String, Object> manifest(String name) {

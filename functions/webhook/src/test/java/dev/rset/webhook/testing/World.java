@@ -1,5 +1,6 @@
 package dev.rset.webhook.testing;
 
+import dev.rset.store.SecretNames;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -108,7 +109,8 @@ public final class World {
     public static String receiver(DefinitionStore definitions, SecretStore secrets, String prefix, String name,
             ReceiverType type, String token, List<String> events, List<Map<String, Object>> resources) {
         String secret = name + "-token";
-        secrets.put(prefix + "/secrets/" + NS + "/" + secret, "{\"token\":\"" + token + "\"}", "test receiver token");
+        secrets.put(new SecretNames(prefix).receiverToken(NS, secret).name(), "{\"token\":\"" + token + "\"}",
+                "test receiver token");
         Map<String, Object> manifest = Map.of("apiVersion", Receiver.API_VERSION, "kind", Receiver.KIND,
                 "metadata", Map.of("name", name, "namespace", NS),
                 "spec", Map.of("type", type.wire(), "events", events, "secretRef", Map.of("name", secret),
