@@ -1,5 +1,6 @@
 package dev.rset.core.schedule;
 
+import dev.rset.core.api.GoDurations;
 import dev.rset.core.api.Annotations;
 import java.time.Duration;
 import java.util.Map;
