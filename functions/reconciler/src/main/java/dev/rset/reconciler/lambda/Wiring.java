@@ -1,5 +1,7 @@
 package dev.rset.reconciler.lambda;
 
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import dev.rset.store.aws.FunctionEnvironment;
 import dev.rset.delivery.ClusterConnector;
 import dev.rset.delivery.SecretReader;
 import dev.rset.delivery.access.AccessSettings;
@@ -8,23 +10,17 @@ import dev.rset.delivery.access.Fabric8ClusterConnector;
 import dev.rset.store.SecretRef;
 import dev.rset.store.SecretStore;
 import dev.rset.store.secrets.SecretsManagerSecretStore;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
-import software.amazon.awssdk.services.secretsmanager.SecretsManagerClientBuilder;
 import software.amazon.awssdk.services.sts.StsClient;
-import software.amazon.awssdk.services.sts.StsClientBuilder;
 import dev.rset.reconciler.PairReconciler;
 import dev.rset.reconciler.ReconcilerStores;
 import dev.rset.reconciler.ResourceSetReconciler;
 import dev.rset.reconciler.render.RenderCache;
 import dev.rset.store.dynamodb.DynamoConfig;
 import dev.rset.store.dynamodb.DynamoStores;
-import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
-import java.util.Optional;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 
@@ -46,16 +42,12 @@ public final class Wiring {
 
     /** {@code credentials} replaces the default provider chain (local emulators in tests and benchmarks). */
     public static QueuedPairRunner build(Map<String, String> env, AwsCredentialsProvider credentials, Clock clock) {
-        String region = env.getOrDefault("AWS_REGION", "us-east-1");
-        Optional<URI> endpoint = Optional.ofNullable(env.get("RSET_AWS_ENDPOINT")).filter(s -> !s.isBlank())
-                .map(URI::create);
-        if (env.getOrDefault("RSET_TABLE", "").isBlank()) {
-            throw new IllegalStateException("RSET_TABLE is not set");
-        }
-        DynamoStores stores = new DynamoStores(DynamoStores.client(region, endpoint, credentials),
+        FunctionEnvironment fn = new FunctionEnvironment(env);
+        fn.required("RSET_TABLE");
+        DynamoStores stores = new DynamoStores(fn.client(DynamoDbClient.builder(), credentials, fn.endpoint()),
                 DynamoConfig.fromEnv(env), clock);
-        Duration margin = Optional.ofNullable(env.get("RSET_CLOCK_MARGIN_MS")).filter(s -> !s.isBlank())
-                .map(ms -> Duration.ofMillis(Long.parseLong(ms))).orElse(DEFAULT_CLOCK_MARGIN);
+        Duration margin = fn.optional("RSET_CLOCK_MARGIN_MS").map(ms -> Duration.ofMillis(Long.parseLong(ms)))
+                .orElse(DEFAULT_CLOCK_MARGIN);
         return new QueuedPairRunner(stores.pairRuns(), pairReconciler(env, stores, credentials, clock), clock, margin);
     }
 
@@ -82,18 +74,11 @@ public final class Wiring {
      */
     static ClusterConnector connector(Map<String, String> env, AccessSettings access,
             AwsCredentialsProvider credentials, Clock clock) {
-        Region region = Region.of(env.getOrDefault("AWS_REGION", "us-east-1"));
-        Optional<URI> endpoint = Optional.ofNullable(env.get("RSET_AWS_ENDPOINT")).filter(s -> !s.isBlank())
-                .map(URI::create);
-        SecretsManagerClientBuilder sm = SecretsManagerClient.builder().region(region).credentialsProvider(credentials)
-                .httpClientBuilder(UrlConnectionHttpClient.builder());
-        endpoint.ifPresent(sm::endpointOverride);
-        SecretStore secrets = new SecretsManagerSecretStore(sm.build());
-        StsClientBuilder sts = StsClient.builder().region(region).credentialsProvider(credentials)
-                .httpClientBuilder(UrlConnectionHttpClient.builder());
-        Optional.ofNullable(env.get("RSET_STS_ENDPOINT")).filter(s -> !s.isBlank()).map(URI::create).or(() -> endpoint)
-                .ifPresent(sts::endpointOverride);
+        FunctionEnvironment fn = new FunctionEnvironment(env);
+        SecretStore secrets = new SecretsManagerSecretStore(fn.client(SecretsManagerClient.builder(), credentials,
+                fn.endpoint()));
         SecretReader reader = ref -> secrets.get(new SecretRef(ref));
-        return new Fabric8ClusterConnector(ClusterClients.forControlPlane(access, reader, sts.build(), clock));
+        return new Fabric8ClusterConnector(ClusterClients.forControlPlane(access, reader, fn.client(StsClient.builder(),
+                credentials, fn.endpoint("RSET_STS_ENDPOINT")), clock));
     }
 }
