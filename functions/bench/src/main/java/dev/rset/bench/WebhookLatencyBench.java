@@ -87,7 +87,8 @@ public final class WebhookLatencyBench {
         DynamoStores stores = new DynamoStores(db, DynamoConfig.of(table), Clock.systemUTC());
         var sm = SecretsManagerClient.builder().region(Region.of(region)).credentialsProvider(CREDENTIALS)
                 .endpointOverride(endpoint).httpClientBuilder(UrlConnectionHttpClient.builder()).build();
-        new SecretsManagerSecretStore(sm).put(new SecretNames("rset").receiverToken("apps", "github-token").name(), TOKEN, "bench");
+        new SecretsManagerSecretStore(sm).put(new SecretNames("rset").receiverToken("apps", "github-token").name(),
+                TOKEN, "bench");
         var eb = EventBridgeClient.builder().region(Region.of(region)).credentialsProvider(CREDENTIALS)
                 .endpointOverride(endpoint).httpClientBuilder(UrlConnectionHttpClient.builder()).build();
         eb.createEventBus(b -> b.name("rset-bench"));

@@ -44,7 +44,8 @@ public final class Wiring {
         DynamoStores stores = new DynamoStores(fn.client(DynamoDbClient.builder(), credentials, fn.endpoint()), config,
                 clock);
         ReceiverTokens tokens = new ReceiverTokens(new SecretsManagerSecretStore(fn.client(
-                SecretsManagerClient.builder(), credentials, fn.endpoint())), new SecretNames(env.get("RSET_SECRET_PREFIX")));
+                SecretsManagerClient.builder(), credentials, fn.endpoint())),
+                new SecretNames(env.get("RSET_SECRET_PREFIX")));
         ReceiverDirectory directory = new ReceiverDirectory(stores.definitions(), tokens, clock,
                 Duration.ofSeconds(60), Duration.ofSeconds(5), new SecureRandom());
         return new WebhookService(directory, stores.definitions(), clock, Duration.ofSeconds(10),

@@ -14,7 +14,10 @@ public final class GoDurations {
     private GoDurations() {
     }
 
-    /** Throws {@link IllegalArgumentException} with Go's error text ({@code time: unknown unit "d" in duration "1d"}). */
+    /**
+     * Throws {@link IllegalArgumentException} with Go's error text
+     * ({@code time: unknown unit "d" in duration "1d"}).
+     */
     public static Duration parse(String text) {
         try {
             return Duration.ofNanos(GoDuration.parse(text).nanos());

@@ -92,7 +92,8 @@ public final class ResourceSetBuilder {
             List<Map<String, Object>> inputs, RenderMeter meter) {
         Set<ObjectKey> seen = new HashSet<>();
         List<Map<String, Object>> objects = new ArrayList<>();
-        wrap("failed to build resources: ", () -> plan(meter, inputs.size(), resources.size() + (yamlTemplate.isEmpty() ? 0 : 1)));
+        int templates = resources.size() + (yamlTemplate.isEmpty() ? 0 : 1);
+        wrap("failed to build resources: ", () -> plan(meter, inputs.size(), templates));
         for (int i = 0; i < resources.size(); i++) {
             Map<String, Object> resource = resources.get(i);
             if (inputs.isEmpty()) {

@@ -100,7 +100,8 @@ class RenderBudgetTest {
 
     @Test
     void repeatOfABillionIsRefusedBeforeAllocating() {
-        String msg = issueFailure(() -> build(rset(configMapWith("<< repeat 1000000000 \"x\" >>")), RenderBudget.DEFAULT));
+        String msg = issueFailure(() -> build(rset(configMapWith("<< repeat 1000000000 \"x\" >>")),
+                RenderBudget.DEFAULT));
         assertEquals("failed to build resources[0]: failed to execute template: template: resourceset:3:8: "
                 + "executing \"resourceset\" at <repeat 1000000000 \"x\">: render budget exceeded: a value of "
                 + "1000000000 bytes, over the 16 MiB limit for one value", msg);
@@ -108,7 +109,8 @@ class RenderBudgetTest {
 
     @Test
     void indentOfABillionIsRefusedBeforeAllocating() {
-        String msg = issueFailure(() -> build(rset(configMapWith("<< indent 1000000000 \"x\" >>")), RenderBudget.DEFAULT));
+        String msg = issueFailure(() -> build(rset(configMapWith("<< indent 1000000000 \"x\" >>")),
+                RenderBudget.DEFAULT));
         assertTrue(msg.endsWith("executing \"resourceset\" at <indent 1000000000 \"x\">: render budget exceeded: "
                 + "a value of 1000000001 bytes, over the 16 MiB limit for one value"), msg);
     }

@@ -21,9 +21,10 @@ import java.util.Optional;
 /**
  * The forge module's clients ({@link dev.rset.forge.providers.ProviderPoller}) behind this module's
  * port. The provider's {@code secretRef} is read from the secret store at
- * {@link SecretNames#providerSecret} ({@code <prefix>/secrets/<namespace>/<name>}): a JSON object with the keys the Flux Operator reads
- * from the Kubernetes secret ({@code username}/{@code password}, {@code token}, the GitHub App keys),
- * or a bare token. The exported inputs before the poll go along, for the skip labels.
+ * {@link SecretNames#providerSecret} ({@code <prefix>/secrets/<namespace>/<name>}): a JSON object
+ * with the keys the Flux Operator reads from the Kubernetes secret ({@code username}/{@code password},
+ * {@code token}, the GitHub App keys), or a bare token. The exported inputs before the poll go
+ * along, for the skip labels.
  */
 public final class ForgePoller implements ProviderPoller {
     private static final ObjectMapper JSON = new ObjectMapper();

@@ -36,7 +36,8 @@ class FunctionEnvironmentTest {
         try (SecretsManagerClient sm = fn.client(SecretsManagerClient.builder(), AnonymousCredentialsProvider.create(),
                 Optional.of(URI.create("http://127.0.0.1:1")))) {
             assertEquals("eu-west-3", sm.serviceClientConfiguration().region().id());
-            assertEquals(Optional.of(URI.create("http://127.0.0.1:1")), sm.serviceClientConfiguration().endpointOverride());
+            assertEquals(Optional.of(URI.create("http://127.0.0.1:1")),
+                    sm.serviceClientConfiguration().endpointOverride());
         }
         assertEquals(FunctionEnvironment.DEFAULT_REGION, new FunctionEnvironment(Map.of()).regionName());
     }

@@ -67,7 +67,8 @@ class ReceiverDirectoryTest {
                 .credentialsProvider(TestTables.CREDENTIALS).endpointOverride(moto.endpoint())
                 .httpClientBuilder(UrlConnectionHttpClient.builder())
                 .overrideConfiguration(c -> c.addExecutionInterceptor(calls)).build();
-        directory = new ReceiverDirectory(definitions, new ReceiverTokens(new SecretsManagerSecretStore(sm), new SecretNames(prefix)),
+        directory = new ReceiverDirectory(definitions,
+                new ReceiverTokens(new SecretsManagerSecretStore(sm), new SecretNames(prefix)),
                 clock, TTL, MISS, new SplittableRandom(11));
     }
 
