@@ -1,8 +1,5 @@
 package dev.rset.api;
 
-import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
-import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
-import dev.rset.store.aws.FunctionEnvironment;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
@@ -19,18 +16,19 @@ import dev.rset.delivery.access.ClusterClients;
 import dev.rset.delivery.access.RegistrationChecks;
 import dev.rset.store.SecretRef;
 import dev.rset.store.SecretStore;
+import dev.rset.store.aws.FunctionEnvironment;
 import dev.rset.store.dynamodb.DynamoConfig;
 import dev.rset.store.dynamodb.DynamoStores;
 import dev.rset.store.secrets.SecretsManagerSecretStore;
 import dev.rset.events.EventBridgePublisher;
 import dev.rset.events.EventPublisher;
 import dev.rset.events.EventSources;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
-
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 import software.amazon.awssdk.services.sts.StsClient;
-
 
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;

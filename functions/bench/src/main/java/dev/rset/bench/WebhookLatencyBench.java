@@ -1,6 +1,5 @@
 package dev.rset.bench;
 
-import dev.rset.store.SecretNames;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import dev.rset.core.api.Receiver;
@@ -15,6 +14,7 @@ import dev.rset.forge.testing.Payloads;
 import dev.rset.forge.testing.SignedRequest;
 import dev.rset.store.Kind;
 import dev.rset.store.ObjectKey;
+import dev.rset.store.SecretNames;
 import dev.rset.store.dynamodb.DynamoConfig;
 import dev.rset.store.dynamodb.DynamoStores;
 import dev.rset.store.dynamodb.TableSchema;

@@ -1,6 +1,5 @@
 package dev.rset.dispatcher;
 
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import dev.rset.store.aws.FunctionEnvironment;
 import dev.rset.store.dynamodb.DynamoConfig;
 import dev.rset.store.dynamodb.DynamoStores;
@@ -9,6 +8,7 @@ import java.time.Duration;
 import java.util.Map;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**

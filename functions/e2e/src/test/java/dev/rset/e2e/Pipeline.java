@@ -1,6 +1,5 @@
 package dev.rset.e2e;
 
-import dev.rset.store.SecretNames;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
@@ -15,6 +14,7 @@ import dev.rset.reconciler.lambda.ReconcileHandler;
 import dev.rset.reconciler.queue.PairMessages;
 import dev.rset.stack.Template;
 import dev.rset.stack.TemplateResources;
+import dev.rset.store.SecretNames;
 import dev.rset.store.dynamodb.TableSchema;
 import dev.rset.store.secrets.SecretsManagerSecretStore;
 import dev.rset.store.testing.TestTables;

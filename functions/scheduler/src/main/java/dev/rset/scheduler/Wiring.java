@@ -1,8 +1,5 @@
 package dev.rset.scheduler;
 
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import dev.rset.store.SecretNames;
-import dev.rset.store.aws.FunctionEnvironment;
 import dev.rset.events.EventBridgePublisher;
 import dev.rset.events.EventPublisher;
 import dev.rset.events.EventSources;
@@ -10,6 +7,8 @@ import dev.rset.scheduler.inputs.InputSync;
 import dev.rset.forge.providers.github.GitHubAppTokens;
 import dev.rset.scheduler.poll.ForgePoller;
 import dev.rset.scheduler.poll.ProviderPoller;
+import dev.rset.store.SecretNames;
+import dev.rset.store.aws.FunctionEnvironment;
 import dev.rset.store.dynamodb.DynamoConfig;
 import dev.rset.store.dynamodb.DynamoStores;
 import dev.rset.store.secrets.SecretsManagerSecretStore;
@@ -18,6 +17,7 @@ import java.time.Duration;
 import java.util.Map;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 

@@ -1,14 +1,13 @@
 package dev.rset.webhook;
 
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import dev.rset.store.aws.FunctionEnvironment;
 import dev.rset.store.dynamodb.DynamoConfig;
 import dev.rset.store.dynamodb.DynamoStores;
-import dev.rset.store.SecretNames;
 import dev.rset.store.secrets.SecretsManagerSecretStore;
 import dev.rset.events.EventBridgePublisher;
 import dev.rset.events.EventPublisher;
 import dev.rset.events.EventSources;
+import dev.rset.store.SecretNames;
+import dev.rset.store.aws.FunctionEnvironment;
 import dev.rset.webhook.inputs.InputWriter;
 import dev.rset.webhook.receivers.ReceiverDirectory;
 import dev.rset.webhook.receivers.ReceiverTokens;
@@ -19,6 +18,7 @@ import java.util.Map;
 import java.util.function.UnaryOperator;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 

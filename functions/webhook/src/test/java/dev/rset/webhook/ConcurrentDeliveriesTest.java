@@ -1,6 +1,5 @@
 package dev.rset.webhook;
 
-import dev.rset.store.SecretNames;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.rset.forge.hook.ReceiverType;
@@ -12,6 +11,7 @@ import dev.rset.events.EventBridgePublisher;
 import dev.rset.events.EventSources;
 import dev.rset.events.testing.Bus;
 import dev.rset.store.ProviderId;
+import dev.rset.store.SecretNames;
 import dev.rset.store.StoredInput;
 import dev.rset.store.secrets.FileSecretStore;
 import dev.rset.store.sqlite.SqliteStores;

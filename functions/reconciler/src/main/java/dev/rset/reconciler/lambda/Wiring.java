@@ -1,7 +1,5 @@
 package dev.rset.reconciler.lambda;
 
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import dev.rset.store.aws.FunctionEnvironment;
 import dev.rset.delivery.ClusterConnector;
 import dev.rset.delivery.SecretReader;
 import dev.rset.delivery.access.AccessSettings;
@@ -9,6 +7,7 @@ import dev.rset.delivery.access.ClusterClients;
 import dev.rset.delivery.access.Fabric8ClusterConnector;
 import dev.rset.store.SecretRef;
 import dev.rset.store.SecretStore;
+import dev.rset.store.aws.FunctionEnvironment;
 import dev.rset.store.secrets.SecretsManagerSecretStore;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 import software.amazon.awssdk.services.sts.StsClient;
@@ -23,6 +22,7 @@ import java.time.Duration;
 import java.util.Map;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
  * Builds the reconcile handler from the function's environment: {@code RSET_TABLE},
@@ -78,7 +78,7 @@ public final class Wiring {
         SecretStore secrets = new SecretsManagerSecretStore(fn.client(SecretsManagerClient.builder(), credentials,
                 fn.endpoint()));
         SecretReader reader = ref -> secrets.get(new SecretRef(ref));
-        return new Fabric8ClusterConnector(ClusterClients.forControlPlane(access, reader, fn.client(StsClient.builder(),
-                credentials, fn.endpoint("RSET_STS_ENDPOINT")), clock));
+        StsClient sts = fn.client(StsClient.builder(), credentials, fn.endpoint("RSET_STS_ENDPOINT"));
+        return new Fabric8ClusterConnector(ClusterClients.forControlPlane(access, reader, sts, clock));
     }
 }

@@ -1,6 +1,5 @@
 package dev.rset.webhook.receivers;
 
-import dev.rset.store.SecretNames;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -9,6 +8,7 @@ import dev.rset.core.api.Receiver;
 import dev.rset.forge.hook.Receivers;
 import dev.rset.store.Kind;
 import dev.rset.store.ObjectKey;
+import dev.rset.store.SecretNames;
 import dev.rset.store.dynamodb.DynamoConfig;
 import dev.rset.store.dynamodb.DynamoDefinitionStore;
 import dev.rset.store.dynamodb.DynamoStores;

@@ -1,6 +1,5 @@
 package dev.rset.webhook.testing;
 
-import dev.rset.store.SecretNames;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -14,6 +13,7 @@ import dev.rset.store.Kind;
 import dev.rset.store.SecretStore;
 import dev.rset.store.ObjectKey;
 import dev.rset.store.ProviderId;
+import dev.rset.store.SecretNames;
 import dev.rset.store.StoredInput;
 import dev.rset.store.dynamodb.DynamoConfig;
 import dev.rset.store.dynamodb.DynamoStores;
