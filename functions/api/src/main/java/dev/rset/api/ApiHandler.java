@@ -17,6 +17,7 @@ import dev.rset.delivery.access.RegistrationChecks;
 import dev.rset.store.SecretRef;
 import dev.rset.store.SecretStore;
 import dev.rset.store.aws.FunctionCredentials;
+import dev.rset.store.aws.FunctionEnvironment;
 import dev.rset.store.dynamodb.DynamoConfig;
 import dev.rset.store.dynamodb.DynamoStores;
 import dev.rset.store.secrets.SecretsManagerSecretStore;
@@ -28,16 +29,13 @@ import dev.rset.ops.Invocation;
 import dev.rset.ops.Metrics;
 import dev.rset.ops.Telemetry;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
-import software.amazon.awssdk.services.eventbridge.EventBridgeClientBuilder;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
-import software.amazon.awssdk.services.secretsmanager.SecretsManagerClientBuilder;
 import software.amazon.awssdk.services.sts.StsClient;
-import software.amazon.awssdk.services.sts.StsClientBuilder;
 
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -144,50 +142,31 @@ public final class ApiHandler implements RequestHandler<APIGatewayV2HTTPEvent, A
     /** {@link #router(Map, Optional)} with the audit lines going to {@code audit}. */
     public static Router router(Map<String, String> env,
             Optional<software.amazon.awssdk.auth.credentials.AwsCredentialsProvider> credentials, AuditLog audit) {
-        String region = env.getOrDefault("AWS_REGION", "us-east-1");
+        FunctionEnvironment fn = new FunctionEnvironment(env);
+        AwsCredentialsProvider creds = credentials.orElseGet(() -> DefaultCredentialsProvider.builder().build());
         DynamoConfig config = DynamoConfig.fromEnv(env);
-        Optional<URI> anyEndpoint = Optional.ofNullable(env.get("RSET_AWS_ENDPOINT")).filter(s -> !s.isBlank())
-                .map(URI::create);
-        Optional<URI> dynamoEndpoint = Optional.ofNullable(env.get("RSET_DYNAMODB_ENDPOINT")).map(URI::create)
-                .or(() -> anyEndpoint);
-        DynamoDbClient db = credentials.isPresent()
-                ? DynamoStores.client(region, dynamoEndpoint, credentials.get())
-                : DynamoStores.client(region, dynamoEndpoint);
-        SecretsManagerClientBuilder sm = SecretsManagerClient.builder().region(Region.of(region))
-                .httpClientBuilder(UrlConnectionHttpClient.builder());
-        Optional.ofNullable(env.get("RSET_SECRETS_ENDPOINT")).map(URI::create).or(() -> anyEndpoint)
-                .ifPresent(sm::endpointOverride);
-        credentials.ifPresent(sm::credentialsProvider);
-        Optional<EventPublisher> events = Optional.ofNullable(env.get("RSET_EVENT_BUS")).filter(s -> !s.isBlank())
-                .map(bus -> {
-                    EventBridgeClientBuilder eb = EventBridgeClient.builder().region(Region.of(region))
-                            .httpClientBuilder(UrlConnectionHttpClient.builder());
-                    anyEndpoint.ifPresent(eb::endpointOverride);
-                    credentials.ifPresent(eb::credentialsProvider);
-                    return new EventBridgePublisher(eb.build(), bus, EventSources.API, 3, Duration.ofMillis(50));
-                });
+        DynamoDbClient db = fn.client(DynamoDbClient.builder(), creds, fn.endpoint("RSET_DYNAMODB_ENDPOINT"));
+        Optional<EventPublisher> events = fn.optional("RSET_EVENT_BUS").map(bus -> new EventBridgePublisher(
+                fn.client(EventBridgeClient.builder(), creds, fn.endpoint()), bus, EventSources.API, 3,
+                Duration.ofMillis(50)));
         Clock clock = Clock.systemUTC();
         DynamoStores stores = new DynamoStores(db, config, clock);
-        SecretStore secrets = new SecretsManagerSecretStore(sm.build());
+        SecretStore secrets = new SecretsManagerSecretStore(fn.client(SecretsManagerClient.builder(), creds,
+                fn.endpoint("RSET_SECRETS_ENDPOINT")));
         AccessSettings access = AccessSettings.fromEnv(env);
         ControlPlane plane = new ControlPlane(stores.definitions(), stores.statuses(), stores.schedules(),
                 stores.inputs(), stores.inventories(), secrets, access.secretPrefix(),
-                clusterAccess(env, anyEndpoint, access, secrets, credentials, clock), clock, events, audit);
+                clusterAccess(fn, access, secrets, creds, clock), clock, events, audit);
         return new Router(plane);
     }
 
     /** Registration checks and the connectivity probe, with the same rules delivery applies at connect time. */
-    static ConnectorClusterAccess clusterAccess(Map<String, String> env, Optional<URI> anyEndpoint,
-            AccessSettings settings, SecretStore secrets,
-            Optional<software.amazon.awssdk.auth.credentials.AwsCredentialsProvider> credentials, Clock clock) {
+    static ConnectorClusterAccess clusterAccess(FunctionEnvironment fn, AccessSettings settings, SecretStore secrets,
+            AwsCredentialsProvider credentials, Clock clock) {
         SecretReader reader = ref -> secrets.get(new SecretRef(ref));
-        StsClientBuilder sts = StsClient.builder().region(Region.of(settings.region()))
-                .httpClientBuilder(UrlConnectionHttpClient.builder());
-        Optional.ofNullable(env.get("RSET_STS_ENDPOINT")).map(URI::create).or(() -> anyEndpoint)
-                .ifPresent(sts::endpointOverride);
-        credentials.ifPresent(sts::credentialsProvider);
+        StsClient sts = fn.client(StsClient.builder(), credentials, fn.endpoint("RSET_STS_ENDPOINT"));
         return new ConnectorClusterAccess(new RegistrationChecks(settings, AddressPolicy.system(settings.allowLoopback()),
-                reader), ClusterClients.forControlPlane(settings, reader, sts.build(), clock));
+                reader), ClusterClients.forControlPlane(settings, reader, sts, clock));
     }
 
 }

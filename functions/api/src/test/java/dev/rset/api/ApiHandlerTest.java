@@ -275,8 +275,9 @@ class ApiHandlerTest {
         assertStatus(apply(valid + valid), 400, "Invalid", "appears twice");
         String scheduled = RSIP.replace("name: prs", "name: nightly") + "  schedule:\n";
         assertStatus(apply(valid + scheduled + "    - cron: \"0 5 * * *\"\n      timeZone: Europe/Lodnon\n"), 400,
-                "Invalid", "ResourceSetInputProvider apps/nightly: spec.schedule[0].timeZone: unknown time zone "
-                        + "Europe/Lodnon");
+                "Invalid", "ResourceSetInputProvider apps/nightly: spec.schedule[0].timeZone: failed to parse "
+                        + "cron spec '0 5 * * *' with timezone 'Europe/Lodnon': provided bad location Europe/Lodnon: "
+                        + "unknown time zone Europe/Lodnon");
         assertStatus(apply(valid + scheduled + "    - cron: \"0 5 * * *\"\n    - cron: \"0 25 * * *\"\n"), 400,
                 "Invalid", "ResourceSetInputProvider apps/nightly: spec.schedule[1].cron: failed to parse cron spec "
                         + "'0 25 * * *' with timezone 'UTC': end of range (25) above maximum (23): 25");

@@ -61,6 +61,32 @@ class StrictValidationTest {
         }
     }
 
+    /** Issue #11 item 8: stored as the Flux Operator would, with the place named in the answer. */
+    @Test
+    void providerInputsPrintedUnquotedAreAppliedWithAWarningNamingLineAndColumn() {
+        String previews = """
+                apiVersion: fluxcd.controlplane.io/v1
+                kind: ResourceSet
+                metadata: {name: previews, namespace: apps}
+                spec:
+                  inputsFrom: [{kind: ResourceSetInputProvider, name: prs}]
+                  resourcesTemplate: |
+                    apiVersion: v1
+                    kind: Namespace
+                    metadata:
+                      name: pr-<< inputs.id >>
+                      annotations:
+                        title: << inputs.title >>
+                        branch: << inputs.branch | quote >>
+                """;
+        APIGatewayV2HTTPResponse r = api.apply(previews);
+        assertEquals(200, r.getStatusCode(), r.getBody());
+        assertEquals(List.of("ResourceSet apps/previews: resourcesTemplate:6:12: inputs.title is printed unquoted in "
+                + "<< inputs.title >>: a branch or title such as `yes`, `{x}` or `'x` turns into another YAML value "
+                + "or breaks the object; write `| quote` (or `| slugify` in names)"), at(json(r), "warnings"));
+        assertEquals("created", at(json(r), "items", "0", "action"), "applied all the same: " + r.getBody());
+    }
+
     @Test
     void misspelledFieldsAreA400NamingThem() {
         String typos = RSET.replace("  inputs:", "  commonMetdata: {labels: {a: b}}\n  inputs:")
@@ -110,11 +136,15 @@ class StrictValidationTest {
                     - %s
                 """;
         assertRefused(provider.formatted("{cron: \"not a cron\", timeZone: \"Mars/Olympus\", window: \"forever\"}"),
-                "ResourceSetInputProvider apps/p: spec.schedule[0].cron: \"not a cron\" is not a cron expression");
-        assertRefused(provider.formatted("{cron: \"0 9 * * 1-5\", timeZone: \"Mars/Olympus\", window: \"forever\"}"),
-                "ResourceSetInputProvider apps/p: spec.schedule[0].timeZone: unknown time zone Mars/Olympus");
-        assertRefused(provider.formatted("{cron: \"0 9 * * 1-5\", timeZone: \"Europe/Paris\", window: \"forever\"}"),
-                "ResourceSetInputProvider apps/p: spec.schedule[0].window: \"forever\" must be a duration");
+                "ResourceSetInputProvider apps/p: spec.schedule[0].window: invalid window \"forever\": must be a "
+                        + "duration such as 0s, 30m or 1h30m");
+        assertRefused(provider.formatted("{cron: \"not a cron\"}"),
+                "ResourceSetInputProvider apps/p: spec.schedule[0].cron: failed to parse cron spec 'not a cron' with "
+                        + "timezone 'UTC': expected exactly 5 fields, found 3: [not a cron]");
+        assertRefused(provider.formatted("{cron: \"0 9 * * 1-5\", timeZone: \"Mars/Olympus\"}"),
+                "ResourceSetInputProvider apps/p: spec.schedule[0].timeZone: failed to parse cron spec '0 9 * * 1-5' "
+                        + "with timezone 'Mars/Olympus': provided bad location Mars/Olympus: unknown time zone "
+                        + "Mars/Olympus");
         assertRefused(RSET.replace("namespace: apps}", "namespace: apps, labels: {\"team a\": x}}"),
                 "ResourceSet apps/app: metadata.labels: invalid key \"team a\"");
         assertRefused(RSET.replace("inputs: [{tenant: a}]", "inputsFrom: [{selector: {matchLabels: {team: \"a b\"}}}]"),

@@ -14,6 +14,7 @@ import dev.rset.forge.testing.Payloads;
 import dev.rset.forge.testing.SignedRequest;
 import dev.rset.store.Kind;
 import dev.rset.store.ObjectKey;
+import dev.rset.store.SecretNames;
 import dev.rset.store.dynamodb.DynamoConfig;
 import dev.rset.store.dynamodb.DynamoStores;
 import dev.rset.store.dynamodb.TableSchema;
@@ -86,7 +87,8 @@ public final class WebhookLatencyBench {
         DynamoStores stores = new DynamoStores(db, DynamoConfig.of(table), Clock.systemUTC());
         var sm = SecretsManagerClient.builder().region(Region.of(region)).credentialsProvider(CREDENTIALS)
                 .endpointOverride(endpoint).httpClientBuilder(UrlConnectionHttpClient.builder()).build();
-        new SecretsManagerSecretStore(sm).put("rset/secrets/apps/github-token", TOKEN, "bench");
+        new SecretsManagerSecretStore(sm).put(new SecretNames("rset").receiverToken("apps", "github-token").name(),
+                TOKEN, "bench");
         var eb = EventBridgeClient.builder().region(Region.of(region)).credentialsProvider(CREDENTIALS)
                 .endpointOverride(endpoint).httpClientBuilder(UrlConnectionHttpClient.builder()).build();
         eb.createEventBus(b -> b.name("rset-bench"));

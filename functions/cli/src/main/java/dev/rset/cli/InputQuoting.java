@@ -5,6 +5,8 @@ import dev.rset.core.api.ResourceSet;
 import dev.rset.core.builder.lint.UnquotedInput;
 import dev.rset.core.builder.lint.UnquotedInputs;
 import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -16,10 +18,13 @@ public final class InputQuoting {
     private InputQuoting() {
     }
 
-    /** Warns about {@code document} from {@code file} if it is a valid ResourceSet; anything else is left to others. */
-    public static void warn(PrintWriter err, String file, Object document) {
+    /**
+     * Warns about {@code document} from {@code file} if it is a valid ResourceSet; anything else is
+     * left to others. Returns the warnings' messages (the API's answer repeats them).
+     */
+    public static List<String> warn(PrintWriter err, String file, Object document) {
         if (!(document instanceof Map<?, ?> m) || !ResourceSet.KIND.equals(m.get("kind"))) {
-            return;
+            return List.of();
         }
         ResourceSet rset;
         try {
@@ -27,15 +32,18 @@ public final class InputQuoting {
             Map<String, Object> manifest = (Map<String, Object>) m;
             rset = ResourceSet.from(manifest);
         } catch (InvalidObjectException | ClassCastException e) {
-            return;
+            return List.of();
         }
-        warn(err, file, rset);
+        return warn(err, file, rset);
     }
 
-    public static void warn(PrintWriter err, String file, ResourceSet rset) {
+    public static List<String> warn(PrintWriter err, String file, ResourceSet rset) {
+        List<String> messages = new ArrayList<>();
         for (UnquotedInput u : UnquotedInputs.in(rset)) {
             err.println("warning: " + file + ": ResourceSet " + rset.name() + ": " + u.message());
+            messages.add(u.message());
         }
         err.flush();
+        return messages;
     }
 }

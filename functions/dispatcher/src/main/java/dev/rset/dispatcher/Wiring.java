@@ -1,18 +1,18 @@
 package dev.rset.dispatcher;
 
 import dev.rset.store.aws.FunctionCredentials;
+import dev.rset.store.aws.FunctionEnvironment;
 import dev.rset.store.dynamodb.DynamoConfig;
 import dev.rset.store.dynamodb.DynamoStores;
-import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
-import java.util.Optional;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
-import software.amazon.awssdk.services.sqs.SqsClientBuilder;
 
 /**
  * Builds the dispatcher from the function's environment: {@code RSET_TABLE}, {@code RSET_PAIR_QUEUE_URL},
@@ -28,19 +28,12 @@ public final class Wiring {
     }
 
     public static Dispatcher build(Map<String, String> env, AwsCredentialsProvider credentials, Clock clock) {
-        String region = env.getOrDefault("AWS_REGION", "us-east-1");
-        Optional<URI> endpoint = Optional.ofNullable(env.get("RSET_AWS_ENDPOINT")).filter(s -> !s.isBlank())
-                .map(URI::create);
-        String queueUrl = env.getOrDefault("RSET_PAIR_QUEUE_URL", "");
-        if (queueUrl.isBlank()) {
-            throw new IllegalStateException("RSET_PAIR_QUEUE_URL is not set");
-        }
-        DynamoStores stores = new DynamoStores(DynamoStores.client(region, endpoint, credentials),
+        FunctionEnvironment fn = new FunctionEnvironment(env);
+        String queueUrl = fn.required("RSET_PAIR_QUEUE_URL");
+        DynamoStores stores = new DynamoStores(fn.client(DynamoDbClient.builder(), credentials, fn.endpoint()),
                 DynamoConfig.fromEnv(env), clock);
-        SqsClientBuilder sqs = SqsClient.builder().region(Region.of(region)).credentialsProvider(credentials)
-                .httpClientBuilder(UrlConnectionHttpClient.builder());
-        endpoint.ifPresent(sqs::endpointOverride);
         return new Dispatcher(new Placements(stores.definitions(), stores.inventories()),
-                new SqsPairQueue(sqs.build(), queueUrl, 4, Duration.ofMillis(50)), clock);
+                new SqsPairQueue(fn.client(SqsClient.builder(), credentials, fn.endpoint()), queueUrl, 4,
+                        Duration.ofMillis(50)), clock);
     }
 }

@@ -14,6 +14,7 @@ import dev.rset.reconciler.lambda.ReconcileHandler;
 import dev.rset.reconciler.queue.PairMessages;
 import dev.rset.stack.Template;
 import dev.rset.stack.TemplateResources;
+import dev.rset.store.SecretNames;
 import dev.rset.store.dynamodb.TableSchema;
 import dev.rset.store.secrets.SecretsManagerSecretStore;
 import dev.rset.store.testing.TestTables;
@@ -149,9 +150,10 @@ public final class Pipeline {
         return env;
     }
 
-    /** Stores a Receiver's token where the control plane reads it ({@code <prefix>/secrets/<ns>/<name>}). */
+    /** Stores a Receiver's token where the control plane reads it ({@code <prefix>/receivers/<ns>/<name>}). */
     public void receiverToken(String namespace, String secretName, String token) {
-        secrets.put(secretPrefix + "/secrets/" + namespace + "/" + secretName, token, "e2e receiver token");
+        secrets.put(new SecretNames(secretPrefix).receiverToken(namespace, secretName).name(), token,
+                "e2e receiver token");
     }
 
     // ---- the management API ----

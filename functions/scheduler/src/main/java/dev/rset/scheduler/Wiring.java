@@ -10,23 +10,21 @@ import dev.rset.forge.providers.github.GitHubAppTokens;
 import dev.rset.providers.aws.AwsSdkSources;
 import dev.rset.scheduler.poll.ForgePoller;
 import dev.rset.scheduler.poll.ProviderPoller;
+import dev.rset.store.SecretNames;
+import dev.rset.store.aws.FunctionEnvironment;
 import dev.rset.store.dynamodb.DynamoConfig;
 import dev.rset.store.InputStore;
 import dev.rset.store.SecretStore;
 import dev.rset.store.dynamodb.DynamoStores;
 import dev.rset.store.secrets.SecretsManagerSecretStore;
-import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
-import java.util.Optional;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
-import software.amazon.awssdk.services.eventbridge.EventBridgeClientBuilder;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
-import software.amazon.awssdk.services.secretsmanager.SecretsManagerClientBuilder;
 
 /**
  * Builds a tick from the function's environment: {@code RSET_TABLE}, {@code RSET_EVENT_BUS},
@@ -43,30 +41,19 @@ public final class Wiring {
     }
 
     public static Tick build(Map<String, String> env, AwsCredentialsProvider credentials, Clock clock) {
-        String region = env.getOrDefault("AWS_REGION", "us-east-1");
-        Optional<URI> endpoint = Optional.ofNullable(env.get("RSET_AWS_ENDPOINT")).filter(s -> !s.isBlank())
-                .map(URI::create);
-        String bus = env.getOrDefault("RSET_EVENT_BUS", "");
-        if (bus.isBlank()) {
-            throw new IllegalStateException("RSET_EVENT_BUS is not set");
-        }
-        String max = env.getOrDefault("RSET_TICK_MAX_ITEMS", "");
-        Tick.Limits limits = max.isBlank() ? Tick.Limits.DEFAULT
-                : new Tick.Limits(Integer.parseInt(max), Tick.Limits.DEFAULT.parallelism(), Tick.Limits.DEFAULT.lease(),
-                        Tick.Limits.DEFAULT.reserve());
-        DynamoStores stores = new DynamoStores(DynamoStores.client(region, endpoint, credentials),
+        FunctionEnvironment fn = new FunctionEnvironment(env);
+        String bus = fn.required("RSET_EVENT_BUS");
+        Tick.Limits limits = fn.optional("RSET_TICK_MAX_ITEMS").map(max -> new Tick.Limits(Integer.parseInt(max),
+                Tick.Limits.DEFAULT.parallelism(), Tick.Limits.DEFAULT.lease(), Tick.Limits.DEFAULT.reserve()))
+                .orElse(Tick.Limits.DEFAULT);
+        DynamoStores stores = new DynamoStores(fn.client(DynamoDbClient.builder(), credentials, fn.endpoint()),
                 DynamoConfig.fromEnv(env), clock);
-        EventBridgeClientBuilder eb = EventBridgeClient.builder().region(Region.of(region))
-                .credentialsProvider(credentials).httpClientBuilder(UrlConnectionHttpClient.builder());
-        endpoint.ifPresent(eb::endpointOverride);
-        EventPublisher events = new EventBridgePublisher(eb.build(), bus, EventSources.SCHEDULER, 4,
-                Duration.ofMillis(50));
-        SecretsManagerClientBuilder sm = SecretsManagerClient.builder().region(Region.of(region))
-                .credentialsProvider(credentials).httpClientBuilder(UrlConnectionHttpClient.builder());
-        endpoint.ifPresent(sm::endpointOverride);
-        AwsSdkSources aws = new AwsSdkSources(credentials, AwsSdkSources.Endpoints.api(endpoint), clock);
-        ProviderPoller forge = forgePoller(new SecretsManagerSecretStore(sm.build()),
-                env.getOrDefault("RSET_SECRET_PREFIX", "rset"), stores.inputs(), aws, clock);
+        EventPublisher events = new EventBridgePublisher(fn.client(EventBridgeClient.builder(), credentials,
+                fn.endpoint()), bus, EventSources.SCHEDULER, 4, Duration.ofMillis(50));
+        AwsSdkSources aws = new AwsSdkSources(credentials, AwsSdkSources.Endpoints.api(fn.endpoint()), clock);
+        ProviderPoller forge = forgePoller(new SecretsManagerSecretStore(fn.client(SecretsManagerClient.builder(),
+                credentials, fn.endpoint())), env.getOrDefault("RSET_SECRET_PREFIX", SecretNames.DEFAULT_PREFIX),
+                stores.inputs(), aws, clock);
         return tick(stores, events, forge, limits);
     }
 

@@ -13,6 +13,7 @@ import dev.rset.events.EventCodec;
 import dev.rset.events.EventSources;
 import dev.rset.events.InputsChanged;
 import dev.rset.events.ReconcileRequested;
+import dev.rset.store.SecretNames;
 import dev.rset.store.testing.MotoServer;
 import dev.rset.store.testing.TestTables;
 import java.io.IOException;
@@ -250,7 +251,10 @@ class StackContractTest {
         assertEquals(1, secretGrants.size(), secretGrants.toString());
         assertEquals(List.of("secretsmanager:GetSecretValue"), secretGrants.get(0).get("Action"));
         assertEquals(Map.of("Fn::Sub", "arn:${AWS::Partition}:secretsmanager:${AWS::Region}:${AWS::AccountId}:secret:"
-                + "${SecretPrefix}/secrets/*"), secretGrants.get(0).get("Resource"));
+                + "${SecretPrefix}/receivers/*"), secretGrants.get(0).get("Resource"),
+                "receiver tokens only (SecretNames#receiverToken), not providers' credentials");
+        assertEquals("rset/receivers/apps/hook-token", new SecretNames("rset").receiverToken("apps", "hook-token")
+                .name(), "the name the policy grants is the name the webhook reads");
     }
 
     @SuppressWarnings("unchecked")
@@ -263,8 +267,9 @@ class StackContractTest {
 
     @Test
     void theApiMayWriteReceiverTokensAndEveryFunctionGetsItsLogLevelAndMetricsNamespace() {
+        // Receiver tokens only: provider credentials under <prefix>/secrets/ stay out of a token rotation's reach.
         List<Map<String, Object>> grants = statements("ApiFunction").stream()
-                .filter(st -> String.valueOf(st.get("Resource")).contains("${SecretPrefix}/secrets/*")).toList();
+                .filter(st -> String.valueOf(st.get("Resource")).contains("${SecretPrefix}/receivers/*")).toList();
         assertEquals(1, grants.size(), grants.toString());
         // What SecretsManagerSecretStore calls for ReceiverTokens.write and .token: create, or put on an
         // existing secret; get, and describe to tell a secret in its recovery window.

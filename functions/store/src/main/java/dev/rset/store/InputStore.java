@@ -11,6 +11,9 @@ import java.util.Optional;
  * provider has, they cost its readers nothing.
  */
 public interface InputStore {
+    /** The limit of a {@link #put(ProviderId, String, Map, Ordering)}: none. */
+    int NO_LIMIT = Integer.MAX_VALUE;
+
     /** Live inputs only, ordered by id (string order); reflects every write that completed before. */
     List<StoredInput> list(ProviderId provider);
 
@@ -21,7 +24,9 @@ public interface InputStore {
      * Upsert unless the stored item (live or tombstone) has an ordering &gt;= this one. Throws
      * {@link TooLargeException} (nothing written) for an input too large to store.
      */
-    WriteOutcome put(ProviderId provider, String inputId, Map<String, Object> input, Ordering ordering);
+    default WriteOutcome put(ProviderId provider, String inputId, Map<String, Object> input, Ordering ordering) {
+        return put(provider, inputId, input, ordering, NO_LIMIT);
+    }
 
     /**
      * Like {@link #put(ProviderId, String, Map, Ordering)}, with the provider's
@@ -43,7 +48,9 @@ public interface InputStore {
      * live with the ordering {@code listed} has (as {@link #list} returned it): {@code WRITTEN} when
      * evicted, {@code STALE} when it changed or went in between (nothing written; list again).
      */
-    WriteOutcome evict(StoredInput listed);
+    default WriteOutcome evict(StoredInput listed) {
+        return evict(listed, null);
+    }
 
     /**
      * {@link #evict(StoredInput)}, handing the evicted input's place under the limit to

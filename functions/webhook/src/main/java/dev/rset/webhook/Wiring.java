@@ -7,6 +7,8 @@ import dev.rset.store.secrets.SecretsManagerSecretStore;
 import dev.rset.events.EventBridgePublisher;
 import dev.rset.events.EventPublisher;
 import dev.rset.events.EventSources;
+import dev.rset.store.SecretNames;
+import dev.rset.store.aws.FunctionEnvironment;
 import dev.rset.webhook.inputs.InputWriter;
 import dev.rset.webhook.receivers.ReceiverDirectory;
 import dev.rset.store.secrets.ReceiverTokens;
@@ -15,15 +17,12 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
-import java.util.Optional;
 import java.util.function.UnaryOperator;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
-import software.amazon.awssdk.services.eventbridge.EventBridgeClientBuilder;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
-import software.amazon.awssdk.services.secretsmanager.SecretsManagerClientBuilder;
 
 /**
  * Builds the service from the function's environment: {@code RSET_TABLE}, {@code RSET_EVENT_BUS},
@@ -41,28 +40,20 @@ public final class Wiring {
     /** {@code publisher} may wrap the EventBridge publisher (tests inject a failing bus this way). */
     public static WebhookService build(Map<String, String> env, AwsCredentialsProvider credentials, Clock clock,
             UnaryOperator<EventPublisher> publisher) {
-        String region = env.getOrDefault("AWS_REGION", "us-east-1");
-        Optional<URI> endpoint = Optional.ofNullable(env.get("RSET_AWS_ENDPOINT")).filter(s -> !s.isBlank())
-                .map(URI::create);
-        String bus = env.getOrDefault("RSET_EVENT_BUS", "");
-        if (bus.isBlank()) {
-            throw new IllegalStateException("RSET_EVENT_BUS is not set");
-        }
+        FunctionEnvironment fn = new FunctionEnvironment(env);
+        String bus = fn.required("RSET_EVENT_BUS");
         DynamoConfig config = DynamoConfig.fromEnv(env);
-        DynamoStores stores = new DynamoStores(DynamoStores.client(region, endpoint, credentials), config, clock);
-        SecretsManagerClientBuilder sm = SecretsManagerClient.builder().region(Region.of(region))
-                .credentialsProvider(credentials).httpClientBuilder(UrlConnectionHttpClient.builder());
-        endpoint.ifPresent(sm::endpointOverride);
-        EventBridgeClientBuilder eb = EventBridgeClient.builder().region(Region.of(region))
-                .credentialsProvider(credentials).httpClientBuilder(UrlConnectionHttpClient.builder());
-        endpoint.ifPresent(eb::endpointOverride);
-        ReceiverTokens tokens = new ReceiverTokens(new SecretsManagerSecretStore(sm.build()),
-                env.getOrDefault("RSET_SECRET_PREFIX", ReceiverTokens.DEFAULT_PREFIX));
+        DynamoStores stores = new DynamoStores(fn.client(DynamoDbClient.builder(), credentials, fn.endpoint()), config,
+                clock);
+        ReceiverTokens tokens = new ReceiverTokens(new SecretsManagerSecretStore(fn.client(
+                SecretsManagerClient.builder(), credentials, fn.endpoint())),
+                new SecretNames(env.get("RSET_SECRET_PREFIX")));
         ReceiverDirectory directory = new ReceiverDirectory(stores.definitions(), tokens, clock,
                 Duration.ofSeconds(60), Duration.ofSeconds(5), new SecureRandom());
         return new WebhookService(directory, stores.definitions(), clock, Duration.ofSeconds(10),
                 new InputWriter(stores.inputs()),
-                stores.deliveries(), publisher.apply(new EventBridgePublisher(eb.build(), bus, EventSources.WEBHOOK, 4,
-                        Duration.ofMillis(50))), stores.schedules(), config.tombstoneTtl());
+                stores.deliveries(), publisher.apply(new EventBridgePublisher(fn.client(EventBridgeClient.builder(),
+                        credentials, fn.endpoint()), bus, EventSources.WEBHOOK, 4, Duration.ofMillis(50))),
+                stores.schedules(), config.tombstoneTtl());
     }
 }

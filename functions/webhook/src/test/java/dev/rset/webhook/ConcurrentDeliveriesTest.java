@@ -11,6 +11,7 @@ import dev.rset.events.EventBridgePublisher;
 import dev.rset.events.EventSources;
 import dev.rset.events.testing.Bus;
 import dev.rset.store.ProviderId;
+import dev.rset.store.SecretNames;
 import dev.rset.store.StoredInput;
 import dev.rset.store.secrets.FileSecretStore;
 import dev.rset.store.sqlite.SqliteStores;
@@ -66,7 +67,8 @@ class ConcurrentDeliveriesTest {
                 List.of(), List.of(Objects.byName("prs")));
         World.provider(sqlite.definitions(), "prs", "GitHubPullRequest", REPO, providerSpec, Map.of());
         World.resourceSet(sqlite.definitions(), "previews", "prs");
-        ReceiverDirectory receivers = new ReceiverDirectory(sqlite.definitions(), new ReceiverTokens(secrets, PREFIX),
+        ReceiverDirectory receivers = new ReceiverDirectory(sqlite.definitions(),
+                new ReceiverTokens(secrets, new SecretNames(PREFIX)),
                 world.clock, Duration.ofSeconds(60), Duration.ofSeconds(5), new SplittableRandom(3));
         world.useService(new WebhookService(receivers, sqlite.definitions(), world.clock, Duration.ofSeconds(10),
                 new InputWriter(sqlite.inputs()), sqlite.deliveries(), new EventBridgePublisher(Bus.client(moto),

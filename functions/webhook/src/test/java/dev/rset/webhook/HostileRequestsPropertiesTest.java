@@ -10,8 +10,6 @@ import dev.rset.forge.testing.Payloads;
 import dev.rset.forge.testing.Signer;
 import dev.rset.store.testing.MotoServer;
 import dev.rset.webhook.testing.World;
-import java.lang.management.ManagementFactory;
-import java.lang.management.ThreadMXBean;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -30,21 +28,21 @@ import net.jqwik.api.lifecycle.BeforeContainer;
 
 /**
  * Issue #11 acceptance: random bodies and headers at the webhook handler, through moto's DynamoDB,
- * Secrets Manager and EventBridge. Every request gets an answer (no uncaught exception) after at
- * most 2 s of the handler's own computing, and a refused one (4xx/5xx) leaves no input or delivery item and no event behind. Some requests
- * are signed with the receiver's real token, so that random payloads get past verification.
+ * Secrets Manager and EventBridge. Every request gets an answer (no uncaught exception) within 2 s
+ * of wall-clock time, and a refused one (4xx/5xx) leaves no input or delivery item and no event
+ * behind. Some requests are signed with the receiver's real token, so that random payloads get
+ * past verification.
  */
 class HostileRequestsPropertiesTest {
     private static final String TOKEN = "hostile-token";
     private static final String GITLAB_TOKEN = "hostile-gitlab-token";
     private static final String REPO = "https://github.com/acme/app";
     /**
-     * The handler's own work is timed on its thread's CPU clock, which neither moto's latency nor
-     * the other builds sharing the machine inflate: a runaway regex or loop burns CPU. The wall
-     * clock only has to show that nothing blocked for good.
+     * Per request, on the wall clock. Nothing the handler computes grows faster than the 1 MiB
+     * body (RE2 regexes, bounded JSON nesting), so a request costs a few moto round trips (about
+     * 0.1-0.4 s on a loaded machine); a backtracking regex took 6 s at 36 characters.
      */
-    private static final ThreadMXBean CPU = ManagementFactory.getThreadMXBean();
-    private static final Duration WAIT_LIMIT = Duration.ofSeconds(20);
+    private static final Duration LIMIT = Duration.ofSeconds(2);
     private static World world;
     private static List<String> digests;
 
@@ -59,6 +57,9 @@ class HostileRequestsPropertiesTest {
                 "^(feat|fix)/([a-z0-9]+[-_]?){1,10}$")));
         world.provider("mrs", "GitLabMergeRequest", "https://gitlab.example.com/acme/app", Map.of());
         world.resourceSet("previews", "prs", "mrs");
+        // A warm function, as the limit is meant: the clients are built and the receivers indexed
+        // once per container, not per request.
+        world.post(digests.get(0), Map.of("Content-Type", "application/json"), "{}", false);
     }
 
     /** A request as API Gateway would hand it over. */
@@ -120,14 +121,13 @@ class HostileRequestsPropertiesTest {
         long before = world.writtenItems();
         world.bus.drain();
         long start = System.nanoTime();
-        long cpuStart = CPU.getCurrentThreadCpuTime();
         World.Response resp = world.post(r.digest(), r.headers(), r.body(), r.base64());
-        Duration cpu = Duration.ofNanos(CPU.getCurrentThreadCpuTime() - cpuStart);
         Duration took = Duration.ofNanos(System.nanoTime() - start);
-        assertTrue(cpu.compareTo(Duration.ofSeconds(2)) < 0, "computed for " + cpu + ": " + r);
-        assertTrue(took.compareTo(WAIT_LIMIT) < 0, "took " + took + ": " + r);
+        assertTrue(took.compareTo(LIMIT) < 0, "took " + took + ": " + r);
         assertTrue(resp.status() >= 200 && resp.status() < 600, resp.toString());
-        Statistics.collect(resp.status());
+        Statistics.label("status").collect(resp.status());
+        Statistics.label("wall clock").collect(took.toMillis() < 250 ? "under 0.25 s"
+                : took.toMillis() < 1000 ? "0.25-1 s" : "1-2 s");
         assertTrue(resp.body().has(resp.status() >= 400 ? "error" : "message"), resp.toString());
         if (resp.status() >= 400) {
             assertEquals(before, world.writtenItems(), "a refusal wrote nothing: " + resp + " for " + r);

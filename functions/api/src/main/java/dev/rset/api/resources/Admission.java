@@ -11,6 +11,7 @@ import dev.rset.core.api.ManifestRules;
 import dev.rset.core.api.ManifestSchemas;
 import dev.rset.core.builder.BuildException;
 import dev.rset.core.builder.TemplateCheck;
+import dev.rset.core.builder.lint.UnquotedInputs;
 import dev.rset.core.api.Placement;
 import dev.rset.core.api.ResourceSet;
 import dev.rset.forge.notify.NotificationPolicy;
@@ -56,7 +57,8 @@ final class Admission {
 
     /**
      * Admits one document of an apply on a route of {@code scope}; with {@link FieldValidation#WARN},
-     * unknown fields are added to {@code warnings} instead of refused.
+     * unknown fields are added to {@code warnings} instead of refused. A ResourceSet that prints a
+     * provider's free text unquoted is admitted with a warning naming each place.
      */
     /** The {@code notify.rset.dev/*} annotations, templates included, are checked here so a bad one never stores. */
     private static void notificationPolicy(ResourceSet rs) {
@@ -107,6 +109,9 @@ final class Admission {
                     ManifestRules.check(rs);
                     templatesParse(rs);
                     notificationPolicy(rs);
+                    // Stored all the same, as the Flux Operator would; the author hears where, by line:column.
+                    UnquotedInputs.in(rs).forEach(u -> warnings.add(kindName + " " + rs.namespace() + "/" + rs.name()
+                            + ": " + u.message()));
                     disabled = rs.isDisabled();
                 }
                 case RESOURCE_SET_INPUT_PROVIDER -> {

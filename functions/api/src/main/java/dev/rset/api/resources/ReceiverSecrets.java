@@ -4,6 +4,7 @@ import dev.rset.api.http.ApiException;
 import dev.rset.core.api.InvalidObjectException;
 import dev.rset.core.api.Receiver;
 import dev.rset.store.Condition;
+import dev.rset.store.SecretNames;
 import dev.rset.store.SecretStore;
 import dev.rset.store.StoredObject;
 import dev.rset.store.secrets.ReceiverTokens;
@@ -28,7 +29,7 @@ final class ReceiverSecrets {
     private final SecureRandom random;
 
     ReceiverSecrets(SecretStore secrets, String prefix, SecureRandom random) {
-        this.tokens = new ReceiverTokens(secrets, prefix);
+        this.tokens = new ReceiverTokens(secrets, new SecretNames(prefix));
         this.random = random;
     }
 

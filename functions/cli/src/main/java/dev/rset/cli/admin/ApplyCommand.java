@@ -44,6 +44,9 @@ public final class ApplyCommand extends AdminCommand {
     String validate;
 
     /** One request: the route and the documents that go there. */
+    /** The unquoted-input warnings printed from the files, which the API's answer then repeats. */
+    private final List<String> unquotedSaid = new ArrayList<>();
+
     private record Batch(String path, List<Object> documents) {
     }
 
@@ -82,8 +85,9 @@ public final class ApplyCommand extends AdminCommand {
                         + (ns.isEmpty() ? "" : ns + "/") + r.get("name") + " " + r.get("action"));
             }
             if (result.get("warnings") instanceof List<?> warnings) {
-                // How YAML keys were read was said above, with the file's own line numbers.
+                // How YAML keys were read and where inputs are unquoted was said above, naming the file.
                 warnings.stream().map(String::valueOf).filter(w -> !w.startsWith("line "))
+                        .filter(w -> unquotedSaid.stream().noneMatch(m -> w.endsWith(": " + m)))
                         .forEach(w -> spec.commandLine().getErr().println("warning: " + w));
             }
             out().flush();
@@ -153,7 +157,9 @@ public final class ApplyCommand extends AdminCommand {
             for (YamlWarning w : manifest.warnings()) {
                 spec.commandLine().getErr().println("warning: " + name + ":" + w.line() + ": " + w.message());
             }
-            manifest.documents().forEach(d -> InputQuoting.warn(spec.commandLine().getErr(), name, d));
+            for (Object d : manifest.documents()) {
+                unquotedSaid.addAll(InputQuoting.warn(spec.commandLine().getErr(), name, d));
+            }
         } catch (GoYamlException e) {
             // reported by the API
         }

@@ -3,6 +3,7 @@ package dev.rset.cli.dev;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.rset.cli.UserError;
+import dev.rset.store.SecretNames;
 import dev.rset.store.SecretRef;
 import java.io.IOException;
 import java.io.InputStream;
@@ -78,7 +79,7 @@ final class Demo {
 
     /** The Receiver's token: made once and kept in the state directory's secrets file. */
     private String token() {
-        SecretRef ref = new SecretRef(DevControlPlane.SECRET_PREFIX + "/secrets/" + NAMESPACE + "/" + TOKEN_SECRET);
+        SecretRef ref = new SecretNames(DevControlPlane.SECRET_PREFIX).receiverToken(NAMESPACE, TOKEN_SECRET);
         return plane.secrets().get(ref).orElseGet(() -> {
             byte[] random = new byte[20];
             new SecureRandom().nextBytes(random);

@@ -27,6 +27,7 @@ import dev.rset.scheduler.SchedulerHandler;
 import dev.rset.scheduler.SchedulerStores;
 import dev.rset.scheduler.Tick;
 import dev.rset.scheduler.Wiring;
+import dev.rset.store.SecretNames;
 import dev.rset.store.SecretRef;
 import dev.rset.store.secrets.FileSecretStore;
 import dev.rset.store.sqlite.SqliteStores;
@@ -120,7 +121,8 @@ final class DevControlPlane implements AutoCloseable {
                 new ConnectorClusterAccess(new RegistrationChecks(access, AddressPolicy.system(true), reader), clients),
                 clock, Optional.of(bus.from(EventSources.API)));
         ReceiverDirectory receivers = new ReceiverDirectory(stores.definitions(),
-                new ReceiverTokens(secrets, access.secretPrefix()), clock, Duration.ofSeconds(5), Duration.ofSeconds(1),
+                new ReceiverTokens(secrets, new SecretNames(access.secretPrefix())), clock, Duration.ofSeconds(5),
+                Duration.ofSeconds(1),
                 new java.security.SecureRandom());
         WebhookService hooks = new WebhookService(receivers, stores.definitions(), clock, Duration.ofSeconds(1),
                 new InputWriter(stores.inputs()), stores.deliveries(), bus, stores.schedules(),

@@ -284,6 +284,8 @@ class AdminCommandsTest {
         assertEquals(0, r.exit(), r.err());
         assertTrue(r.err().startsWith("warning: " + file + ": ResourceSet previews: resourcesTemplate:6:12: "
                 + "inputs.title is printed unquoted in << inputs.title >>"), r.err());
+        // The API's answer names the same place; it is said once, with the file's name.
+        assertEquals(1, r.err().split("is printed unquoted", -1).length - 1, r.err());
         assertTrue(r.out().contains("resourceset/apps/previews created"), r.out());
     }
 

@@ -1,74 +1,45 @@
 package dev.rset.core.api;
 
-import java.math.BigDecimal;
+import dev.rset.core.template.FunctionException;
+import dev.rset.core.template.sprig.GoDuration;
 import java.time.Duration;
-import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import java.util.Optional;
 
-/** Go's {@code time.ParseDuration} for the durations users write in annotations and specs ({@code 5m}, {@code 1h30m}). */
+/**
+ * Go's {@code time.ParseDuration} and {@code Duration.String()} for the durations users write in
+ * annotations and specs ({@code 5m}, {@code 1h30m}): the template engine's {@link GoDuration}, the
+ * one Go-compatible implementation, with {@link Duration} on the Java side.
+ */
 public final class GoDurations {
-    private static final Pattern PART = Pattern.compile("([0-9]*(?:\\.[0-9]*)?)(ns|us|µs|μs|ms|s|m|h)");
-    private static final Map<String, Long> NANOS = Map.of("ns", 1L, "us", 1_000L, "µs", 1_000L, "μs", 1_000L,
-            "ms", 1_000_000L, "s", 1_000_000_000L, "m", 60_000_000_000L, "h", 3_600_000_000_000L);
-
     private GoDurations() {
     }
 
-    /** Throws {@link IllegalArgumentException} with Go's wording for text that is not a duration. */
+    /**
+     * Throws {@link IllegalArgumentException} with Go's error text
+     * ({@code time: unknown unit "d" in duration "1d"}).
+     */
     public static Duration parse(String text) {
-        String s = text;
-        boolean negative = false;
-        if (s.startsWith("-") || s.startsWith("+")) {
-            negative = s.startsWith("-");
-            s = s.substring(1);
+        try {
+            return Duration.ofNanos(GoDuration.parse(text).nanos());
+        } catch (FunctionException e) {
+            throw new IllegalArgumentException(e.getMessage(), e);
         }
-        if (s.equals("0")) {
-            return Duration.ZERO;
-        }
-        if (s.isEmpty()) {
-            throw invalid(text);
-        }
-        Matcher m = PART.matcher(s);
-        BigDecimal nanos = BigDecimal.ZERO;
-        int at = 0;
-        while (at < s.length()) {
-            if (!m.find(at) || m.start() != at || m.group(1).isEmpty() || m.group(1).equals(".")) {
-                throw invalid(text);
-            }
-            nanos = nanos.add(new BigDecimal(m.group(1)).multiply(BigDecimal.valueOf(NANOS.get(m.group(2)))));
-            at = m.end();
-        }
-        Duration d = Duration.ofNanos(nanos.longValue());
-        return negative ? d.negated() : d;
     }
 
-    private static IllegalArgumentException invalid(String text) {
-        return new IllegalArgumentException("time: invalid duration \"" + text + "\"");
+    /** Empty when Go would refuse the text (or there is none). */
+    public static Optional<Duration> tryParse(String text) {
+        if (text == null) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(parse(text));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
     }
 
-    /** Go's {@code Duration.String()} to the millisecond: {@code 5m0s}, {@code 1h30m0s}, {@code 1.5s}, {@code 0s}. */
+    /** As Go prints a duration: {@code 5m0s}, {@code 1h30m0s}, {@code 1.5s}, {@code 250ms}, {@code 0s}. */
     public static String format(Duration d) {
-        if (d.isNegative()) {
-            return "-" + format(d.negated());
-        }
-        long millis = d.toMillis();
-        if (millis == 0) {
-            return "0s";
-        }
-        if (millis < 1000) {
-            return millis + "ms";
-        }
-        long hours = millis / 3_600_000;
-        long minutes = millis / 60_000 % 60;
-        BigDecimal seconds = BigDecimal.valueOf(millis % 60_000, 3).stripTrailingZeros();
-        StringBuilder b = new StringBuilder();
-        if (hours > 0) {
-            b.append(hours).append('h');
-        }
-        if (hours > 0 || minutes > 0) {
-            b.append(minutes).append('m');
-        }
-        return b.append(seconds.toPlainString()).append('s').toString();
+        return new GoDuration(d.toNanos()).toString();
     }
 }

@@ -1,25 +1,17 @@
 package dev.rset.core.api;
 
-import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.Set;
 import java.util.TreeMap;
-import java.util.regex.Pattern;
 
 /**
  * Rules the Kubernetes API server and the Flux Operator's CRDs apply when an object is created,
  * checked by the management API before it stores one: label and annotation keys, label values,
- * selectors, schedules. They are not part of the typed readers ({@link ResourceSet#from} &amp;co.),
+ * selectors ({@code spec.schedule} is checked by {@code DeliverySchedules.validate}, the parser the
+ * scheduler runs). They are not part of the typed readers ({@link ResourceSet#from} &amp;co.),
  * so that objects stored before a rule existed still read. Errors name the object and the field.
  */
 public final class ManifestRules {
-    /** The CRD's pattern for {@code spec.schedule[].window} (a Go duration without sign or {@code ns}/{@code us}). */
-    private static final Pattern WINDOW = Pattern.compile("([0-9]+(\\.[0-9]+)?(ms|s|m|h))+");
-    private static final Set<String> ZONES = ZoneId.getAvailableZoneIds();
-    private static final int CRON_FIELDS = 5;
-
     private ManifestRules() {
     }
 
@@ -40,10 +32,6 @@ public final class ManifestRules {
     public static void check(ResourceSetInputProvider p) {
         String object = ResourceSetInputProvider.KIND + " " + Manifests.displayName(p.metadata());
         metadata(object, p.metadata());
-        List<Schedule> schedules = p.spec().schedule();
-        for (int i = 0; i < schedules.size(); i++) {
-            schedule(object, "spec.schedule[" + i + "]", schedules.get(i));
-        }
         if (AwsSourceUrl.isAws(p.spec().type())) {
             awsUrl(object, p.spec());
         }
@@ -112,37 +100,6 @@ public final class ManifestRules {
                     throw invalid(object, at + ".values", "invalid label value \"" + v + "\": " + why);
                 });
             }
-        }
-    }
-
-    /**
-     * The time zone (IANA, as Go's {@code time.LoadLocation} reads it) and the window (the CRD's
-     * duration pattern). Of the cron expression only its shape: five fields or a descriptor; its
-     * fields are the scheduler's to parse.
-     */
-    private static void schedule(String object, String field, Schedule s) {
-        String cron = s.cron().trim();
-        int fields = cron.isEmpty() ? 0 : cron.split("\\s+").length;
-        if (!cron.startsWith("@") && fields != CRON_FIELDS) {
-            throw invalid(object, field + ".cron", "\"" + s.cron() + "\" is not a cron expression: expected "
-                    + CRON_FIELDS + " fields (minute hour day-of-month month day-of-week) or a descriptor such as "
-                    + "@daily, got " + fields);
-        }
-        if (!s.timeZone().equals("UTC") && !ZONES.contains(s.timeZone())) {
-            throw invalid(object, field + ".timeZone", "unknown time zone " + s.timeZone());
-        }
-        if (!s.window().isEmpty() && !WINDOW.matcher(s.window()).matches()) {
-            throw invalid(object, field + ".window", "\"" + s.window() + "\" must be a duration such as 30m or "
-                    + "1h30m (" + goError(s.window()).orElse("units ms, s, m, h") + ")");
-        }
-    }
-
-    private static Optional<String> goError(String text) {
-        try {
-            GoDurations.parse(text);
-            return Optional.empty();
-        } catch (IllegalArgumentException e) {
-            return Optional.of(e.getMessage());
         }
     }
 

@@ -105,6 +105,8 @@ public final class ResourceSetBuilder {
     static Set<ObjectKey> buildObjects(String yamlTemplate, List<Map<String, Object>> resources,
             List<Map<String, Object>> inputs, RenderMeter meter, Consumer<Map<String, Object>> emit) {
         Set<ObjectKey> seen = new LinkedHashSet<>();
+        int templates = resources.size() + (yamlTemplate.isEmpty() ? 0 : 1);
+        wrap("failed to build resources: ", () -> plan(meter, inputs.size(), templates));
         for (int i = 0; i < resources.size(); i++) {
             Map<String, Object> resource = resources.get(i);
             if (inputs.isEmpty()) {
@@ -138,6 +140,19 @@ public final class ResourceSetBuilder {
         return seen;
     }
 
+    /**
+     * Refuses, before any rendering, a build that would render more objects than the budget
+     * allows (a template counts once per input set here; all its documents count as rendered).
+     */
+    private static Void plan(RenderMeter meter, int inputSets, int resources) {
+        try {
+            meter.plannedObjects(Math.max(1, inputSets), resources);
+            return null;
+        } catch (RenderBudgetExceeded e) {
+            throw new BuildException(e.getMessage());
+        }
+    }
+
     /** Keeps an object unless it is disabled or an earlier one has its group, kind, namespace and name. */
     private static void collect(Consumer<Map<String, Object>> emit, Set<ObjectKey> seen,
             Map<String, Object> object) {
@@ -163,6 +178,7 @@ public final class ResourceSetBuilder {
         }
         try {
             Map<String, Object> object = ObjectReader.readObject(text);
+            meter.rendered(1);
             meter.checkDeadline();
             return object;
         } catch (GoYamlException | BuildException | RenderBudgetExceeded e) {
@@ -188,6 +204,7 @@ public final class ResourceSetBuilder {
         }
         try {
             List<Map<String, Object>> objects = ObjectReader.readObjects(text);
+            meter.rendered(objects.size());
             // Decoding is outside the executor's steps; the build's deadline still covers it.
             meter.checkDeadline();
             return objects;

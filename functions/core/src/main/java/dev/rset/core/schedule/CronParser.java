@@ -1,6 +1,6 @@
 package dev.rset.core.schedule;
 
-import dev.rset.core.template.FunctionException;
+import dev.rset.core.api.GoDurations;
 import java.time.ZoneId;
 import java.util.Arrays;
 import java.util.List;
@@ -95,7 +95,7 @@ public final class CronParser {
                 }
                 try {
                     yield new EveryCron(GoDurations.parse(spec.substring(every.length())));
-                } catch (FunctionException e) {
+                } catch (IllegalArgumentException e) {
                     throw new ScheduleException("cron", "failed to parse duration " + spec + ": " + e.getMessage());
                 }
             }

@@ -1,8 +1,8 @@
 package dev.rset.core.schedule;
 
+import dev.rset.core.api.GoDurations;
 import dev.rset.core.api.InvalidObjectException;
 import dev.rset.core.api.Schedule;
-import dev.rset.core.template.FunctionException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -86,7 +86,7 @@ public final class DeliverySchedules {
         }
         try {
             return GoDurations.parse(text);
-        } catch (FunctionException e) {
+        } catch (IllegalArgumentException e) {
             throw new ScheduleException("window", e.getMessage());
         }
     }

@@ -1,6 +1,7 @@
 package dev.rset.core.schedule;
 
 import dev.rset.core.api.Annotations;
+import dev.rset.core.api.GoDurations;
 import java.time.Duration;
 import java.util.Map;
 

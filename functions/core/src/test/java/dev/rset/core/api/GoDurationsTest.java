@@ -3,6 +3,9 @@ package dev.rset.core.api;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -19,12 +22,26 @@ class GoDurationsTest {
         assertEquals(Duration.ofSeconds(-2), GoDurations.parse("-2s"));
     }
 
+    /** Go 1.26's {@code time.ParseDuration} errors, word for word. */
     @Test
     void refusesWhatGoRefusesWithGoWording() {
-        for (String bad : new String[] {"", "5", "m", "5 m", "1h 2m", "1d", ".s", "-"}) {
+        Map<String, String> goErrors = new LinkedHashMap<>();
+        goErrors.put("", "time: invalid duration \"\"");
+        goErrors.put("5", "time: missing unit in duration \"5\"");
+        goErrors.put("m", "time: invalid duration \"m\"");
+        goErrors.put("5 m", "time: unknown unit \" m\" in duration \"5 m\"");
+        goErrors.put("1h 2m", "time: unknown unit \"h \" in duration \"1h 2m\"");
+        goErrors.put("1d", "time: unknown unit \"d\" in duration \"1d\"");
+        goErrors.put(".s", "time: invalid duration \".s\"");
+        goErrors.put("-", "time: invalid duration \"-\"");
+        goErrors.put("9223372036854775808ns", "time: invalid duration \"9223372036854775808ns\"");
+        goErrors.forEach((bad, go) -> {
             IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> GoDurations.parse(bad));
-            assertEquals("time: invalid duration \"" + bad + "\"", e.getMessage());
-        }
+            assertEquals(go, e.getMessage(), bad);
+        });
+        assertEquals(Optional.empty(), GoDurations.tryParse("1d"));
+        assertEquals(Optional.empty(), GoDurations.tryParse(null));
+        assertEquals(Optional.of(Duration.ofMinutes(2)), GoDurations.tryParse("2m"));
     }
 
     @Test
@@ -35,5 +52,7 @@ class GoDurationsTest {
         assertEquals("1m0.25s", GoDurations.format(Duration.ofMillis(60_250)));
         assertEquals("250ms", GoDurations.format(Duration.ofMillis(250)));
         assertEquals("0s", GoDurations.format(Duration.ZERO));
+        assertEquals("1.5µs", GoDurations.format(Duration.ofNanos(1500)));
+        assertEquals("-2s", GoDurations.format(Duration.ofSeconds(-2)));
     }
 }

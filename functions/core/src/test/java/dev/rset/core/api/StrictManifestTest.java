@@ -93,39 +93,6 @@ class StrictManifestTest {
         assertEquals(List.of(), ManifestSchemas.unknownFields(read("apiVersion: v1\nkind: ConfigMap\nfoo: bar\n")));
     }
 
-    static ResourceSetInputProvider provider(String schedule) {
-        return ResourceSetInputProvider.from(read("""
-                apiVersion: fluxcd.controlplane.io/v1
-                kind: ResourceSetInputProvider
-                metadata: {name: p, namespace: apps}
-                spec:
-                  type: Static
-                  schedule: [%s]
-                """.formatted(schedule)));
-    }
-
-    @ParameterizedTest(name = "{0}")
-    @CsvSource(delimiter = '|', value = {
-        "{cron: 'not a cron', timeZone: UTC} | spec.schedule[0].cron: \"not a cron\" is not a cron expression: "
-                + "expected 5 fields (minute hour day-of-month month day-of-week) or a descriptor such as @daily, got 3",
-        "{cron: '0 9 * * 1', timeZone: Mars/Olympus} | spec.schedule[0].timeZone: unknown time zone Mars/Olympus",
-        "{cron: '0 9 * * 1', window: forever} | spec.schedule[0].window: \"forever\" must be a duration such as 30m "
-                + "or 1h30m (time: invalid duration \"forever\")",
-        "{cron: '0 9 * * 1', window: -1h} | spec.schedule[0].window: \"-1h\" must be a duration such as 30m "
-                + "or 1h30m (units ms, s, m, h)",
-        "{cron: '@daily'}, {cron: '0 9 * * 1', timeZone: Europe/Paris, window: 8h}, {cron: '0 9 * * 1', timeZone: Mars} "
-                + "| spec.schedule[2].timeZone: unknown time zone Mars"})
-    void schedulesAreCheckedBeforeTheScheduleRuns(String schedule, String error) {
-        var e = assertThrows(InvalidObjectException.class, () -> ManifestRules.check(provider(schedule)));
-        assertEquals("ResourceSetInputProvider apps/p: " + error, e.getMessage());
-    }
-
-    @Test
-    void validSchedulesPass() {
-        ManifestRules.check(provider("{cron: '@daily'}, {cron: '*/5 9-17 * * 1-5', timeZone: America/New_York, "
-                + "window: 1h30m}, {cron: '0 0 1 1 *', window: 0s}"));
-    }
-
     static ResourceSet rset(String metadata, String spec) {
         return ResourceSet.from(read("""
                 apiVersion: fluxcd.controlplane.io/v1

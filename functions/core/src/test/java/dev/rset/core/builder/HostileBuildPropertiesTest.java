@@ -23,15 +23,17 @@ import net.jqwik.api.Provide;
  * Random templates and random YAML thrown at the build, as {@code rset build} would meet them:
  * the only failures are the documented ones (a {@link BuildException} for the build, a
  * {@link GoYamlException}, {@link InvalidObjectException} or {@link InputsException} for the
- * manifest), and nothing runs past its budget's deadline.
+ * manifest), and no case runs for 2 s. A build writes nothing (core has no I/O); what {@code rset
+ * build} prints for a failed build is checked in the CLI's tests.
  */
 class HostileBuildPropertiesTest {
     /**
-     * The build's own deadline. The guard only turns a hang into a failure: it leaves room over
-     * the deadline because these machines run at several times their core count.
+     * Issue #11's bound: no case may run for 2 s of wall-clock time. The build's own deadline is a
+     * quarter of it, so that reading the manifest (bounded by its size and nesting limit) and a
+     * machine running at several times its core count still leave a wide margin under the bound.
      */
-    private static final RenderBudget BUDGET = RenderBudget.DEFAULT.withTimeout(Duration.ofSeconds(1));
-    private static final Duration HANG_GUARD = Duration.ofSeconds(5);
+    private static final RenderBudget BUDGET = RenderBudget.DEFAULT.withTimeout(Duration.ofMillis(500));
+    private static final Duration HANG_BOUND = Duration.ofSeconds(2);
 
     private static final List<String> TEMPLATE_TOKENS = List.of(
             "<<", ">>", "<<- ", " ->>", " ", "\n", "  ", ": ", "- ", "---\n", "|", "(", ")", ".", "$", "$x", " := ",
@@ -78,7 +80,7 @@ class HostileBuildPropertiesTest {
 
     @SuppressWarnings("unchecked")
     private static void buildManifest(String manifest) {
-        assertTimeoutPreemptively(HANG_GUARD, () -> {
+        assertTimeoutPreemptively(HANG_BOUND, () -> {
             try {
                 List<Object> docs = GoYaml.readManifest(manifest, ManifestSchemas.ALL).documents();
                 if (docs.isEmpty() || !(docs.get(0) instanceof Map<?, ?> doc)) {

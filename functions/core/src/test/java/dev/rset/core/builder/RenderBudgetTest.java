@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -26,8 +27,19 @@ import org.junit.jupiter.api.Test;
  * clear error naming the resource, and a normal build succeeds right after in the same JVM.
  */
 class RenderBudgetTest {
-    /** Guards against a hang only; the budget, not this bound, is what the tests check. */
+    /** Guards against a hang only, for the cases below that are not the issue's own. */
     private static final Duration HANG_GUARD = Duration.ofSeconds(20);
+    /**
+     * Issue #11's bound for each of its inputs, on the wall clock: the default budget stops them
+     * at a size limit (value, list, nesting, objects) long before its deadline, in milliseconds.
+     */
+    private static final Duration ISSUE_BOUND = Duration.ofSeconds(2);
+
+    /** Loads and compiles the engine once, so that no case pays the first build's cost. */
+    @BeforeAll
+    static void warmUp() {
+        assertHealthy();
+    }
 
     @SuppressWarnings("unchecked")
     private static ResourceSet rset(String spec) {
@@ -55,8 +67,16 @@ class RenderBudgetTest {
     }
 
     private static String failure(Supplier<BuildResult> build) {
-        BuildException e = assertTimeoutPreemptively(HANG_GUARD,
-                () -> assertThrows(BuildException.class, build::get));
+        return failure(HANG_GUARD, build);
+    }
+
+    /** One of the issue's inputs: it fails within {@link #ISSUE_BOUND}. */
+    private static String issueFailure(Supplier<BuildResult> build) {
+        return failure(ISSUE_BOUND, build);
+    }
+
+    private static String failure(Duration bound, Supplier<BuildResult> build) {
+        BuildException e = assertTimeoutPreemptively(bound, () -> assertThrows(BuildException.class, build::get));
         assertHealthy();
         return e.getMessage();
     }
@@ -69,7 +89,7 @@ class RenderBudgetTest {
 
     @Test
     void selfRecursiveTemplateDoublingItsArgumentStopsAtTheValueLimit() {
-        String msg = failure(() -> build(rset(configMapWith(
+        String msg = issueFailure(() -> build(rset(configMapWith(
                 "<<define \"r\">><<template \"r\" (printf \"%v%v\" . .)>><<end>><<template \"r\" \"x\">>")),
                 RenderBudget.DEFAULT));
         assertTrue(msg.startsWith("failed to build resources[0]: failed to execute template: template: resourceset:"),
@@ -80,7 +100,8 @@ class RenderBudgetTest {
 
     @Test
     void repeatOfABillionIsRefusedBeforeAllocating() {
-        String msg = failure(() -> build(rset(configMapWith("<< repeat 1000000000 \"x\" >>")), RenderBudget.DEFAULT));
+        String msg = issueFailure(() -> build(rset(configMapWith("<< repeat 1000000000 \"x\" >>")),
+                RenderBudget.DEFAULT));
         assertEquals("failed to build resources[0]: failed to execute template: template: resourceset:3:8: "
                 + "executing \"resourceset\" at <repeat 1000000000 \"x\">: render budget exceeded: a value of "
                 + "1000000000 bytes, over the 16 MiB limit for one value", msg);
@@ -88,7 +109,8 @@ class RenderBudgetTest {
 
     @Test
     void indentOfABillionIsRefusedBeforeAllocating() {
-        String msg = failure(() -> build(rset(configMapWith("<< indent 1000000000 \"x\" >>")), RenderBudget.DEFAULT));
+        String msg = issueFailure(() -> build(rset(configMapWith("<< indent 1000000000 \"x\" >>")),
+                RenderBudget.DEFAULT));
         assertTrue(msg.endsWith("executing \"resourceset\" at <indent 1000000000 \"x\">: render budget exceeded: "
                 + "a value of 1000000001 bytes, over the 16 MiB limit for one value"), msg);
     }
@@ -132,7 +154,7 @@ class RenderBudgetTest {
 
     @Test
     void rangeOverTenMillionIsRefusedAtTheListLimit() {
-        String msg = failure(() -> build(rset(configMapWith("<< range until 10000000 >>x<< end >>")),
+        String msg = issueFailure(() -> build(rset(configMapWith("<< range until 10000000 >>x<< end >>")),
                 RenderBudget.DEFAULT));
         assertTrue(msg.endsWith("executing \"resourceset\" at <until 10000000>: render budget exceeded: "
                 + "a list of 10000000 elements, over the limit of 1000000"), msg);
@@ -179,6 +201,55 @@ class RenderBudgetTest {
                 + "templates nested more than 200 deep"), msg);
     }
 
+    /** {@code resourcesPerSet} ConfigMaps for each of {@code sets} tenants. */
+    private static ResourceSet tenants(int sets, int resourcesPerSet) {
+        List<Map<String, Object>> inputs = new ArrayList<>();
+        for (int i = 0; i < sets; i++) {
+            inputs.add(new LinkedHashMap<>(Map.of("tenant", "team" + i)));
+        }
+        StringBuilder resources = new StringBuilder("  resources:\n");
+        for (int r = 0; r < resourcesPerSet; r++) {
+            resources.append("    - {apiVersion: v1, kind: ConfigMap, metadata: {name: \"<< inputs.tenant >>-")
+                    .append(r).append("\"}, data: {tenant: \"<< inputs.tenant | quote >>\"}}\n");
+        }
+        ResourceSet r = rset(resources.toString());
+        return r.withSpec(r.spec().withInputs(inputs));
+    }
+
+    @Test
+    void tenThousandInputSetsTimesTwentyResourcesAreRefusedBeforeRendering() {
+        ResourceSet big = tenants(10_000, 20);
+        List<Map<String, Object>> inputs = InputResolver.combine(big, List.of(), Map.of());
+        String msg = issueFailure(() -> ResourceSetBuilder.build(big, inputs, RenderBudget.DEFAULT));
+        assertEquals("failed to build resources: render budget exceeded: 10000 input sets x 20 resources make "
+                + "200000 objects, over the limit of 100000", msg);
+        // The limit is the product, not either factor: the benchmark's 10,000 x 2 builds.
+        assertEquals(20_000, build(tenants(10_000, 2), RenderBudget.DEFAULT).objects().size());
+    }
+
+    @Test
+    void documentsOfATemplateCountAsTheyAreRendered() {
+        List<Map<String, Object>> sets = new ArrayList<>();
+        for (int i = 0; i < 100; i++) {
+            sets.add(new LinkedHashMap<>(Map.of("t", "t" + i)));
+        }
+        ResourceSet r = rset("""
+                  inputs: [{t: a}]
+                  resourcesTemplate: |
+                    << range until 20 >>
+                    ---
+                    apiVersion: v1
+                    kind: ConfigMap
+                    metadata: {name: "<< inputs.t >>-<< . >>"}
+                    << end >>
+                """);
+        ResourceSet many = r.withSpec(r.spec().withInputs(sets));
+        String msg = failure(() -> build(many, RenderBudget.DEFAULT.withMaxObjects(1_000)));
+        assertEquals("failed to build resources: failed to read objects from multi-doc YAML: "
+                + "render budget exceeded: more than 1000 objects", msg);
+        assertEquals(2_000, build(many, RenderBudget.DEFAULT.withMaxObjects(2_000)).objects().size());
+    }
+
     @Test
     void theDeadlineStopsABuildThatRunsTooLong() {
         // A clock that advances one second per reading: deterministic, unlike waiting.
@@ -217,12 +288,14 @@ class RenderBudgetTest {
             block.append(" ".repeat(i)).append("k:\n");
         }
         block.append(" ".repeat(n)).append("v\n");
-        GoYamlException e1 = assertThrows(GoYamlException.class, () -> GoYaml.unmarshal(flow));
+        GoYamlException e1 = assertTimeoutPreemptively(ISSUE_BOUND,
+                () -> assertThrows(GoYamlException.class, () -> GoYaml.unmarshal(flow)));
         assertEquals("error converting YAML to JSON: yaml: line 1: exceeded max depth of 1000", e1.getMessage());
-        GoYamlException e2 = assertThrows(GoYamlException.class, () -> GoYaml.unmarshal(block.toString()));
+        GoYamlException e2 = assertTimeoutPreemptively(ISSUE_BOUND,
+                () -> assertThrows(GoYamlException.class, () -> GoYaml.unmarshal(block.toString())));
         assertEquals("error converting YAML to JSON: yaml: line 1001: exceeded max depth of 1000", e2.getMessage());
         // A rendered template that nests too deep fails the build the same way.
-        String msg = failure(() -> build(rset("""
+        String msg = issueFailure(() -> build(rset("""
                   inputs: [{t: a}]
                   resourcesTemplate: |
                     apiVersion: v1

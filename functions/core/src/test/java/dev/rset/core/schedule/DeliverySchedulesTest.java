@@ -10,7 +10,9 @@ import dev.rset.core.api.InvalidObjectException;
 import dev.rset.core.api.Schedule;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -135,6 +137,36 @@ class DeliverySchedulesTest {
                 () -> schedules(RSIP_TIMEOUT, new Schedule("0 5 * * *", "UTC", "-1h"))).field());
         // Exactly twice the timeout is enough.
         assertTrue(schedules(RSIP_TIMEOUT, new Schedule("0 5 * * *", "UTC", "4m")).allowsRunAt(at("2026-11-27T05:01:59Z")));
+    }
+
+    /**
+     * Issue #11 item 6: {@code rset apply} answered "created" for this schedule. Validation at apply
+     * time is this class's, the same parser the scheduler runs, so nothing admitted fails later.
+     */
+    @Test
+    void theIssuesScheduleIsRefusedFieldByField() {
+        String object = "ResourceSetInputProvider apps/p";
+        Map<Schedule, String> errors = new LinkedHashMap<>();
+        errors.put(new Schedule("not a cron", "UTC", ""), "spec.schedule[0].cron: failed to parse cron spec "
+                + "'not a cron' with timezone 'UTC': expected exactly 5 fields, found 3: [not a cron]");
+        errors.put(new Schedule("0 9 * * 1", "Mars/Olympus", ""), "spec.schedule[0].timeZone: failed to parse cron "
+                + "spec '0 9 * * 1' with timezone 'Mars/Olympus': provided bad location Mars/Olympus: unknown time "
+                + "zone Mars/Olympus");
+        String pattern = " must be a duration such as 0s, 30m or 1h30m (pattern ^([0-9]+(\\.[0-9]+)?(ms|s|m|h))+$)";
+        errors.put(new Schedule("0 9 * * 1", "UTC", "forever"), "spec.schedule[0].window: invalid window "
+                + "\"forever\":" + pattern);
+        errors.put(new Schedule("0 9 * * 1", "UTC", "-1h"), "spec.schedule[0].window: invalid window \"-1h\":"
+                + pattern);
+        errors.forEach((schedule, error) -> assertEquals(object + ": " + error, assertThrows(
+                InvalidObjectException.class, () -> DeliverySchedules.validate(List.of(schedule), RSIP_TIMEOUT,
+                        object)).getMessage(), schedule.toString()));
+        assertTrue(assertThrows(InvalidObjectException.class, () -> DeliverySchedules.validate(List.of(
+                new Schedule("@daily", "UTC", ""), new Schedule("0 9 * * 1", "Europe/Paris", "8h"),
+                new Schedule("0 9 * * 1", "Mars", "")), RSIP_TIMEOUT, object)).getMessage()
+                .startsWith(object + ": spec.schedule[2].timeZone: "));
+        DeliverySchedules.validate(List.of(new Schedule("@daily", "UTC", ""),
+                new Schedule("*/5 9-17 * * 1-5", "America/New_York", "1h30m"), new Schedule("0 0 1 1 *", "UTC", "0s")),
+                RSIP_TIMEOUT, object);
     }
 
     @Test

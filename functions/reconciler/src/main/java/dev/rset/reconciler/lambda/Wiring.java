@@ -7,14 +7,12 @@ import dev.rset.delivery.access.AccessSettings;
 import dev.rset.delivery.access.ClusterClients;
 import dev.rset.delivery.access.Fabric8ClusterConnector;
 import dev.rset.store.SecretRef;
+import dev.rset.store.SecretNames;
 import dev.rset.store.SecretStore;
+import dev.rset.store.aws.FunctionEnvironment;
 import dev.rset.store.secrets.SecretsManagerSecretStore;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
-import software.amazon.awssdk.services.secretsmanager.SecretsManagerClientBuilder;
 import software.amazon.awssdk.services.sts.StsClient;
-import software.amazon.awssdk.services.sts.StsClientBuilder;
 import dev.rset.reconciler.PairReconciler;
 import dev.rset.reconciler.ReconcilerStores;
 import dev.rset.reconciler.ResourceSetReconciler;
@@ -26,12 +24,12 @@ import dev.rset.forge.providers.ProviderPoller;
 import dev.rset.forge.providers.github.GitHubAppTokens;
 import dev.rset.store.dynamodb.DynamoConfig;
 import dev.rset.store.dynamodb.DynamoStores;
-import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
-import java.util.Optional;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
  * Builds the reconcile handler from the function's environment: {@code RSET_TABLE},
@@ -51,16 +49,12 @@ public final class Wiring {
 
     /** {@code credentials} replaces the default provider chain (local emulators in tests and benchmarks). */
     public static QueuedPairRunner build(Map<String, String> env, AwsCredentialsProvider credentials, Clock clock) {
-        String region = env.getOrDefault("AWS_REGION", "us-east-1");
-        Optional<URI> endpoint = Optional.ofNullable(env.get("RSET_AWS_ENDPOINT")).filter(s -> !s.isBlank())
-                .map(URI::create);
-        if (env.getOrDefault("RSET_TABLE", "").isBlank()) {
-            throw new IllegalStateException("RSET_TABLE is not set");
-        }
-        DynamoStores stores = new DynamoStores(DynamoStores.client(region, endpoint, credentials),
+        FunctionEnvironment fn = new FunctionEnvironment(env);
+        fn.required("RSET_TABLE");
+        DynamoStores stores = new DynamoStores(fn.client(DynamoDbClient.builder(), credentials, fn.endpoint()),
                 DynamoConfig.fromEnv(env), clock);
-        Duration margin = Optional.ofNullable(env.get("RSET_CLOCK_MARGIN_MS")).filter(s -> !s.isBlank())
-                .map(ms -> Duration.ofMillis(Long.parseLong(ms))).orElse(DEFAULT_CLOCK_MARGIN);
+        Duration margin = fn.optional("RSET_CLOCK_MARGIN_MS").map(ms -> Duration.ofMillis(Long.parseLong(ms)))
+                .orElse(DEFAULT_CLOCK_MARGIN);
         return new QueuedPairRunner(stores.pairRuns(), pairReconciler(env, stores, credentials, clock), clock, margin);
     }
 
@@ -79,7 +73,7 @@ public final class Wiring {
         RenderCache renders = new RenderCache(RENDER_CACHE_ENTRIES);
         Notifications notifications = new ForgeNotifications(new ForgeNotifications.Ports(stores.definitions(),
                 new ResourceSetInputs(stores.definitions(), stores.inputs()), renders, stores.statuses(), secrets,
-                env.getOrDefault("RSET_SECRET_PREFIX", "rset"), ProviderPoller.defaultClient(),
+                env.getOrDefault("RSET_SECRET_PREFIX", SecretNames.DEFAULT_PREFIX), ProviderPoller.defaultClient(),
                 new GitHubAppTokens(), clock, ForgeNotifications.DEFAULT_BUDGET));
         return new ResourceSetReconciler(new ReconcilerStores(stores.definitions(), stores.inputs(),
                 stores.inventories(), stores.statuses(), stores.schedules()), connector(env, access, secrets,
@@ -88,12 +82,8 @@ public final class Wiring {
 
     /** This control plane's Secrets Manager ({@code RSET_AWS_ENDPOINT}: a local emulator). */
     static SecretStore secrets(Map<String, String> env, AwsCredentialsProvider credentials) {
-        Region region = Region.of(env.getOrDefault("AWS_REGION", "us-east-1"));
-        SecretsManagerClientBuilder sm = SecretsManagerClient.builder().region(region).credentialsProvider(credentials)
-                .httpClientBuilder(UrlConnectionHttpClient.builder());
-        Optional.ofNullable(env.get("RSET_AWS_ENDPOINT")).filter(s -> !s.isBlank()).map(URI::create)
-                .ifPresent(sm::endpointOverride);
-        return new SecretsManagerSecretStore(sm.build());
+        FunctionEnvironment fn = new FunctionEnvironment(env);
+        return new SecretsManagerSecretStore(fn.client(SecretsManagerClient.builder(), credentials, fn.endpoint()));
     }
 
     /**
@@ -103,14 +93,9 @@ public final class Wiring {
      */
     static ClusterConnector connector(Map<String, String> env, AccessSettings access, SecretStore secrets,
             AwsCredentialsProvider credentials, Clock clock) {
-        Region region = Region.of(env.getOrDefault("AWS_REGION", "us-east-1"));
-        Optional<URI> endpoint = Optional.ofNullable(env.get("RSET_AWS_ENDPOINT")).filter(s -> !s.isBlank())
-                .map(URI::create);
-        StsClientBuilder sts = StsClient.builder().region(region).credentialsProvider(credentials)
-                .httpClientBuilder(UrlConnectionHttpClient.builder());
-        Optional.ofNullable(env.get("RSET_STS_ENDPOINT")).filter(s -> !s.isBlank()).map(URI::create).or(() -> endpoint)
-                .ifPresent(sts::endpointOverride);
+        FunctionEnvironment fn = new FunctionEnvironment(env);
         SecretReader reader = ref -> secrets.get(new SecretRef(ref));
-        return new Fabric8ClusterConnector(ClusterClients.forControlPlane(access, reader, sts.build(), clock));
+        StsClient sts = fn.client(StsClient.builder(), credentials, fn.endpoint("RSET_STS_ENDPOINT"));
+        return new Fabric8ClusterConnector(ClusterClients.forControlPlane(access, reader, sts, clock));
     }
 }

@@ -5,6 +5,7 @@ import dev.rset.forge.providers.Credentials;
 import dev.rset.forge.providers.PollRequest;
 import dev.rset.store.InputStore;
 import dev.rset.store.ProviderId;
+import dev.rset.store.SecretNames;
 import dev.rset.store.SecretRef;
 import dev.rset.store.SecretStore;
 import dev.rset.store.StoredInput;
@@ -17,21 +18,22 @@ import java.util.Optional;
 /**
  * The forge module's clients ({@link dev.rset.forge.providers.ProviderPoller}) behind this module's
  * port. The provider's {@code secretRef} is read from the secret store at
- * {@code <prefix>/secrets/<namespace>/<name>}: a JSON object with the keys the Flux Operator reads
- * from the Kubernetes secret ({@code username}/{@code password}, {@code token}, the GitHub App keys),
- * or a bare token. The exported inputs before the poll go along, for the skip labels.
+ * {@link SecretNames#providerSecret} ({@code <prefix>/secrets/<namespace>/<name>}): a JSON object
+ * with the keys the Flux Operator reads from the Kubernetes secret ({@code username}/{@code password},
+ * {@code token}, the GitHub App keys), or a bare token. The exported inputs before the poll go
+ * along, for the skip labels.
  */
 public final class ForgePoller implements ProviderPoller {
     private final dev.rset.forge.providers.ProviderPoller forge;
     private final SecretStore secrets;
-    private final String prefix;
+    private final SecretNames names;
     private final InputStore inputs;
 
     public ForgePoller(dev.rset.forge.providers.ProviderPoller forge, SecretStore secrets, String prefix,
             InputStore inputs) {
         this.forge = forge;
         this.secrets = secrets;
-        this.prefix = prefix.endsWith("/") ? prefix.substring(0, prefix.length() - 1) : prefix;
+        this.names = new SecretNames(prefix);
         this.inputs = inputs;
     }
 
@@ -40,11 +42,11 @@ public final class ForgePoller implements ProviderPoller {
         Credentials credentials = Credentials.fromSecret(Map.of());
         String ref = provider.spec().secretRef();
         if (!ref.isEmpty()) {
-            Optional<String> value = secrets.get(new SecretRef(prefix + "/secrets/" + provider.namespace() + "/" + ref));
+            SecretRef secret = names.providerSecret(provider.namespace(), ref);
+            Optional<String> value = secrets.get(secret);
             if (value.isEmpty()) {
                 return new PollResult.Failed("SecretNotFound", "spec.secretRef: secret " + provider.namespace() + "/"
-                        + ref + " not found (store it as " + prefix + "/secrets/" + provider.namespace() + "/" + ref
-                        + ")", Optional.empty());
+                        + ref + " not found (store it as " + secret.name() + ")", Optional.empty());
             }
             credentials = Credentials.fromSecretValue(value.get());
         }

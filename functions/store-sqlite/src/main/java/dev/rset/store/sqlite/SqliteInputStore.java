@@ -1,5 +1,8 @@
 package dev.rset.store.sqlite;
 
+import static dev.rset.store.InputArguments.requireId;
+import static dev.rset.store.InputArguments.requireLimit;
+
 import dev.rset.store.InputStore;
 import dev.rset.store.Ordering;
 import dev.rset.store.ProviderId;
@@ -34,7 +37,6 @@ import java.util.TreeMap;
 public final class SqliteInputStore implements InputStore {
     /** How long a handed-over place waits for its successor: the DynamoDB live set's abandoned-slot age. */
     public static final Duration HANDED_PLACE_TTL = Duration.ofMinutes(5);
-    private static final int NO_LIMIT = Integer.MAX_VALUE;
 
     /** The id's current row: {@code json} is null for a tombstone. */
     private record Row(String json, Ordering ordering) {
@@ -66,17 +68,10 @@ public final class SqliteInputStore implements InputStore {
     }
 
     @Override
-    public WriteOutcome put(ProviderId provider, String inputId, Map<String, Object> input, Ordering ordering) {
-        return put(provider, inputId, input, ordering, NO_LIMIT);
-    }
-
-    @Override
     public WriteOutcome put(ProviderId provider, String inputId, Map<String, Object> input, Ordering ordering,
             int limit) {
         requireId(inputId);
-        if (limit < 1) {
-            throw new IllegalArgumentException("limit must be at least 1, got " + limit);
-        }
+        requireLimit(limit);
         String json = StoredJson.write(input);
         return db.write(c -> put(c, provider, inputId, json, ordering, limit));
     }
@@ -85,11 +80,6 @@ public final class SqliteInputStore implements InputStore {
     public WriteOutcome remove(ProviderId provider, String inputId, Ordering ordering) {
         requireId(inputId);
         return db.write(c -> remove(c, provider, inputId, ordering));
-    }
-
-    @Override
-    public WriteOutcome evict(StoredInput listed) {
-        return evict(listed, null);
     }
 
     @Override
@@ -298,9 +288,4 @@ public final class SqliteInputStore implements InputStore {
         ps.setString(3, inputId);
     }
 
-    private static void requireId(String inputId) {
-        if (inputId == null || inputId.isEmpty()) {
-            throw new IllegalArgumentException("input id must not be empty");
-        }
-    }
 }

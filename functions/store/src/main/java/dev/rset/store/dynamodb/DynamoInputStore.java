@@ -1,5 +1,8 @@
 package dev.rset.store.dynamodb;
 
+import static dev.rset.store.InputArguments.requireId;
+import static dev.rset.store.InputArguments.requireLimit;
+
 import dev.rset.store.ConflictException;
 import dev.rset.store.InputStore;
 import dev.rset.store.Ordering;
@@ -34,7 +37,6 @@ import static dev.rset.store.dynamodb.TableDesign.SK;
  */
 public final class DynamoInputStore implements InputStore {
     /** {@link #put(ProviderId, String, Map, Ordering)} has no limit: a full poll applied it already. */
-    private static final int NO_LIMIT = Integer.MAX_VALUE;
     /** Races a single write may lose before it gives up; each lost race means another writer got through. */
     private static final int ATTEMPTS = 5;
     /**
@@ -71,17 +73,10 @@ public final class DynamoInputStore implements InputStore {
     }
 
     @Override
-    public WriteOutcome put(ProviderId provider, String inputId, Map<String, Object> input, Ordering ordering) {
-        return put(provider, inputId, input, ordering, NO_LIMIT);
-    }
-
-    @Override
     public WriteOutcome put(ProviderId provider, String inputId, Map<String, Object> input, Ordering ordering,
             int limit) {
         requireId(inputId);
-        if (limit < 1) {
-            throw new IllegalArgumentException("limit must be at least 1, got " + limit);
-        }
+        requireLimit(limit);
         String json = Json.write(input);
         int size = json.getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
         if (size > MAX_INPUT_BYTES) {
@@ -123,11 +118,6 @@ public final class DynamoInputStore implements InputStore {
         releaseSlotOf(provider, inputId, w.old());
         // The tombstone is written even when nothing was live: it still guards against a late "opened".
         return InputItems.live(w.old()) ? WriteOutcome.WRITTEN : WriteOutcome.UNCHANGED;
-    }
-
-    @Override
-    public WriteOutcome evict(StoredInput listed) {
-        return evict(listed, null);
     }
 
     @Override
@@ -267,11 +257,6 @@ public final class DynamoInputStore implements InputStore {
                 + ATTEMPTS + " attempts to write it; retry");
     }
 
-    private static void requireId(String inputId) {
-        if (inputId == null || inputId.isEmpty()) {
-            throw new IllegalArgumentException("input id must not be empty");
-        }
-    }
 
     /** The items first, then the live set: a reader in between finds slots whose inputs are gone, and skips them. */
     @Override

@@ -3,32 +3,30 @@ package dev.rset.store.secrets;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.rset.core.api.Receiver;
+import dev.rset.store.SecretNames;
 import dev.rset.store.SecretRef;
 import dev.rset.store.SecretStore;
 import java.io.IOException;
 import java.util.Optional;
 
 /**
- * Where a Receiver's token lives: the Secrets Manager secret
- * {@code <prefix>/secrets/<namespace>/<secretRef.name>}, namespaced like the Kubernetes secret
- * Flux reads (the prefix is the stack's {@code SecretPrefix}, {@code rset} by default). Its value
- * is either the token itself or a JSON object with a {@code token} key, the key Flux reads from
- * the secret's data.
+ * Where a Receiver's token lives: the Secrets Manager secret {@link SecretNames#receiverToken},
+ * namespaced like the Kubernetes secret Flux reads. Its value is either the token itself or a JSON
+ * object with a {@code token} key, the key Flux reads from the secret's data.
  */
 public final class ReceiverTokens {
-    public static final String DEFAULT_PREFIX = "rset";
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final SecretStore secrets;
-    private final String prefix;
+    private final SecretNames names;
 
-    public ReceiverTokens(SecretStore secrets, String prefix) {
+    public ReceiverTokens(SecretStore secrets, SecretNames names) {
         this.secrets = secrets;
-        this.prefix = prefix.endsWith("/") ? prefix.substring(0, prefix.length() - 1) : prefix;
+        this.names = names;
     }
 
     public SecretRef secretOf(Receiver r) {
-        return new SecretRef(prefix + "/secrets/" + r.namespace() + "/" + r.secretRef());
+        return names.receiverToken(r.namespace(), r.secretRef());
     }
 
     /** The token, or empty when the secret is missing or holds none. */

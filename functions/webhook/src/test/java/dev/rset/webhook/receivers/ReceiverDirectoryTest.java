@@ -9,6 +9,7 @@ import dev.rset.core.api.Receiver;
 import dev.rset.forge.hook.Receivers;
 import dev.rset.store.Kind;
 import dev.rset.store.ObjectKey;
+import dev.rset.store.SecretNames;
 import dev.rset.store.dynamodb.DynamoConfig;
 import dev.rset.store.dynamodb.DynamoDefinitionStore;
 import dev.rset.store.dynamodb.DynamoStores;
@@ -67,12 +68,13 @@ class ReceiverDirectoryTest {
                 .credentialsProvider(TestTables.CREDENTIALS).endpointOverride(moto.endpoint())
                 .httpClientBuilder(UrlConnectionHttpClient.builder())
                 .overrideConfiguration(c -> c.addExecutionInterceptor(calls)).build();
-        directory = new ReceiverDirectory(definitions, new ReceiverTokens(new SecretsManagerSecretStore(sm), prefix),
+        directory = new ReceiverDirectory(definitions,
+                new ReceiverTokens(new SecretsManagerSecretStore(sm), new SecretNames(prefix)),
                 clock, TTL, MISS, new SplittableRandom(11));
     }
 
     private String secretName(String receiver) {
-        return prefix + "/secrets/" + NS + "/" + receiver + "-token";
+        return new SecretNames(prefix).receiverToken(NS, receiver + "-token").name();
     }
 
     private static Map<String, Object> manifest(String name) {

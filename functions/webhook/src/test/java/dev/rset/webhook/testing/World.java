@@ -13,6 +13,7 @@ import dev.rset.store.Kind;
 import dev.rset.store.SecretStore;
 import dev.rset.store.ObjectKey;
 import dev.rset.store.ProviderId;
+import dev.rset.store.SecretNames;
 import dev.rset.store.StoredInput;
 import dev.rset.store.dynamodb.DynamoConfig;
 import dev.rset.store.dynamodb.DynamoStores;
@@ -108,7 +109,8 @@ public final class World {
     public static String receiver(DefinitionStore definitions, SecretStore secrets, String prefix, String name,
             ReceiverType type, String token, List<String> events, List<Map<String, Object>> resources) {
         String secret = name + "-token";
-        secrets.put(prefix + "/secrets/" + NS + "/" + secret, "{\"token\":\"" + token + "\"}", "test receiver token");
+        secrets.put(new SecretNames(prefix).receiverToken(NS, secret).name(), "{\"token\":\"" + token + "\"}",
+                "test receiver token");
         Map<String, Object> manifest = Map.of("apiVersion", Receiver.API_VERSION, "kind", Receiver.KIND,
                 "metadata", Map.of("name", name, "namespace", NS),
                 "spec", Map.of("type", type.wire(), "events", events, "secretRef", Map.of("name", secret),

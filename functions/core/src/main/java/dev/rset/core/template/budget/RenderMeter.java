@@ -17,6 +17,7 @@ public final class RenderMeter {
     private long steps;
     private long nextClockCheck;
     private long output;
+    private long objects;
 
     private RenderMeter(RenderBudget budget, LongSupplier nanoClock) {
         this.budget = budget;
@@ -112,6 +113,26 @@ public final class RenderMeter {
         output += bytes;
         if (output > budget.maxOutputBytes()) {
             throw new RenderBudgetExceeded("output over " + size(budget.maxOutputBytes()));
+        }
+    }
+
+    /**
+     * Before rendering {@code resources} resources for each of {@code inputSets} input sets: refuses
+     * the whole plan at once when it would render more objects than the budget allows.
+     */
+    public void plannedObjects(long inputSets, long resources) {
+        long planned = inputSets * resources;
+        if (planned > budget.maxObjects() - objects) {
+            throw new RenderBudgetExceeded(inputSets + " input sets x " + resources + " resources make " + planned
+                    + " objects, over the limit of " + budget.maxObjects());
+        }
+    }
+
+    /** After rendering {@code n} objects (a template's documents are known only once rendered). */
+    public void rendered(long n) {
+        objects += n;
+        if (objects > budget.maxObjects()) {
+            throw new RenderBudgetExceeded("more than " + budget.maxObjects() + " objects");
         }
     }
 

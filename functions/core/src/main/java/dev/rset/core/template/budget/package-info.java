@@ -1,6 +1,7 @@
 /**
  * What one build may spend rendering: {@link dev.rset.core.template.budget.RenderBudget} is the
- * limit (steps, output, one value's size, one list's length, template nesting, wall time) and
+ * limit (steps, output, one value's size, one list's length, template nesting, wall time, objects
+ * rendered) and
  * {@link dev.rset.core.template.budget.RenderMeter} what has been spent, shared by every
  * execution of the build. The executor counts every node, range iteration and function call and
  * every byte it writes; functions whose result can dwarf their arguments ({@code repeat},

@@ -1,0 +1,66 @@
+package dev.rset.store.aws;
+
+import java.net.URI;
+import java.util.Map;
+import java.util.Optional;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
+import software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+
+/**
+ * What a function reads from its environment to reach AWS: the region ({@code AWS_REGION}), one
+ * endpoint for every AWS API ({@code RSET_AWS_ENDPOINT}: local emulators in tests and {@code rset
+ * dev}) or one for a single service ({@code RSET_STS_ENDPOINT} &amp;co.), and the variables it cannot
+ * run without. Every read goes through the map it is given, so that the stack's contract test,
+ * which records them, sees each one.
+ */
+public final class FunctionEnvironment {
+    public static final String DEFAULT_REGION = "us-east-1";
+
+    private final Map<String, String> env;
+
+    public FunctionEnvironment(Map<String, String> env) {
+        this.env = env;
+    }
+
+    public String regionName() {
+        return env.getOrDefault("AWS_REGION", DEFAULT_REGION);
+    }
+
+    /** {@code RSET_AWS_ENDPOINT}, when set. */
+    public Optional<URI> endpoint() {
+        return uri("RSET_AWS_ENDPOINT");
+    }
+
+    /** The service's own endpoint variable, else {@link #endpoint()}. */
+    public Optional<URI> endpoint(String variable) {
+        return uri(variable).or(this::endpoint);
+    }
+
+    /** A variable the function cannot run without: a blank or missing one stops it at start. */
+    public String required(String variable) {
+        return optional(variable).orElseThrow(() -> new IllegalStateException(variable + " is not set"));
+    }
+
+    public Optional<String> optional(String variable) {
+        return Optional.ofNullable(env.get(variable)).filter(s -> !s.isBlank());
+    }
+
+    /**
+     * A client of one AWS service as every function makes it: this region, {@code credentials},
+     * the URL-connection HTTP client (no Netty in the Lambda jars) and {@code endpoint} if any.
+     */
+    public <B extends AwsClientBuilder<B, C> & AwsSyncClientBuilder<B, C>, C> C client(B builder,
+            AwsCredentialsProvider credentials, Optional<URI> endpoint) {
+        builder.region(Region.of(regionName())).credentialsProvider(credentials)
+                .httpClientBuilder(UrlConnectionHttpClient.builder());
+        endpoint.ifPresent(builder::endpointOverride);
+        return builder.build();
+    }
+
+    private Optional<URI> uri(String variable) {
+        return optional(variable).map(URI::create);
+    }
+}
