@@ -128,7 +128,7 @@ public final class Tick {
         if (budget <= 0) {
             return new Step.Left();
         }
-        Optional<ScheduleState> claimed = claims.read(item, now).flatMap(s -> claims.claim(s, now));
+        Optional<ScheduleState> claimed = claims.claim(item, now);
         if (claimed.isEmpty()) {
             return new Step.NotClaimed();
         }
