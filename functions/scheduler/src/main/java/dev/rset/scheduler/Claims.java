@@ -45,4 +45,13 @@ final class Claims {
             LOG.log(Level.INFO, "{0} changed while it was handled; its new schedule stands", claimed.key());
         }
     }
+
+    /** Gives a claim back unhandled (no time left in this tick), due again at {@code dueAt}. */
+    void release(ScheduleState claimed, Instant dueAt) {
+        try {
+            schedules.put(claimed.withNextDue(dueAt));
+        } catch (ConflictException e) {
+            LOG.log(Level.INFO, "{0} changed while it was claimed; its new schedule stands", claimed.key());
+        }
+    }
 }

@@ -93,12 +93,21 @@ final class DueWheel {
 
     /** Names the hour in the index, then adds the hints to one wheel item. */
     void add(long minute, int shard, Set<String> entries) {
+        addHours(List.of(minute / 60));
+        addEntries(minute, shard, entries);
+    }
+
+    void addHours(java.util.Collection<Long> hours) {
         db.updateItem(UpdateItemRequest.builder().tableName(config.tableName())
                 .key(Attr.key(INDEX_PK, INDEX_PK))
                 .updateExpression("ADD #hours :h")
                 .expressionAttributeNames(Map.of("#hours", HOURS))
-                .expressionAttributeValues(Map.of(":h", AttributeValue.fromNs(List.of(Long.toString(minute / 60)))))
+                .expressionAttributeValues(Map.of(":h",
+                        AttributeValue.fromNs(hours.stream().map(h -> Long.toString(h)).distinct().toList())))
                 .build());
+    }
+
+    void addEntries(long minute, int shard, Set<String> entries) {
         db.updateItem(UpdateItemRequest.builder().tableName(config.tableName())
                 .key(Attr.key(slotPk(minute), slotSk(shard)))
                 .updateExpression("SET #ttl = if_not_exists(#ttl, :ttl) ADD #due :e")

@@ -10,6 +10,9 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.BatchGetItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.BatchGetItemResponse;
+import software.amazon.awssdk.services.dynamodb.model.BatchWriteItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.PutRequest;
+import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.DeleteItemRequest;
@@ -120,6 +123,68 @@ public final class DynamoScheduleStore implements ScheduleStore {
         }
         removeHintOf(old, shard);
         return next;
+    }
+
+    /**
+     * Loads the schedule state of objects that have none yet, in bulk and without version checks:
+     * for filling a new table (benchmarks, a migration), never for objects that may be written
+     * concurrently. The hours, then the hints (one request per wheel item), then the items 25 to a
+     * request; {@code threads} at once, each wheel item written by one thread only.
+     */
+    public void seed(List<ScheduleState> states, int threads) {
+        Map<Long, Map<Integer, Set<String>>> hints = new HashMap<>();
+        List<WriteRequest> writes = new ArrayList<>();
+        for (ScheduleState st : states) {
+            if (st.version() != 0) {
+                throw new IllegalArgumentException("seed takes new objects only, got version " + st.version()
+                        + " of " + st.key());
+            }
+            Map<String, AttributeValue> item = new HashMap<>();
+            item.put(TableDesign.PK, s(TableDesign.objectPk(st.key())));
+            item.put(TableDesign.SK, s(TableDesign.SK_SCHEDULE));
+            st.nextDue().ifPresent(t -> item.put(NEXT_DUE, n(t.toEpochMilli())));
+            item.put(SUSPENDED, Attr.bool(st.suspended()));
+            item.put(VERSION, n(1));
+            if (!st.suspended() && st.nextDue().isPresent()) {
+                long minute = DueWheel.minuteOf(st.nextDue().get());
+                String entry = DueWheel.newEntry(st.nextDue().get(), st.key());
+                hints.computeIfAbsent(minute, m -> new HashMap<>())
+                        .computeIfAbsent(wheel.shardOf(st.key()), x -> new java.util.HashSet<>()).add(entry);
+                item.put(WHEEL_MINUTE, n(minute));
+                item.put(WHEEL_ENTRY, s(entry));
+            }
+            writes.add(WriteRequest.builder().putRequest(PutRequest.builder().item(item).build()).build());
+        }
+        if (!hints.isEmpty()) {
+            wheel.addHours(hints.keySet().stream().map(m -> Math.floorDiv(m, 60L)).distinct().toList());
+        }
+        List<Runnable> tasks = new ArrayList<>();
+        hints.forEach((minute, byShard) -> byShard.forEach((shard, entries) ->
+                tasks.add(() -> wheel.addEntries(minute, shard, entries))));
+        for (int i = 0; i < writes.size(); i += 25) {
+            List<WriteRequest> batch = writes.subList(i, Math.min(writes.size(), i + 25));
+            tasks.add(() -> {
+                Map<String, List<WriteRequest>> pending = Map.of(config.tableName(), batch);
+                while (!pending.isEmpty()) {
+                    var r = db.batchWriteItem(BatchWriteItemRequest.builder().requestItems(pending).build());
+                    pending = r.hasUnprocessedItems() && !r.unprocessedItems().isEmpty() ? r.unprocessedItems()
+                            : Map.of();
+                }
+            });
+        }
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(threads);
+        try {
+            for (var f : pool.invokeAll(tasks.stream().map(java.util.concurrent.Executors::callable).toList())) {
+                f.get();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("seeding was interrupted", e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw new IllegalStateException("seeding failed: " + e.getCause(), e.getCause());
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     @Override
