@@ -102,7 +102,6 @@ public final class DueQueryBench {
             System.exit(1);
         }
     }
-    }
 
     static int freePort() throws Exception {
         try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
