@@ -128,8 +128,8 @@ public final class SchedulerTickBench {
         System.out.printf("claimed              : %d (not claimed %d, failed %d)%n", claimed.claimed().size(),
                 claimed.notClaimed(), claimed.failed());
         System.out.printf("due query            : %d ms%n", queryMs);
-        System.out.printf("claims               : %d ms (transactions of up to 100 conditional updates, then one batch read)%n",
-                claimsMs);
+        System.out.printf("claims               : %d ms (one conditional write each, %d at a time)%n", claimsMs,
+                Tick.Limits.DEFAULT.parallelism());
         System.out.printf("due query + claims   : %d ms against the emulator (bound: 2000 ms)%n", queryMs + claimsMs);
         System.out.printf("handling + finishes  : %d ms for %d objects (definition read, next due time and hint)%n",
                 finishMs, report.handled().size());

@@ -27,11 +27,6 @@ final class Claims {
         this.lease = lease;
     }
 
-    /** The claimed states of {@code due}, in order (empty where another tick has it or it changed). */
-    java.util.List<Optional<ScheduleState>> claimAll(java.util.List<DueItem> due, Instant now) {
-        return schedules.claimAll(due, now, now.plus(lease));
-    }
-
     /** The claimed state (its version is what {@link #finish} writes against), or empty when another tick has it. */
     Optional<ScheduleState> claim(DueItem item, Instant now) {
         return schedules.claim(item, now, now.plus(lease));

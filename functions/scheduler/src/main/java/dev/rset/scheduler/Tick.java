@@ -104,24 +104,24 @@ public final class Tick {
     }
 
     /**
-     * Claims every entry first (the store may claim many in one request), so an overlapping tick
-     * finds them taken at once rather than as each handling ends.
+     * Claims every entry first ({@link Limits#parallelism} conditional writes at a time), so an
+     * overlapping tick finds them taken at once rather than as each handling ends.
      */
     public ClaimPhase claim(List<DueItem> due, Instant now) {
-        List<Optional<ScheduleState>> answers;
-        try {
-            answers = claims.claimAll(due, now);
-        } catch (RuntimeException e) {
-            LOG.log(Level.ERROR, "the due entries could not be claimed; they stay due: {0}", e.toString());
-            return new ClaimPhase(due.size(), List.of(), 0, due.size());
-        }
         List<Claimed> claimed = new ArrayList<>();
-        for (int i = 0; i < due.size(); i++) {
-            if (answers.get(i).isPresent()) {
-                claimed.add(new Claimed(due.get(i), answers.get(i).get()));
+        int notClaimed = 0;
+        int failed = 0;
+        for (Optional<Optional<Claimed>> c : inParallel(due, item -> claims.claim(item, now)
+                .map(state -> new Claimed(item, state)))) {
+            if (c.isEmpty()) {
+                failed++;
+            } else if (c.get().isEmpty()) {
+                notClaimed++;
+            } else {
+                claimed.add(c.get().get());
             }
         }
-        return new ClaimPhase(due.size(), claimed, due.size() - claimed.size(), 0);
+        return new ClaimPhase(due.size(), claimed, notClaimed, failed);
     }
 
     /** Handles what {@link #claim} claimed; an entry there is no time left for is released for the next tick. */

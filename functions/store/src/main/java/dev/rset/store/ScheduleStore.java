@@ -29,14 +29,6 @@ public interface ScheduleStore {
      */
     Optional<ScheduleState> claim(DueItem item, Instant now, Instant until);
 
-    /**
-     * {@link #claim} for several entries of different objects, answers in their order; an adapter
-     * may claim them in fewer requests, with the same outcome for each entry.
-     */
-    default List<Optional<ScheduleState>> claimAll(List<DueItem> items, Instant now, Instant until) {
-        return items.stream().map(i -> claim(i, now, until)).toList();
-    }
-
     /** Removes the schedule state (the object is gone and its clean-up done); a missing one is not an error. */
     void delete(ObjectKey key);
 }

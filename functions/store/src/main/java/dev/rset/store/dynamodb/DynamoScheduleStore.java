@@ -11,11 +11,6 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.BatchGetItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.BatchGetItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.BatchWriteItemRequest;
-import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
-import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
-import software.amazon.awssdk.services.dynamodb.model.TransactWriteItemsRequest;
-import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
-import software.amazon.awssdk.services.dynamodb.model.Update;
 import software.amazon.awssdk.services.dynamodb.model.PutRequest;
 import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
@@ -286,88 +281,6 @@ public final class DynamoScheduleStore implements ScheduleStore {
                 wheel.remove(hint.minute(), wheel.shardOf(item.key()), hint.entry());
             }
             return Optional.empty();
-        }
-    }
-
-    /**
-     * Claims in transactions of up to 100 conditional updates (the same condition as {@link #claim})
-     * instead of one request each. A refused condition cancels the whole transaction and names the
-     * entries it refused: those are settled as a refused {@link #claim} would settle them, and the
-     * rest go again. Then one consistent batch read returns the claimed states; an entry that was
-     * changed again between the two (its due time is no longer this claim's) counts as not claimed.
-     */
-    @Override
-    public List<Optional<ScheduleState>> claimAll(List<DueItem> items, Instant now, Instant until) {
-        Map<ObjectKey, Optional<ScheduleState>> answers = new HashMap<>();
-        for (int i = 0; i < items.size(); i += 100) {
-            claimChunk(items.subList(i, Math.min(items.size(), i + 100)), now, until, answers);
-        }
-        return items.stream().map(d -> answers.getOrDefault(d.key(), Optional.empty())).toList();
-    }
-
-    private void claimChunk(List<DueItem> chunk, Instant now, Instant until,
-            Map<ObjectKey, Optional<ScheduleState>> answers) {
-        List<DueItem> pending = new ArrayList<>(chunk);
-        for (int round = 0; round < 3 && !pending.isEmpty(); round++) {
-            List<TransactWriteItem> updates = pending.stream().map(d -> TransactWriteItem.builder().update(
-                    Update.builder().tableName(config.tableName())
-                            .key(Attr.key(TableDesign.objectPk(d.key()), TableDesign.SK_SCHEDULE))
-                            .conditionExpression("wheelEntry = :h AND nextDue <= :now AND suspended = :f")
-                            .updateExpression("SET nextDue = :until, ver = ver + :one")
-                            .expressionAttributeValues(Map.of(":h", s(DueWheel.Hint.ofToken(d.hint()).entry()),
-                                    ":now", n(now.toEpochMilli()), ":f", Attr.bool(false),
-                                    ":until", n(until.toEpochMilli()), ":one", n(1)))
-                            .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD)
-                            .build()).build()).toList();
-            try {
-                db.transactWriteItems(TransactWriteItemsRequest.builder().transactItems(updates).build());
-                readClaimed(pending, until, answers);
-                return;
-            } catch (TransactionCanceledException e) {
-                if (!e.hasCancellationReasons() || e.cancellationReasons().size() != pending.size()) {
-                    break;
-                }
-                List<DueItem> again = new ArrayList<>();
-                for (int i = 0; i < pending.size(); i++) {
-                    CancellationReason reason = e.cancellationReasons().get(i);
-                    DueItem d = pending.get(i);
-                    if ("ConditionalCheckFailed".equals(reason.code())) {
-                        answers.put(d.key(), Optional.empty());
-                        DueWheel.Hint hint = DueWheel.Hint.ofToken(d.hint());
-                        Map<String, AttributeValue> current = reason.hasItem() ? reason.item() : Map.of();
-                        if (!hint.entry().equals(Attr.str(current, WHEEL_ENTRY))) {
-                            wheel.remove(hint.minute(), wheel.shardOf(d.key()), hint.entry());
-                        }
-                    } else {
-                        again.add(d);
-                    }
-                }
-                pending = again;
-            }
-        }
-        // Transactions kept clashing with other writers: one request each.
-        for (DueItem d : pending) {
-            answers.put(d.key(), claim(d, now, until));
-        }
-    }
-
-    private void readClaimed(List<DueItem> claimed, Instant until, Map<ObjectKey, Optional<ScheduleState>> answers) {
-        Map<String, KeysAndAttributes> pending = Map.of(config.tableName(), KeysAndAttributes.builder()
-                .keys(claimed.stream().map(d -> Attr.key(TableDesign.objectPk(d.key()), TableDesign.SK_SCHEDULE))
-                        .toList()).consistentRead(true).build());
-        Map<String, Map<String, AttributeValue>> byPk = new HashMap<>();
-        while (!pending.isEmpty()) {
-            BatchGetItemResponse r = db.batchGetItem(BatchGetItemRequest.builder().requestItems(pending).build());
-            for (Map<String, AttributeValue> item : r.responses().getOrDefault(config.tableName(), List.of())) {
-                byPk.put(Attr.str(item, TableDesign.PK), item);
-            }
-            pending = r.hasUnprocessedKeys() ? r.unprocessedKeys() : Map.of();
-        }
-        for (DueItem d : claimed) {
-            Map<String, AttributeValue> item = byPk.get(TableDesign.objectPk(d.key()));
-            Optional<ScheduleState> state = item == null ? Optional.empty() : Optional.of(state(d.key(), item))
-                    .filter(st -> st.nextDue().equals(Optional.of(until)) && !st.suspended());
-            answers.put(d.key(), state);
         }
     }
 

@@ -151,30 +151,4 @@ public abstract class ScheduleStoreContract extends StoreContract {
         assertTrue(store.due(NOW.plusSeconds(60), 10).isEmpty());
         assertFalse(store.get(paused).orElseThrow().isDue(NOW.plusSeconds(60)));
     }
-
-    @Test
-    void claimingSeveralAtOnceClaimsEachStillDueEntryOnce() {
-        List<ObjectKey> keys = new java.util.ArrayList<>();
-        for (int i = 0; i < 5; i++) {
-            keys.add(rsip("batch-" + i));
-            store.put(ScheduleState.initial(keys.get(i)).withNextDue(NOW.minusSeconds(10 + i)));
-        }
-        List<DueItem> due = store.due(NOW, 10);
-        assertEquals(5, due.size());
-        DueItem taken = due.get(1);
-        assertTrue(store.claim(taken, NOW, NOW.plusSeconds(60)).isPresent(), "another tick took one");
-        ScheduleState moved = store.get(due.get(3).key()).orElseThrow();
-        store.put(moved.withNextDue(NOW.plusSeconds(3600)));
-        List<Optional<ScheduleState>> answers = store.claimAll(due, NOW, NOW.plusSeconds(300));
-        assertEquals(5, answers.size());
-        for (int i = 0; i < 5; i++) {
-            if (i == 1 || i == 3) {
-                assertTrue(answers.get(i).isEmpty(), "entry " + i);
-            } else {
-                assertEquals(Optional.of(NOW.plusSeconds(300)), answers.get(i).orElseThrow().nextDue());
-                assertEquals(answers.get(i), store.get(due.get(i).key()), "entry " + i);
-            }
-        }
-        assertTrue(store.claimAll(due, NOW, NOW.plusSeconds(300)).stream().allMatch(Optional::isEmpty));
-    }
 }
