@@ -139,6 +139,8 @@ class StackContractTest {
                 "a claim must hold longer than the tick that made it can run");
         assertTrue(Duration.ofSeconds(timeout).compareTo(dev.rset.scheduler.Tick.Limits.DEFAULT.reserve()) > 0,
                 "the tick keeps back part of its time, not all of it");
+        assertTrue(template.resource("SchedulerFunction").toString().contains("Action=[ecr:DescribeImages]"),
+                "ECRArtifactTag providers are polled with the scheduler's own role");
         for (String writer : List.of("SchedulerFunction", "WebhookFunction", "ReconcilerFunction")) {
             String resource = template.resource(writer).toString();
             assertTrue(resource.contains("DUEAT#*") && resource.contains("DUEHOURS"),

@@ -28,7 +28,8 @@ import java.util.function.Predicate;
 /**
  * Polls a ResourceSetInputProvider's source and answers its exported inputs exactly as the Flux
  * Operator computes them, or why it could not. The filters, skip rules, order and limit are the
- * webhook path's ({@link PolledInputs}). AWS CodeCommit, ECR, ACR and GAR are not polled yet.
+ * webhook path's ({@link PolledInputs}). ECR is polled through the AWS SDK by the scheduler
+ * ({@code EcrPoller}), not here; AWS CodeCommit, ACR and GAR are not polled yet.
  */
 public final class ProviderPoller {
     private final HttpClient client;
