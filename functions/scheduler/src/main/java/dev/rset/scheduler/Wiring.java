@@ -5,6 +5,7 @@ import dev.rset.events.EventPublisher;
 import dev.rset.events.EventSources;
 import dev.rset.scheduler.inputs.InputSync;
 import dev.rset.forge.providers.github.GitHubAppTokens;
+import dev.rset.scheduler.poll.CodeCommitPoller;
 import dev.rset.scheduler.poll.EcrPoller;
 import dev.rset.scheduler.poll.ForgePoller;
 import dev.rset.scheduler.poll.ProviderPoller;
@@ -23,6 +24,8 @@ import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
 import software.amazon.awssdk.services.eventbridge.EventBridgeClientBuilder;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
+import software.amazon.awssdk.services.codecommit.CodeCommitClient;
+import software.amazon.awssdk.services.codecommit.CodeCommitClientBuilder;
 import software.amazon.awssdk.services.ecr.EcrClient;
 import software.amazon.awssdk.services.ecr.EcrClientBuilder;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClientBuilder;
@@ -68,12 +71,18 @@ public final class Wiring {
                 new SecretsManagerSecretStore(sm.build()), env.getOrDefault("RSET_SECRET_PREFIX", "rset"),
                 stores.inputs());
         Map<String, EcrClient> ecrByRegion = new java.util.concurrent.ConcurrentHashMap<>();
+        Map<String, CodeCommitClient> codeCommitByRegion = new java.util.concurrent.ConcurrentHashMap<>();
         ProviderPoller poller = new EcrPoller(r -> ecrByRegion.computeIfAbsent(r, x -> {
             EcrClientBuilder b = EcrClient.builder().region(Region.of(x)).credentialsProvider(credentials)
                     .httpClientBuilder(UrlConnectionHttpClient.builder());
             endpoint.ifPresent(b::endpointOverride);
             return b.build();
-        }), forge);
+        }), new CodeCommitPoller(r -> codeCommitByRegion.computeIfAbsent(r, x -> {
+            CodeCommitClientBuilder b = CodeCommitClient.builder().region(Region.of(x)).credentialsProvider(credentials)
+                    .httpClientBuilder(UrlConnectionHttpClient.builder());
+            endpoint.ifPresent(b::endpointOverride);
+            return b.build();
+        }), forge));
         return tick(stores, events, poller, limits);
     }
 

@@ -141,6 +141,8 @@ class StackContractTest {
                 "the tick keeps back part of its time, not all of it");
         assertTrue(template.resource("SchedulerFunction").toString().contains("Action=[ecr:DescribeImages]"),
                 "ECRArtifactTag providers are polled with the scheduler's own role");
+        assertTrue(template.resource("SchedulerFunction").toString().contains(
+                "Action=[codecommit:ListPullRequests, codecommit:GetPullRequest]"), "and CodeCommit pull requests");
         for (String writer : List.of("SchedulerFunction", "WebhookFunction", "ReconcilerFunction")) {
             String resource = template.resource(writer).toString();
             assertTrue(resource.contains("DUEAT#*") && resource.contains("DUEHOURS"),
