@@ -51,7 +51,7 @@ public final class CodeCommitPoller implements ProviderPoller {
     public PollResult poll(ResourceSetInputProvider provider, Duration timeout) {
         ProviderType type = provider.spec().type();
         if (type == ProviderType.AWS_CODECOMMIT_BRANCH || type == ProviderType.AWS_CODECOMMIT_TAG) {
-            return new PollResult.Failed("NotSupported", type.wire() + " providers are not polled yet (the "
+            return new PollResult.Failed("ReconciliationFailed", type.wire() + " providers are not polled yet (the "
                     + "pull request type is)", Optional.empty());
         }
         if (type != ProviderType.AWS_CODECOMMIT_PULL_REQUEST) {
@@ -59,7 +59,7 @@ public final class CodeCommitPoller implements ProviderPoller {
         }
         Matcher m = URL.matcher(provider.spec().url());
         if (!m.matches()) {
-            return new PollResult.Failed("InvalidURL", "spec.url: " + provider.spec().url() + " is not a CodeCommit "
+            return new PollResult.Failed("ReconciliationFailed", "spec.url: " + provider.spec().url() + " is not a CodeCommit "
                     + "repository (https://git-codecommit.<region>.amazonaws.com/v1/repos/<repository>)",
                     Optional.empty());
         }
@@ -77,12 +77,15 @@ public final class CodeCommitPoller implements ProviderPoller {
                     Optional.empty());
         } catch (CodeCommitException e) {
             int status = e.statusCode();
-            String reason = status == 403 || status == 401 ? "AccessDenied" : status == 429 ? "RateLimited"
-                    : "ServiceError";
+            String reason = status == 401 ? "Unauthorized" : status == 403 ? "Forbidden"
+                    : status == 429 || "ThrottlingException".equals(e.awsErrorDetails().errorCode()) ? "RateLimited"
+                    : status >= 500 ? "ServerError" : "ReconciliationFailed";
             return new PollResult.Failed(reason, "CodeCommit on " + repo + " answered " + status + ": "
                     + e.awsErrorDetails().errorCode(), Optional.empty());
+        } catch (software.amazon.awssdk.core.exception.ApiCallTimeoutException e) {
+            return new PollResult.Failed("Timeout", "the poll took longer than " + timeout, Optional.empty());
         } catch (SdkClientException e) {
-            return new PollResult.Failed("ConnectionFailed", "CodeCommit in " + region + " could not be reached: "
+            return new PollResult.Failed("ReconciliationFailed", "CodeCommit in " + region + " could not be reached: "
                     + e.getMessage(), Optional.empty());
         }
     }

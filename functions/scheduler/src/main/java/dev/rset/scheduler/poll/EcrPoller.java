@@ -57,7 +57,7 @@ public final class EcrPoller implements ProviderPoller {
         }
         Optional<Repository> repo = Repository.of(provider.spec().url());
         if (repo.isEmpty()) {
-            return new PollResult.Failed("InvalidURL", "spec.url: " + provider.spec().url() + " is not an ECR "
+            return new PollResult.Failed("ReconciliationFailed", "spec.url: " + provider.spec().url() + " is not an ECR "
                     + "repository (oci://<account>.dkr.ecr.<region>.amazonaws.com/<repository>)", Optional.empty());
         }
         try {
@@ -74,12 +74,15 @@ public final class EcrPoller implements ProviderPoller {
                     + repo.get().registryId() + " (" + repo.get().region() + ")", Optional.empty());
         } catch (EcrException e) {
             int status = e.statusCode();
-            String reason = status == 403 || status == 401 ? "AccessDenied" : status == 429 ? "RateLimited"
-                    : "ServiceError";
+            String reason = status == 401 ? "Unauthorized" : status == 403 ? "Forbidden"
+                    : status == 429 || "ThrottlingException".equals(e.awsErrorDetails().errorCode()) ? "RateLimited"
+                    : status >= 500 ? "ServerError" : "ReconciliationFailed";
             return new PollResult.Failed(reason, "ECR DescribeImages on " + repo.get().name() + " answered "
                     + status + ": " + e.awsErrorDetails().errorCode(), Optional.empty());
+        } catch (software.amazon.awssdk.core.exception.ApiCallTimeoutException e) {
+            return new PollResult.Failed("Timeout", "the poll took longer than " + timeout, Optional.empty());
         } catch (SdkClientException e) {
-            return new PollResult.Failed("ConnectionFailed", "ECR in " + repo.get().region() + " could not be "
+            return new PollResult.Failed("ReconciliationFailed", "ECR in " + repo.get().region() + " could not be "
                     + "reached: " + e.getMessage(), Optional.empty());
         }
     }

@@ -102,7 +102,7 @@ class CodeCommitPollerTest {
         PollResult missing = poller().poll(provider("AWSCodeCommitPullRequest", Map.of()), Duration.ofSeconds(10));
         assertEquals("NotFound", ((PollResult.Failed) missing).reason(), missing.toString());
         PollResult branch = poller().poll(provider("AWSCodeCommitBranch", Map.of()), Duration.ofSeconds(10));
-        assertEquals("NotSupported", ((PollResult.Failed) branch).reason());
+        assertEquals("ReconciliationFailed", ((PollResult.Failed) branch).reason());
         assertTrue(((PollResult.Failed) branch).message().contains("AWSCodeCommitBranch"));
     }
 }

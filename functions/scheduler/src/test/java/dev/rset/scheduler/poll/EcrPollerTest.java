@@ -89,7 +89,7 @@ class EcrPollerTest {
                 Map.of()), Duration.ofSeconds(10));
         assertEquals("NotFound", ((PollResult.Failed) missing).reason(), missing.toString());
         PollResult bad = poller().poll(provider("oci://ghcr.io/acme/app", Map.of()), Duration.ofSeconds(10));
-        assertEquals("InvalidURL", ((PollResult.Failed) bad).reason());
+        assertEquals("ReconciliationFailed", ((PollResult.Failed) bad).reason());
         assertTrue(((PollResult.Failed) bad).message().startsWith("spec.url: oci://ghcr.io/acme/app is not an ECR"));
     }
 }
