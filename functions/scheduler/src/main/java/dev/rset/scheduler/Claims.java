@@ -10,12 +10,11 @@ import java.time.Instant;
 import java.util.Optional;
 
 /**
- * Who handles a due object. The due index is eventually consistent and two ticks can overlap
- * (a slow one and the next minute's), so an entry in it is only a hint: a tick reads the schedule
- * item (consistently) and claims it by moving its due time forward by {@code lease}, conditional
- * on the version it read. One of two ticks that read the same version wins the write; the other
- * gets a conflict, and a tick that reads after a claim finds the object not due. If the winner
- * dies before it finishes, the object is due again when the lease ends.
+ * Who handles a due object. The due query's answer is only a hint (two ticks can overlap: a slow
+ * one and the next minute's), so a tick claims an entry with the store's one conditional write
+ * that moves its due time forward by {@code lease} while the object is still due: of two ticks one
+ * claims it, the other is refused. If the winner dies before it finishes, the object is due again
+ * when the lease ends.
  */
 final class Claims {
     private static final System.Logger LOG = System.getLogger(Claims.class.getName());
@@ -28,18 +27,9 @@ final class Claims {
         this.lease = lease;
     }
 
-    /** The schedule state as it stood when due, if it is still due at {@code now} (not claimed, not changed). */
-    Optional<ScheduleState> read(DueItem item, Instant now) {
-        return schedules.get(item.key()).filter(s -> s.isDue(now));
-    }
-
     /** The claimed state (its version is what {@link #finish} writes against), or empty when another tick has it. */
-    Optional<ScheduleState> claim(ScheduleState due, Instant now) {
-        try {
-            return Optional.of(schedules.put(due.withNextDue(now.plus(lease))));
-        } catch (ConflictException e) {
-            return Optional.empty();
-        }
+    Optional<ScheduleState> claim(DueItem item, Instant now) {
+        return schedules.claim(item, now, now.plus(lease));
     }
 
     /**
@@ -53,6 +43,15 @@ final class Claims {
             schedules.put(next);
         } catch (ConflictException e) {
             LOG.log(Level.INFO, "{0} changed while it was handled; its new schedule stands", claimed.key());
+        }
+    }
+
+    /** Gives a claim back unhandled (no time left in this tick), due again at {@code dueAt}. */
+    void release(ScheduleState claimed, Instant dueAt) {
+        try {
+            schedules.put(claimed.withNextDue(dueAt));
+        } catch (ConflictException e) {
+            LOG.log(Level.INFO, "{0} changed while it was claimed; its new schedule stands", claimed.key());
         }
     }
 }

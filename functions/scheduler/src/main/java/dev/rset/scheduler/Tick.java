@@ -16,11 +16,12 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.Function;
 import java.util.function.LongSupplier;
 
 /**
- * One scheduler tick: the due objects from the sparse due index (one query per shard, reading only
- * due entries), then each claimed and handled, {@link Limits#parallelism} at a time in due order
+ * One scheduler tick: the due objects from the store's due index (reads that follow the due work,
+ * not the registered objects), then each claimed (one conditional write) and handled, {@link Limits#parallelism} at a time in due order
  * (each object is a few store requests and maybe a forge poll: waiting, not computing). A tick does
  * at most {@link Limits#maxItems} objects and starts none when less than {@link Limits#reserve} of
  * the invocation's time is left: the rest stay due for the next tick, and no object is ever cut
@@ -49,10 +50,6 @@ public final class Tick {
     /** What became of one due entry. */
     private sealed interface Step {
         record Done(Handled handled) implements Step {
-        }
-
-        /** Another tick had it, or it changed since the index was read. */
-        record NotClaimed() implements Step {
         }
 
         /** Not started: too little time left. */
@@ -90,69 +87,114 @@ public final class Tick {
         return schedules.due(now, limits.maxItems());
     }
 
+    /** An entry this tick claimed, with the state its final write goes against. */
+    public record Claimed(DueItem item, ScheduleState state) {
+    }
+
+    /** The claim phase's answer: the claimed entries in due order, and the count of the others. */
+    public record ClaimPhase(int due, List<Claimed> claimed, int notClaimed, int failed) {
+    }
+
     /** Claims and handles {@code due} (the first half of a tick is {@link #due}). */
     public TickReport handle(List<DueItem> due, Instant now, LongSupplier remainingMillis) {
-        List<Handled> handled = new ArrayList<>();
-        int notClaimed = 0;
-        int left = 0;
-        int failed = 0;
-        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(limits.parallelism(), due.size())));
-        try {
-            List<Future<Step>> steps = new ArrayList<>();
-            for (DueItem item : due) {
-                steps.add(pool.submit(() -> step(item, now, remainingMillis)));
-            }
-            for (Future<Step> f : steps) {
-                Step s = await(f);
-                if (s instanceof Step.Done d) {
-                    handled.add(d.handled());
-                } else if (s instanceof Step.NotClaimed) {
-                    notClaimed++;
-                } else if (s instanceof Step.Left) {
-                    left++;
-                } else {
-                    failed++;
-                }
-            }
-        } finally {
-            pool.shutdownNow();
+        if (remainingMillis.getAsLong() <= limits.reserve().toMillis()) {
+            return report(new TickReport(due.size(), List.of(), 0, due.size(), 0), now);
         }
-        TickReport report = new TickReport(due.size(), handled, notClaimed, left, failed);
+        return handle(claim(due, now), now, remainingMillis);
+    }
+
+    /**
+     * Claims every entry first ({@link Limits#parallelism} conditional writes at a time), so an
+     * overlapping tick finds them taken at once rather than as each handling ends.
+     */
+    public ClaimPhase claim(List<DueItem> due, Instant now) {
+        List<Claimed> claimed = new ArrayList<>();
+        int notClaimed = 0;
+        int failed = 0;
+        for (Optional<Optional<Claimed>> c : inParallel(due, item -> claims.claim(item, now)
+                .map(state -> new Claimed(item, state)))) {
+            if (c.isEmpty()) {
+                failed++;
+            } else if (c.get().isEmpty()) {
+                notClaimed++;
+            } else {
+                claimed.add(c.get().get());
+            }
+        }
+        return new ClaimPhase(due.size(), claimed, notClaimed, failed);
+    }
+
+    /** Handles what {@link #claim} claimed; an entry there is no time left for is released for the next tick. */
+    public TickReport handle(ClaimPhase phase, Instant now, LongSupplier remainingMillis) {
+        List<Handled> handled = new ArrayList<>();
+        int left = 0;
+        int failed = phase.failed();
+        for (Optional<Step> s : inParallel(phase.claimed(), c -> step(c, now, remainingMillis))) {
+            if (s.isPresent() && s.get() instanceof Step.Done d) {
+                handled.add(d.handled());
+            } else if (s.isPresent() && s.get() instanceof Step.Left) {
+                left++;
+            } else {
+                failed++;
+            }
+        }
+        return report(new TickReport(phase.due(), handled, phase.notClaimed(), left, failed), now);
+    }
+
+    private static TickReport report(TickReport report, Instant now) {
         LOG.log(Level.INFO, "tick at {0}: {1} due, {2} handled, {3} claimed elsewhere, {4} left, {5} failed", now,
-                report.due(), handled.size(), notClaimed, left, failed);
+                report.due(), report.handled().size(), report.notClaimed(), report.leftForNextTick(), report.failed());
         return report;
     }
 
-    private Step step(DueItem item, Instant now, LongSupplier remainingMillis) {
+    private Step step(Claimed c, Instant now, LongSupplier remainingMillis) {
         long budget = remainingMillis.getAsLong() - limits.reserve().toMillis();
         if (budget <= 0) {
+            claims.release(c.state(), c.item().dueAt());
             return new Step.Left();
         }
-        Optional<ScheduleState> claimed = claims.read(item, now).flatMap(s -> claims.claim(s, now));
-        if (claimed.isEmpty()) {
-            return new Step.NotClaimed();
-        }
         try {
-            RunResult r = handleClaimed(claimed.get(), now, Duration.ofMillis(budget));
-            claims.finish(claimed.get(), r.nextDue(), r.suspended(), now);
+            RunResult r = handleClaimed(c.state(), now, Duration.ofMillis(budget));
+            claims.finish(c.state(), r.nextDue(), r.suspended(), now);
             return new Step.Done(r.handled());
         } catch (RuntimeException e) {
-            LOG.log(Level.ERROR, "{0} failed; due again when its claim lapses: {1}: {2}", item.key(),
+            LOG.log(Level.ERROR, "{0} failed; due again when its claim lapses: {1}: {2}", c.item().key(),
                     e.getClass().getSimpleName(), e.getMessage());
             return new Step.Failed();
         }
     }
 
-    private static Step await(Future<Step> f) {
+    /**
+     * {@code work} on each input, {@link Limits#parallelism} at a time (store requests and polls are
+     * waits, not computing); answers in input order, empty where it threw.
+     */
+    private <T, R> List<Optional<R>> inParallel(List<T> inputs, Function<T, R> work) {
+        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(limits.parallelism(), inputs.size())));
         try {
-            return f.get();
+            List<Future<R>> futures = new ArrayList<>();
+            for (T input : inputs) {
+                futures.add(pool.submit(() -> work.apply(input)));
+            }
+            List<Optional<R>> out = new ArrayList<>();
+            for (Future<R> f : futures) {
+                out.add(await(f));
+            }
+            return out;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private static <R> Optional<R> await(Future<R> f) {
+        try {
+            return Optional.ofNullable(f.get());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return new Step.Left();
+            return Optional.empty();
         } catch (ExecutionException e) {
-            // step() catches what handling throws; this is a claim's store error: the entry stays due.
-            LOG.log(Level.ERROR, "a due entry could not be claimed: {0}", e.getCause().toString());
-            return new Step.Failed();
+            // A store error on a claim or a release: the entry stays due, or is due again when its claim lapses.
+            LOG.log(Level.ERROR, "a due entry could not be claimed or handled: {0}", e.getCause().toString());
+            return Optional.empty();
         }
     }
 

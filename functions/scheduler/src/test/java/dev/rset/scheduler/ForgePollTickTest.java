@@ -150,4 +150,27 @@ class ForgePollTickTest {
             assertFalse(telemetry.raw().contains("t0k3n"), "the provider's credentials are never logged");
         }
     }
+
+    @Test
+    void afterAWebhookClosedARequestUnderTheLimitThePollBringsBackTheOneItHadPushedOut(MotoServer moto) {
+        // What the webhook left (OrderDoubtFlowTest): limit 2; #10, #11, #12 opened, #12 pushed #10
+        // out, then #12 closed: only #11 is stored, and the webhook made the provider due now.
+        World w = new World(moto, T0);
+        w.secret("github-token", "{\"username\": \"git\", \"password\": \"t0k3n\"}");
+        w.defineDue(List.of(World.manifest("ResourceSetInputProvider", "limited", Map.of("forge", "github"), Map.of(),
+                        Map.of("type", "GitHubPullRequest", "url", gh.baseUrl() + "/org/app",
+                                "secretRef", Map.of("name", "github-token"), "filter", Map.of("limit", 2))),
+                World.resourceSetReading("previews", Map.of("forge", "github"), Map.of())), T0.minusSeconds(30));
+        w.stores.schedules().put(w.schedule(World.resourceSet("previews")).withNextDue(T0.plus(Duration.ofHours(1))));
+        ProviderId limited = new ProviderId(NS, "limited");
+        w.stores.inputs().put(limited, "11", Map.of("id", "11", "sha", "b11"),
+                new Ordering(Instant.parse("2026-11-27T11:00:11Z"), "o-11"));
+        gh.stubFor(get(urlPathEqualTo(PULLS)).willReturn(okJson("[" + pr(11, "b11") + "," + pr(10, "a10") + "]")));
+
+        TickReport r = w.tick().run(T0, World::plentyOfTime);
+
+        assertEquals(List.of(Outcome.INPUTS_CHANGED), r.handled().stream().map(Handled::outcome).toList());
+        assertEquals(List.of("10", "11"), live(w, "limited"), "the forge's list wins");
+        assertEquals("a10", w.stores.inputs().get(limited, "10").orElseThrow().values().get("sha"));
+    }
 }

@@ -134,22 +134,25 @@ class TickTest {
 
     @Test
     void ofTwoClaimsOnTheSameVersionOnlyTheFirstWrites(MotoServer moto) {
-        // The store's guarantee, step by step: both ticks read version v; the first claim writes
-        // v+1; the second, conditional on v, is refused. (moto does not serialise truly concurrent
-        // conditional writes, so the race itself is not replayed here.)
+        // The store's guarantee, step by step: both ticks got the same entry from the due query; the
+        // first claim writes; the second, conditional on the object still being due, is refused.
+        // (moto does not serialise truly concurrent conditional writes, so the race itself is not
+        // replayed here.)
         World w = new World(moto, T0);
         w.define(List.of(World.staticProvider("p", Map.of(), Map.of(), List.of())));
         w.dueAt(provider("p"), T0);
         Claims a = new Claims(w.stores.schedules(), Duration.ofMinutes(5));
         Claims b = new Claims(w.stores.schedules(), Duration.ofMinutes(5));
-        DueItem item = w.stores.schedules().due(T0, 10).get(0);
-        ScheduleState readByA = a.read(item, T0).orElseThrow();
-        ScheduleState readByB = b.read(item, T0).orElseThrow();
-        assertEquals(readByA, readByB);
-        assertTrue(a.claim(readByA, T0).isPresent());
-        assertEquals(Optional.empty(), b.claim(readByB, T0));
-        assertEquals(Optional.empty(), b.read(item, T0.plusSeconds(59)), "claimed: not due for the lease");
-        assertTrue(b.read(item, T0.plus(Duration.ofMinutes(5))).isPresent(), "a claim whose tick died lapses");
+        DueItem seenByA = w.stores.schedules().due(T0, 10).get(0);
+        DueItem seenByB = w.stores.schedules().due(T0, 10).get(0);
+        assertEquals(seenByA, seenByB);
+        ScheduleState claimed = a.claim(seenByA, T0).orElseThrow();
+        assertEquals(Optional.of(T0.plus(Duration.ofMinutes(5))), claimed.nextDue());
+        assertEquals(Optional.empty(), b.claim(seenByB, T0));
+        assertEquals(Optional.empty(), b.claim(seenByB, T0.plusSeconds(59)), "claimed: not due for the lease");
+        assertTrue(w.stores.schedules().due(T0.plusSeconds(59), 10).isEmpty());
+        DueItem lapsed = w.stores.schedules().due(T0.plus(Duration.ofMinutes(5)), 10).get(0);
+        assertTrue(b.claim(lapsed, T0.plus(Duration.ofMinutes(5))).isPresent(), "a claim whose tick died lapses");
     }
 
     @Test
@@ -286,10 +289,11 @@ class TickTest {
         w.define(manifests);
         // One at a time, so that the order in which the remaining time is asked for is the due order.
         Tick.Limits three = new Tick.Limits(3, 1, Duration.ofMinutes(5), Duration.ofSeconds(10));
-        // Lambda's remaining time as the tick asks for it: 25 s, 20 s, then 9 s (under the reserve).
+        // Lambda's remaining time as the tick asks for it: before its claims 30 s, then before each
+        // object 25 s, 20 s, then 9 s (under the reserve: that claim is given back).
         AtomicInteger asked = new AtomicInteger();
-        long[] remaining = {25_000, 20_000, 9_000};
-        TickReport r = w.tick(three).run(T0, () -> remaining[Math.min(asked.getAndIncrement(), 2)]);
+        long[] remaining = {30_000, 25_000, 20_000, 9_000};
+        TickReport r = w.tick(three).run(T0, () -> remaining[Math.min(asked.getAndIncrement(), 3)]);
         assertEquals(3, r.due(), "at most three per tick");
         assertEquals(Set.of(provider("p0"), provider("p1")), keys(r), "earliest due first");
         assertEquals(1, r.leftForNextTick());

@@ -145,8 +145,11 @@ class StackContractTest {
                 "a claim must hold longer than the tick that made it can run");
         assertTrue(Duration.ofSeconds(timeout).compareTo(dev.rset.scheduler.Tick.Limits.DEFAULT.reserve()) > 0,
                 "the tick keeps back part of its time, not all of it");
-        assertTrue(template.resource("SchedulerFunction").toString().contains("${StateTable.Arn}/index/due"),
-                "the due query reads the due index");
+        for (String writer : List.of("SchedulerFunction", "WebhookFunction", "ReconcilerFunction")) {
+            String resource = template.resource(writer).toString();
+            assertTrue(resource.contains("DUEAT#*") && resource.contains("DUEHOURS"),
+                    writer + " writes schedule items, so it must write their due-wheel hints and hour index");
+        }
     }
 
     @Test

@@ -247,9 +247,10 @@ public final class WebhookService {
             boolean uncertain = false;
             for (InputChange c : plan.changes()) {
                 Applied a = writer.apply(p, c, ordering);
-                counts.merge(a, 1, Integer::sum);
+                // The answer counts it as a change; its doubt shows as the poll it asks for.
+                counts.merge(a == Applied.CHANGED_AT_LIMIT ? Applied.CHANGED : a, 1, Integer::sum);
                 reconcile |= a.needsReconcile();
-                uncertain |= a == Applied.STALE || a == Applied.NOT_ADMITTED;
+                uncertain |= a.uncertain();
             }
             if (reconcile) {
                 changed.add(p);

@@ -39,9 +39,9 @@ final class GitHubEvents {
             return new IgnoredEvent("push to " + p.string("ref") + " is neither a branch nor a tag");
         }
         Payload repo = p.object("repository");
-        // pushed_at is the push itself (epoch seconds in push events); a commit time can be old.
-        Instant time = EventTimes.firstOf(receivedAt, EventTimes.read(repo.raw("pushed_at")),
-                headCommit == null ? null : EventTimes.read(headCommit.raw("timestamp")));
+        // pushed_at is the push itself (epoch seconds in push events), the forge's clock; a commit's
+        // timestamp is the developer's (a force-push to an older commit), so it never orders.
+        Instant time = EventTimes.firstOf(receivedAt, EventTimes.read(repo.raw("pushed_at")));
         return new RefEvent(GitHubShape.repository(p), List.of(u), time);
     }
 

@@ -58,14 +58,9 @@ final class GitLabEvents {
         if (u == null) {
             return new IgnoredEvent("push to " + ref + " is neither a branch nor a tag");
         }
-        // GitLab push payloads carry no push time; the pushed commit's time is the best ordering
-        // they offer, and tag pushes (no commits listed) fall back to the arrival time.
-        Instant time = null;
-        for (Payload c : p.objects("commits")) {
-            if (after.equals(c.optionalString("id"))) {
-                time = EventTimes.read(c.raw("timestamp"));
-            }
-        }
-        return new RefEvent(p.object("project").string("web_url"), List.of(u), EventTimes.firstOf(receivedAt, time));
+        // GitLab push payloads carry no push time, and a commit's timestamp is the developer's clock
+        // (a force-push to an older commit would look older than the push it replaces): arrival
+        // order it is, and a tie or a doubt is settled by the poll the refused delivery asks for.
+        return new RefEvent(p.object("project").string("web_url"), List.of(u), receivedAt);
     }
 }

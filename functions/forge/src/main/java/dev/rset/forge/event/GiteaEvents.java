@@ -50,8 +50,8 @@ final class GiteaEvents {
         if (u == null) {
             return new IgnoredEvent("push to " + p.string("ref") + " is neither a branch nor a tag");
         }
-        return new RefEvent(GitHubShape.repository(p), List.of(u), time(p, receivedAt,
-                headCommit == null ? null : EventTimes.read(headCommit.raw("timestamp"))));
+        // The repository's updated_at is the forge's clock; a commit's timestamp is the developer's.
+        return new RefEvent(GitHubShape.repository(p), List.of(u), time(p, receivedAt));
     }
 
     private static ForgeEvent create(Payload p, Instant receivedAt) {
@@ -61,7 +61,7 @@ final class GiteaEvents {
         }
         // create and delete name the ref briefly (main); a full name is tolerated too.
         RefUpdate u = new RefUpdate(kind, kind.shortName(p.string("ref")), p.string("sha"), false);
-        return new RefEvent(GitHubShape.repository(p), List.of(u), time(p, receivedAt, null));
+        return new RefEvent(GitHubShape.repository(p), List.of(u), time(p, receivedAt));
     }
 
     private static ForgeEvent delete(Payload p, Instant receivedAt) {
@@ -70,14 +70,14 @@ final class GiteaEvents {
             return new IgnoredEvent("delete of a " + p.string("ref_type") + " does not change inputs");
         }
         RefUpdate u = RefUpdate.deleted(kind, kind.shortName(p.string("ref")));
-        return new RefEvent(GitHubShape.repository(p), List.of(u), time(p, receivedAt, null));
+        return new RefEvent(GitHubShape.repository(p), List.of(u), time(p, receivedAt));
     }
 
     /**
      * The repository's {@code updated_at} moves forward with every push, so it orders ref events
      * even when a push rewinds a branch to an older commit.
      */
-    private static Instant time(Payload p, Instant receivedAt, Instant commitTime) {
-        return EventTimes.firstOf(receivedAt, EventTimes.read(p.object("repository").raw("updated_at")), commitTime);
+    private static Instant time(Payload p, Instant receivedAt) {
+        return EventTimes.firstOf(receivedAt, EventTimes.read(p.object("repository").raw("updated_at")));
     }
 }

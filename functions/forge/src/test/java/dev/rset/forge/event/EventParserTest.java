@@ -93,6 +93,14 @@ class EventParserTest {
     }
 
     @Test
+    void gitlabBranchPushIsOrderedByArrivalNeverByItsCommitsTimestamp() {
+        // The commit's timestamp is the developer's clock: a force-push to an older commit keeps it.
+        SignedRequest r = Payloads.push(ReceiverType.GITLAB, "t", "d-1", REPO, "refs/heads/main", Payloads.ZERO,
+                "82b3d5ae55f7080f1e6022629cdb57bfae7cccc7", Instant.parse("2020-01-01T00:00:00Z"));
+        assertEquals(NOW, ((RefEvent) parse(ReceiverType.GITLAB, r).event()).eventTime());
+    }
+
+    @Test
     void githubPushIsOrderedByThePushTime() {
         SignedRequest r = Payloads.push(ReceiverType.GITHUB, "t", "d-1", REPO, "refs/heads/main",
                 Payloads.ZERO, "82b3d5ae55f7080f1e6022629cdb57bfae7cccc7", Instant.parse("2026-11-24T11:00:00Z"));

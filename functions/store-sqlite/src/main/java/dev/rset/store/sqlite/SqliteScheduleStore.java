@@ -86,6 +86,27 @@ public final class SqliteScheduleStore implements ScheduleStore {
         });
     }
 
+    /** Reads and moves the due time in one write transaction, which SQLite serialises. */
+    @Override
+    public Optional<ScheduleState> claim(DueItem item, Instant now, Instant until) {
+        return db.write(c -> {
+            Optional<ScheduleState> current = find(c, item.key()).filter(s -> s.isDue(now));
+            if (current.isEmpty()) {
+                return Optional.<ScheduleState>empty();
+            }
+            ScheduleState claimed = current.get().withNextDue(until);
+            try (PreparedStatement ps = c.prepareStatement("UPDATE schedules SET next_due = ?, ver = ver + 1 "
+                    + "WHERE kind = ? AND namespace = ? AND name = ? AND ver = ?")) {
+                ps.setLong(1, until.toEpochMilli());
+                int i = Rows.bind(ps, 2, item.key());
+                ps.setLong(i, claimed.version());
+                ps.executeUpdate();
+            }
+            return Optional.of(new ScheduleState(claimed.key(), claimed.nextDue(), claimed.windowEnd(),
+                    claimed.lastReconcile(), claimed.suspended(), claimed.version() + 1));
+        });
+    }
+
     /**
      * The schedule side of a definition's apply, in the caller's transaction. Bumping the version
      * makes a scheduler that read the state before the apply fail its write and re-read, so neither

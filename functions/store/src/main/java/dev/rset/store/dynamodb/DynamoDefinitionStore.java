@@ -51,11 +51,13 @@ public final class DynamoDefinitionStore implements DefinitionStore {
     private final DynamoDbClient db;
     private final DynamoConfig config;
     private final Clock clock;
+    private final DueWheel wheel;
 
     public DynamoDefinitionStore(DynamoDbClient db, DynamoConfig config, Clock clock) {
         this.db = db;
         this.config = config;
         this.clock = clock;
+        this.wheel = new DueWheel(db, config);
     }
 
     @Override
@@ -131,6 +133,7 @@ public final class DynamoDefinitionStore implements DefinitionStore {
         Instant now = clock.instant();
         List<StoredObject> out = new ArrayList<>();
         List<TransactWriteItem> items = new ArrayList<>();
+        Map<Write, String> hints = addHints(writes, now);
         for (Write w : writes) {
             StoredObject old = null;
             if (w.expectedVersion() != 0) {
@@ -152,7 +155,7 @@ public final class DynamoDefinitionStore implements DefinitionStore {
                 put.conditionExpression("rv = :rv").expressionAttributeValues(Map.of(":rv", n(w.expectedVersion())));
             }
             items.add(TransactWriteItem.builder().put(put.build()).build());
-            scheduleUpdate(w, now).ifPresent(u -> items.add(TransactWriteItem.builder().update(u).build()));
+            scheduleUpdate(w, now, hints.get(w)).ifPresent(u -> items.add(TransactWriteItem.builder().update(u).build()));
         }
         try {
             db.transactWriteItems(TransactWriteItemsRequest.builder().transactItems(items).build());
@@ -163,11 +166,30 @@ public final class DynamoDefinitionStore implements DefinitionStore {
     }
 
     /**
+     * The due-wheel hints of the writes that make their object due now, written before the
+     * transaction (one request per wheel item): if the transaction fails they are stale, and
+     * the scheduler removes a stale hint when it meets one.
+     */
+    private Map<Write, String> addHints(List<Write> writes, Instant now) {
+        Map<Write, String> hints = new HashMap<>();
+        Map<Integer, java.util.Set<String>> byShard = new java.util.TreeMap<>();
+        for (Write w : writes) {
+            if (w.schedule() == DefinitionStore.ScheduleChange.DUE_NOW) {
+                String entry = DueWheel.newEntry(now, w.key());
+                hints.put(w, entry);
+                byShard.computeIfAbsent(wheel.shardOf(w.key()), k -> new java.util.HashSet<>()).add(entry);
+            }
+        }
+        byShard.forEach((shard, entries) -> wheel.add(DueWheel.minuteOf(now), shard, entries));
+        return hints;
+    }
+
+    /**
      * The schedule entry change that goes with a write. Bumping {@code ver} makes a scheduler that
      * read the entry before this apply fail its conditional write and re-read, so neither side's
      * change is lost.
      */
-    private Optional<Update> scheduleUpdate(Write w, Instant now) {
+    private Optional<Update> scheduleUpdate(Write w, Instant now, String hint) {
         Map<String, AttributeValue> values = new HashMap<>();
         values.put(":zero", n(0));
         values.put(":one", n(1));
@@ -179,14 +201,14 @@ public final class DynamoDefinitionStore implements DefinitionStore {
             case DUE_NOW -> {
                 values.put(":now", n(now.toEpochMilli()));
                 values.put(":f", Attr.bool(false));
-                values.put(":dp", s(TableDesign.duePk(TableDesign.shardOf(w.key(), config.dueShards()))));
-                values.put(":ds", s(TableDesign.dueSk(now.toEpochMilli(), w.key())));
-                expression = "SET nextDue = :now, suspended = :f, DUEPK = :dp, DUESK = :ds, "
+                values.put(":wm", n(DueWheel.minuteOf(now)));
+                values.put(":we", s(hint));
+                expression = "SET nextDue = :now, suspended = :f, wheelMinute = :wm, wheelEntry = :we, "
                         + "ver = if_not_exists(ver, :zero) + :one";
             }
             case SUSPEND -> {
                 values.put(":t", Attr.bool(true));
-                expression = "SET suspended = :t, ver = if_not_exists(ver, :zero) + :one REMOVE DUEPK, DUESK";
+                expression = "SET suspended = :t, ver = if_not_exists(ver, :zero) + :one REMOVE wheelMinute, wheelEntry";
             }
             default -> throw new IllegalStateException();
         }

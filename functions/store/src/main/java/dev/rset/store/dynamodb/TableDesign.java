@@ -9,19 +9,16 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * The single-table key design (see {@code infra/README.md}): attribute names, key formats and
- * the shard function of the due index. Everything that builds a key goes through here.
+ * the shard function of the due wheel. Everything that builds a key goes through here.
  */
 final class TableDesign {
     static final String PK = "PK";
     static final String SK = "SK";
     static final String GSI1PK = "GSI1PK";
     static final String GSI1SK = "GSI1SK";
-    static final String DUEPK = "DUEPK";
-    static final String DUESK = "DUESK";
     static final String TTL = "ttl";
 
     static final String BY_KIND_INDEX = "byKind";
-    static final String DUE_INDEX = "due";
 
     static final String SK_DEFINITION = "DEF";
     static final String SK_SCHEDULE = "SCHED";
@@ -60,23 +57,6 @@ final class TableDesign {
 
     static String deliveryPk(String receiverKey) {
         return "DELIVERY#" + receiverKey;
-    }
-
-    static String duePk(int shard) {
-        return "DUE#" + shard;
-    }
-
-    /**
-     * Zero-padded epoch milliseconds first, so that string order is time order and the due query
-     * is a single range condition; the object key after it keeps entries unique.
-     */
-    static String dueSk(long epochMillis, ObjectKey key) {
-        return String.format("%020d", epochMillis) + "#" + objectPk(key);
-    }
-
-    /** The upper bound of a due query at {@code epochMillis}: every entry due at or before it. */
-    static String dueUpperBound(long epochMillis) {
-        return String.format("%020d", epochMillis) + "#~";
     }
 
     /** A stable shard per object, so one object's entries never move between shards. */

@@ -25,11 +25,10 @@ public final class TableSchema {
         db.createTable(CreateTableRequest.builder().tableName(tableName)
                 .billingMode(BillingMode.PAY_PER_REQUEST)
                 .attributeDefinitions(attr(TableDesign.PK), attr(TableDesign.SK), attr(TableDesign.GSI1PK),
-                        attr(TableDesign.GSI1SK), attr(TableDesign.DUEPK), attr(TableDesign.DUESK))
+                        attr(TableDesign.GSI1SK))
                 .keySchema(key(TableDesign.PK, KeyType.HASH), key(TableDesign.SK, KeyType.RANGE))
                 .globalSecondaryIndexes(
-                        index(TableDesign.BY_KIND_INDEX, TableDesign.GSI1PK, TableDesign.GSI1SK, ProjectionType.ALL),
-                        index(TableDesign.DUE_INDEX, TableDesign.DUEPK, TableDesign.DUESK, ProjectionType.KEYS_ONLY))
+                        index(TableDesign.BY_KIND_INDEX, TableDesign.GSI1PK, TableDesign.GSI1SK, ProjectionType.ALL))
                 .build());
         db.waiter().waitUntilTableExists(b -> b.tableName(tableName));
         db.updateTimeToLive(UpdateTimeToLiveRequest.builder().tableName(tableName)

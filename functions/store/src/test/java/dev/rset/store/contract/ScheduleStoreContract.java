@@ -112,4 +112,43 @@ public abstract class ScheduleStoreContract extends StoreContract {
         store.put(st.withNextDue(null));
         assertTrue(store.due(NOW.plusSeconds(3600), 10).isEmpty());
     }
+
+    @Test
+    void aClaimMovesTheDueTimeOnceAndLapsesAfterItsLease() {
+        ObjectKey k = rsip("claimed");
+        ScheduleState st = store.put(ScheduleState.initial(k).withNextDue(NOW.minusSeconds(5)));
+        DueItem item = store.due(NOW, 10).get(0);
+        ScheduleState claimed = store.claim(item, NOW, NOW.plusSeconds(300)).orElseThrow();
+        assertEquals(Optional.of(NOW.plusSeconds(300)), claimed.nextDue());
+        assertEquals(st.version() + 1, claimed.version());
+        assertEquals(Optional.of(claimed), store.get(k));
+        assertTrue(store.claim(item, NOW, NOW.plusSeconds(300)).isEmpty(), "a second tick with the same entry");
+        assertTrue(store.due(NOW.plusSeconds(60), 10).isEmpty(), "claimed: not due while the lease holds");
+        List<DueItem> lapsed = store.due(NOW.plusSeconds(300), 10);
+        assertEquals(List.of(k), lapsed.stream().map(DueItem::key).toList(), "due again when the lease ends");
+        assertThrows(ConflictException.class, () -> store.put(st.withNextDue(NOW.plusSeconds(3600))),
+                "the pre-claim version no longer writes");
+        ScheduleState finished = store.put(claimed.withNextDue(NOW.plusSeconds(3600)));
+        assertTrue(store.due(NOW.plusSeconds(600), 10).isEmpty(), "the finish moved it an hour on");
+        assertTrue(store.claim(lapsed.get(0), NOW.plusSeconds(600), NOW.plusSeconds(900)).isEmpty());
+        assertEquals(Optional.of(finished), store.get(k));
+        assertEquals(List.of(k), store.due(NOW.plusSeconds(3600), 10).stream().map(DueItem::key).toList());
+    }
+
+    @Test
+    void anEntryRescheduledOrSuspendedSinceTheQueryCannotBeClaimed() {
+        ObjectKey later = rsip("rescheduled");
+        ObjectKey paused = rsip("suspended");
+        ScheduleState l = store.put(ScheduleState.initial(later).withNextDue(NOW));
+        ScheduleState p = store.put(ScheduleState.initial(paused).withNextDue(NOW));
+        List<DueItem> due = store.due(NOW, 10);
+        assertEquals(2, due.size());
+        store.put(l.withNextDue(NOW.plusSeconds(600)));
+        store.put(p.withSuspended(true));
+        for (DueItem d : due) {
+            assertTrue(store.claim(d, NOW, NOW.plusSeconds(300)).isEmpty(), d.toString());
+        }
+        assertTrue(store.due(NOW.plusSeconds(60), 10).isEmpty());
+        assertFalse(store.get(paused).orElseThrow().isDue(NOW.plusSeconds(60)));
+    }
 }

@@ -60,8 +60,9 @@ class ScheduleStoreTest {
         assertEquals("p38", names.get(0));
         assertEquals("exactly-now", names.get(names.size() - 1));
         assertTrue(!names.contains("p4") && !names.contains("never") && !names.contains("p1"));
-        assertEquals(20, r.itemsRead(), "only due entries are read from the index");
-        assertEquals(4, r.requests());
+        assertEquals(20, r.hintsRead(), "only the hints of the hours up to now: the due objects' " + r);
+        assertEquals(61 * 4, r.wheelItemsRead(), "09:00-09:59 and 10:00 (the hours holding hints), every shard");
+        assertEquals(1 + 3 + 1, r.requests(), "index, three batch reads of the wheel, one of the 20 items");
         List<DueItem> limited = s.due(NOW, 3);
         assertEquals(List.of("p38", "p36", "p34"), limited.stream().map(d -> d.key().name()).toList());
         assertEquals(NOW.minusSeconds(39), limited.get(0).dueAt());

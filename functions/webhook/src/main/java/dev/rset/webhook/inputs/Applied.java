@@ -5,6 +5,12 @@ public enum Applied {
     /** The item was written or removed now. */
     CHANGED,
     /**
+     * Written or removed now, at the provider's {@code spec.filter.limit}: an input was evicted to
+     * make room, or one was removed from a full set, so inputs the webhook cannot see (evicted,
+     * never admitted) may rank in now; only the forge's list knows.
+     */
+    CHANGED_AT_LIMIT,
+    /**
      * A previous attempt of this same delivery already wrote it (the forge retried after a
      * failure further on): treated as a change so that the event the failed attempt owed is sent.
      */
@@ -16,7 +22,12 @@ public enum Applied {
     /** The provider is at its {@code spec.filter.limit} and this input ranks below it. */
     NOT_ADMITTED;
 
+    /** The order of events or the set beyond the limit is in doubt: the forge's answer should settle it. */
+    public boolean uncertain() {
+        return this == STALE || this == NOT_ADMITTED || this == CHANGED_AT_LIMIT;
+    }
+
     public boolean needsReconcile() {
-        return this == CHANGED || this == ALREADY_APPLIED;
+        return this == CHANGED || this == CHANGED_AT_LIMIT || this == ALREADY_APPLIED;
     }
 }

@@ -45,10 +45,12 @@ final class InputLimit {
         int limit = provider.spec().filter().limit();
         int pauses = 0;
         long waited = 0;
+        boolean evictedAny = false;
         for (int round = 0; round < ROUNDS; round++) {
             WriteOutcome out = inputs.put(pid, upsert.id(), upsert.values(), ordering, limit);
             if (out != WriteOutcome.FULL) {
-                return applied(out);
+                Applied a = applied(out);
+                return a == Applied.CHANGED && evictedAny ? Applied.CHANGED_AT_LIMIT : a;
             }
             List<StoredInput> live = inputs.list(pid);
             Admission.Decision decision = Admission.decide(provider, values(live), upsert);
@@ -69,6 +71,7 @@ final class InputLimit {
                     // STALE: it changed or went since the listing; the next round lists again.
                     WriteOutcome evicted = handedOver ? inputs.evict(s) : inputs.evict(s, upsert.id());
                     handedOver |= evicted == WriteOutcome.WRITTEN;
+                    evictedAny |= evicted == WriteOutcome.WRITTEN;
                 }
             }
         }

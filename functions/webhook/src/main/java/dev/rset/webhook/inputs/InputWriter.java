@@ -40,7 +40,12 @@ public final class InputWriter {
             // InputsChanged is harmless, a missing one would leave the environment running.
             return inputs.get(pid, r.id()).isEmpty() ? Applied.ALREADY_APPLIED : Applied.STALE;
         }
-        return out == WriteOutcome.WRITTEN ? Applied.CHANGED : Applied.UNCHANGED;
+        if (out != WriteOutcome.WRITTEN) {
+            return Applied.UNCHANGED;
+        }
+        // A full set that loses one may have had inputs pushed out or kept out by the limit.
+        boolean wasFull = inputs.list(pid).size() + 1 >= provider.spec().filter().limit();
+        return wasFull ? Applied.CHANGED_AT_LIMIT : Applied.CHANGED;
     }
 
     private Applied upsert(ResourceSetInputProvider provider, ProviderId pid, Upsert u, Ordering ordering) {
