@@ -15,8 +15,9 @@ import java.util.Optional;
  * What each change request of a ResourceSet was last told, kept on the ResourceSet's own status
  * (the per-cluster statuses are the runs'): the condition {@code Notified} lists
  * {@code <provider>/<id>=<sha>:<status>:<digest>} entries ({@link Told}), and
- * {@code NotificationFailed} says why the last delivery failed (absent once one succeeds). Runs on different clusters may write at once: a
- * conflict is read again and merged, so at worst a notification is sent twice.
+ * {@code NotificationFailed} says why the last delivery failed (absent once one succeeds). Runs on
+ * different clusters may write at once: a conflict is read again and merged, so at worst a
+ * notification is sent twice.
  */
 final class NotifiedLog {
     static final String NOTIFIED = "Notified";
