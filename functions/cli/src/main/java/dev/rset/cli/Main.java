@@ -1,8 +1,10 @@
 package dev.rset.cli;
 
 import dev.rset.cli.render.BuildLine;
+import dev.rset.cli.render.BuildResourceSetCommand;
 import dev.rset.cli.render.ResourceSetBuild;
 import java.io.PrintWriter;
+import java.util.Map;
 import picocli.CommandLine;
 
 /** Entry point of the {@code rset} command. */
@@ -21,10 +23,15 @@ public final class Main {
 
     /** Runs the command line and returns its exit code; errors go to {@code err} as one line, never a stack trace. */
     public static int run(PrintWriter out, PrintWriter err, String... args) {
+        return run(System.getenv(), out, err, args);
+    }
+
+    /** As {@link #run(PrintWriter, PrintWriter, String...)}, reading {@code env} instead of the process environment. */
+    public static int run(Map<String, String> env, PrintWriter out, PrintWriter err, String... args) {
         try {
             // The common offline build starts without picocli; it answers as picocli would.
             ResourceSetBuild build = BuildLine.parse(args);
-            return build != null ? runBuild(build, out, err) : runCommandLine(out, err, args);
+            return build != null ? runBuild(build, env, out, err) : runCommandLine(env, out, err, args);
         } catch (OutOfMemoryError e) {
             // Unwound by now, so there is room for one line instead of a stack trace.
             err.println("error: out of memory; give the JVM more heap, e.g. JAVA_TOOL_OPTIONS=-Xmx2g");
@@ -35,9 +42,9 @@ public final class Main {
         }
     }
 
-    private static int runBuild(ResourceSetBuild build, PrintWriter out, PrintWriter err) {
+    private static int runBuild(ResourceSetBuild build, Map<String, String> env, PrintWriter out, PrintWriter err) {
         try {
-            return build.run(out, err);
+            return build.run(out, err, env);
         } catch (RuntimeException e) {
             err.println("error: " + CliErrors.message(e));
             return 1;
@@ -46,7 +53,16 @@ public final class Main {
 
     /** Any command line through picocli (the build too: tests compare the two readings). */
     static int runCommandLine(PrintWriter out, PrintWriter err, String... args) {
+        return runCommandLine(System.getenv(), out, err, args);
+    }
+
+    static int runCommandLine(Map<String, String> env, PrintWriter out, PrintWriter err, String... args) {
         CommandLine cli = RsetCommand.commandLine(args);
+        CommandLine build = cli.getSubcommands().get("build");
+        if (build != null && build.getSubcommands().get("resourceset") != null
+                && build.getSubcommands().get("resourceset").getCommand() instanceof BuildResourceSetCommand c) {
+            c.environment(env);
+        }
         cli.setOut(out);
         cli.setErr(err);
         cli.setExecutionExceptionHandler((ex, cmd, parsed) -> {

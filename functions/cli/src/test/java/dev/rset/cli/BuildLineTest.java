@@ -101,4 +101,24 @@ class BuildLineTest {
         int code = fast ? Main.run(o, e, args) : Main.runCommandLine(o, e, args);
         return new CliRun(code, out.toString(), err.toString());
     }
+
+    @Test
+    void picocliReadsTheBuildDeadlineFromTheSameEnvironment() throws IOException {
+        Files.writeString(dir.resolve("rset.yaml"), """
+                apiVersion: fluxcd.controlplane.io/v1
+                kind: ResourceSet
+                metadata: {name: app, namespace: apps}
+                spec:
+                  resources:
+                    - {apiVersion: v1, kind: ConfigMap, metadata: {name: cm}}
+                """);
+        String[] args = {"build", "resourceset", "-f", dir.resolve("rset.yaml").toString()};
+        java.util.Map<String, String> env = java.util.Map.of("RSET_BUILD_DEADLINE", "soon");
+        StringWriter fast = new StringWriter();
+        StringWriter slow = new StringWriter();
+        assertEquals(1, Main.run(env, new PrintWriter(new StringWriter()), new PrintWriter(fast, true), args));
+        assertEquals(1, Main.runCommandLine(env, new PrintWriter(new StringWriter()), new PrintWriter(slow, true), args));
+        assertEquals("error: RSET_BUILD_DEADLINE: time: invalid duration \"soon\"\n", fast.toString());
+        assertEquals(fast.toString(), slow.toString());
+    }
 }

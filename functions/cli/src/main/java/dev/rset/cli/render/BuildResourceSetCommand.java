@@ -1,5 +1,6 @@
 package dev.rset.cli.render;
 
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -35,9 +36,16 @@ public final class BuildResourceSetCommand implements Callable<Integer> {
             description = "Namespace of the ResourceSet when its manifest has none (default: default).")
     private String namespace;
 
+    private Map<String, String> env = System.getenv();
+
+    /** The environment the build reads instead of the process's ({@link BuildDeadline}). */
+    public void environment(Map<String, String> environment) {
+        this.env = environment;
+    }
+
     @Override
     public Integer call() {
         return new ResourceSetBuild(filename, inputsFrom, inputsFromProvider, namespace)
-                .run(spec.commandLine().getOut(), spec.commandLine().getErr());
+                .run(spec.commandLine().getOut(), spec.commandLine().getErr(), env);
     }
 }

@@ -28,17 +28,21 @@ import java.util.Map;
 public record ResourceSetBuild(String filename, String inputsFrom, String inputsFromProvider, String namespace) {
     private static final String DEFAULT_NAMESPACE = "default";
 
-    /** Builds, prints the objects to {@code out} and warnings to {@code err}; returns the exit code. */
-    public int run(PrintWriter out, PrintWriter err) {
+    /**
+     * Builds, prints the objects to {@code out} and warnings to {@code err}; returns the exit code.
+     * {@code env} is the process environment ({@link BuildDeadline#VARIABLE}).
+     */
+    public int run(PrintWriter out, PrintWriter err, Map<String, String> env) {
         if (filename == null || filename.isEmpty()) {
             throw new UserError("--filename is required");
         }
+        RenderBudget budget = BuildDeadline.budget(env);
         ManifestFiles files = new ManifestFiles(err);
         ResourceSet rset = readResourceSet(files);
         InputQuoting.warn(err, filename.equals("-") ? "<stdin>" : filename, rset);
         ObjectPrinter printer = new ObjectPrinter();
         try {
-            build(rset, files, printer);
+            build(rset, files, printer, budget);
         } catch (BuildException | InputsException | InvalidObjectException e) {
             throw new UserError("ResourceSet " + display(rset) + ": " + e.getMessage());
         }
@@ -61,7 +65,7 @@ public record ResourceSetBuild(String filename, String inputsFrom, String inputs
         return rset;
     }
 
-    private void build(ResourceSet rset, ManifestFiles files, ObjectPrinter printer) {
+    private void build(ResourceSet rset, ManifestFiles files, ObjectPrinter printer, RenderBudget budget) {
         if (!rset.spec().inputsFrom().isEmpty() && inputsFrom == null && inputsFromProvider == null) {
             throw new UserError("ResourceSet has '.spec.inputsFrom', please provide the inputs with "
                     + "--inputs-from or --inputs-from-provider");
@@ -81,7 +85,7 @@ public record ResourceSetBuild(String filename, String inputsFrom, String inputs
             }
         }
         List<Map<String, Object>> inputs = InputResolver.combine(rset, providers, exported);
-        ResourceSetBuilder.build(rset, inputs, RenderMeter.start(RenderBudget.DEFAULT), printer);
+        ResourceSetBuilder.build(rset, inputs, RenderMeter.start(budget), printer);
         if (printer.objects() == 0) {
             throw new BuildException("no objects were generated");
         }

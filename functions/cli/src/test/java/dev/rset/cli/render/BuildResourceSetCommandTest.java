@@ -10,6 +10,7 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -398,5 +399,39 @@ class BuildResourceSetCommandTest {
         assertEquals(0, quoted.exitCode(), quoted.stderr());
         assertEquals("", quoted.stderr());
         assertTrue(quoted.stdout().contains("branch: '{injected}'"), quoted.stdout());
+    }
+
+    private static final String RUNAWAY = """
+              inputs:
+                - tenant: team1
+              resources:
+                - apiVersion: v1
+                  kind: ConfigMap
+                  metadata:
+                    name: runaway
+                  data:
+                    x: "<< range $i := until 1000000 >><< range $j := until 1000000 >><< end >><< end >>"
+            """;
+
+    @Test
+    void theBuildDeadlineComesFromTheEnvironment() throws IOException {
+        Files.writeString(dir.resolve("rset.yaml"), HEADER + RUNAWAY);
+        long start = System.nanoTime();
+        CliRun run = CliRun.in(Map.of(BuildDeadline.VARIABLE, "50ms"), dir, "build", "resourceset", "-f", "rset.yaml");
+        long millis = (System.nanoTime() - start) / 1_000_000;
+        assertFails(run, "error: ResourceSet apps/app1: failed to build resources[0]: failed to execute template: ",
+                "render budget exceeded: rendering took longer than");
+        assertTrue(millis < 10_000, "stopped by the 50ms deadline, not the 2 minute default: " + millis + " ms");
+    }
+
+    @Test
+    void aBuildDeadlineThatIsNotAPositiveGoDurationIsAnError() throws IOException {
+        Files.writeString(dir.resolve("rset.yaml"), HEADER + RUNAWAY);
+        CliRun days = CliRun.in(Map.of(BuildDeadline.VARIABLE, "1d"), dir, "build", "resourceset", "-f", "rset.yaml");
+        assertFails(days);
+        assertEquals("error: RSET_BUILD_DEADLINE: time: unknown unit \"d\" in duration \"1d\"\n", days.stderr());
+        CliRun zero = CliRun.in(Map.of(BuildDeadline.VARIABLE, "0s"), dir, "build", "resourceset", "-f", "rset.yaml");
+        assertFails(zero);
+        assertEquals("error: RSET_BUILD_DEADLINE: the deadline must be positive, got \"0s\"\n", zero.stderr());
     }
 }

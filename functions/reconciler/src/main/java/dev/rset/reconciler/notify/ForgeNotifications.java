@@ -40,8 +40,10 @@ import java.util.Set;
  * Notifications through the forges' APIs, for ResourceSets with a {@link NotificationPolicy}. The
  * repository is the change-request provider's {@code spec.url}; the token is the policy's
  * {@code secretRef}, or else the provider's, read from {@code <prefix>/secrets/<namespace>/<name>}.
- * What each change request was told is remembered ({@link NotifiedLog}) so that a steady state sends
- * nothing; a failed delivery is not remembered, so the next run sends it again.
+ * What each change request was told is remembered ({@link NotifiedLog}: the head commit, the state and
+ * a digest of the rendered status and comment) so that a steady state sends nothing while a new
+ * reason or cluster table on the same commit is sent; a failed delivery is not remembered, so the
+ * next run sends it again.
  */
 public final class ForgeNotifications implements Notifications {
     private static final System.Logger LOG = System.getLogger(ForgeNotifications.class.getName());
@@ -111,14 +113,18 @@ public final class ForgeNotifications implements Notifications {
                 continue;
             }
             current.add(cr.key());
-            String last = log.getOrDefault(cr.key(), "");
-            String entry = cr.input().sha() + ":" + env.phase().wire();
-            if (entry.equals(last) || before && last.startsWith(cr.input().sha() + ":")) {
-                continue;
+            NotifiedLog.Told last = NotifiedLog.Told.parse(log.getOrDefault(cr.key(), ""));
+            if (before && last.sha().equals(cr.input().sha())) {
+                continue; // "deploying" is for a new head commit only
             }
             PreviewObjects.Found found = PreviewObjects.of(rset, values);
-            delivery.send(cr.provider(), cr.key(), entry, new Notice(rset.namespace(), rset.name(), env.phase(),
-                    env.reason(), cr.input(), env.clusters(), found.objects(), found.urls()));
+            ChangeRequestReport report = ChangeRequestReport.of(policy, new Notice(rset.namespace(), rset.name(),
+                    env.phase(), env.reason(), cr.input(), env.clusters(), found.objects(), found.urls()));
+            NotifiedLog.Told told = new NotifiedLog.Told(cr.input().sha(), env.phase().wire(), report.digest());
+            if (!told.differsFrom(last)) {
+                continue;
+            }
+            delivery.send(cr.provider(), cr.key(), told.wire(), report);
         }
         if (!before && env.phase() == Notice.Phase.SUCCESS) {
             // Change requests that are gone: their objects were pruned from every cluster.
@@ -132,10 +138,10 @@ public final class ForgeNotifications implements Notifications {
                     delivery.sent.put(gone.getKey(), null);
                     continue;
                 }
-                String sha = gone.getValue().substring(0, Math.max(0, gone.getValue().indexOf(':')));
-                delivery.send(p, gone.getKey(), null, new Notice(rset.namespace(), rset.name(), Notice.Phase.REMOVED,
-                        "", new Notice.Input(gone.getKey().substring(slash + 1), sha, "", "", ""), env.clusters(),
-                        List.of(), List.of()));
+                String sha = NotifiedLog.Told.parse(gone.getValue()).sha();
+                delivery.send(p, gone.getKey(), null, ChangeRequestReport.of(policy, new Notice(rset.namespace(),
+                        rset.name(), Notice.Phase.REMOVED, "", new Notice.Input(gone.getKey().substring(slash + 1), sha,
+                        "", "", ""), env.clusters(), List.of(), List.of())));
             }
         }
         if (!delivery.sent.isEmpty() || delivery.failure.isPresent()) {
@@ -170,7 +176,7 @@ public final class ForgeNotifications implements Notifications {
         }
 
         /** {@code entry} null: forget the change request once told. */
-        void send(ResourceSetInputProvider provider, String key, String entry, Notice notice) {
+        void send(ResourceSetInputProvider provider, String key, String entry, ChangeRequestReport report) {
             try {
                 ChangeRequestNotifier n = notifiers.get(provider.name());
                 if (n == null) {
@@ -178,7 +184,7 @@ public final class ForgeNotifications implements Notifications {
                             ports.appTokens());
                     notifiers.put(provider.name(), n);
                 }
-                ChangeRequestReport.send(n, policy, notice);
+                report.sendTo(n);
                 sent.put(key, entry);
             } catch (HttpFailure f) {
                 String reason = display(policy.forge()).replace(" ", "")

@@ -14,9 +14,10 @@ import java.util.Optional;
 /**
  * What each change request of a ResourceSet was last told, kept on the ResourceSet's own status
  * (the per-cluster statuses are the runs'): the condition {@code Notified} lists
- * {@code <provider>/<id>=<sha>:<status>} entries, and {@code NotificationFailed} says why the last
- * delivery failed (absent once one succeeds). Runs on different clusters may write at once: a
- * conflict is read again and merged, so at worst a notification is sent twice.
+ * {@code <provider>/<id>=<sha>:<status>:<digest>} entries ({@link Told}), and
+ * {@code NotificationFailed} says why the last delivery failed (absent once one succeeds). Runs on
+ * different clusters may write at once: a conflict is read again and merged, so at worst a
+ * notification is sent twice.
  */
 final class NotifiedLog {
     static final String NOTIFIED = "Notified";
@@ -25,6 +26,36 @@ final class NotifiedLog {
     static final int MAX_ENTRIES = 500;
 
     private NotifiedLog() {
+    }
+
+    /**
+     * What a change request was told: its head commit, the state ({@code pending}, {@code success},
+     * {@code failure}) and the digest of the rendered status and comment
+     * ({@link dev.rset.forge.notify.ChangeRequestReport#digest}). Entries written before digests
+     * were kept have none and are taken as told while commit and state hold, so an upgrade sends
+     * nothing by itself.
+     */
+    record Told(String sha, String status, String digest) {
+        static final Told NOTHING = new Told("", "", "");
+
+        /** {@code <sha>:<status>[:<digest>]}; anything else is {@link #NOTHING}. */
+        static Told parse(String entry) {
+            String[] parts = entry.split(":", -1);
+            if (parts.length < 2 || parts.length > 3 || parts[0].isEmpty()) {
+                return NOTHING;
+            }
+            return new Told(parts[0], parts[1], parts.length == 3 ? parts[2] : "");
+        }
+
+        String wire() {
+            return sha + ":" + status + ":" + digest;
+        }
+
+        /** Whether telling this after {@code last} says something new. */
+        boolean differsFrom(Told last) {
+            return !sha.equals(last.sha()) || !status.equals(last.status())
+                    || !last.digest().isEmpty() && !digest.equals(last.digest());
+        }
     }
 
     /** Why the last delivery failed: a condition reason ({@code GitHubHTTP403}) and the request's message. */

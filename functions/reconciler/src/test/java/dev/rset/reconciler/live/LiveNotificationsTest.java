@@ -29,6 +29,11 @@ import dev.rset.store.secrets.SecretsManagerSecretStore;
 import dev.rset.store.testing.MotoServer;
 import dev.rset.store.testing.TestTables;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.Signature;
+import java.util.Base64;
 import java.net.http.HttpClient;
 import java.time.Clock;
 import java.time.Duration;
@@ -45,7 +50,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * Notifications of real runs on the real test clusters, the forge being WireMock with GitHub's
  * shapes: a pull request gets pending then success and one comment; a steady state sends nothing;
  * a refusing forge leaves the run alone and records NotificationFailed; a build error and a
- * closed pull request are told too.
+ * closed pull request are told too, and so is a new error or a new cluster on the same commit; a
+ * GitHub App's installation token is bought and used.
  */
 class LiveNotificationsTest extends LiveFixture {
     @RegisterExtension
@@ -60,6 +66,8 @@ class LiveNotificationsTest extends LiveFixture {
                 notify.rset.dev/secretRef: forge-token
             """;
 
+    SecretStore secrets;
+
     @BeforeEach
     void forge(MotoServer moto) {
         gh.resetAll();
@@ -73,7 +81,7 @@ class LiveNotificationsTest extends LiveFixture {
         gh.stubFor(get(urlPathEqualTo(REPO + "/issues/12/comments")).inScenario("comment")
                 .whenScenarioStateIs("created")
                 .willReturn(okJson("[{\"id\": 77, \"body\": \"<!-- rset:apps/previews --> old\"}]")));
-        SecretStore secrets = new SecretsManagerSecretStore(TestTables.secrets(moto));
+        secrets = new SecretsManagerSecretStore(TestTables.secrets(moto));
         secrets.put("rset/secrets/apps/forge-token", "{\"token\": \"t0k\"}", "test forge token");
         define(RSIP.replace("https://github.com/org/app", gh.baseUrl() + "/org/app"), Map.of());
         define(RSET.replace("rset.dev/clusters: env=prod\n", "rset.dev/clusters: env=prod\n" + NOTIFY), Map.of());
@@ -190,5 +198,99 @@ class LiveNotificationsTest extends LiveFixture {
         assertTrue(comment.contains("### :x: Preview environment failed"), comment);
         assertTrue(comment.contains("function \"nosuchfunc\" not defined"), comment);
         assertTrue(comment.contains("x\\]\\(http:\u200B//evil\\) @\u200Borg/team"), comment);
+    }
+
+    String broken(String function) {
+        return RSET.replace("rset.dev/clusters: env=prod\n", "rset.dev/clusters: env=prod\n" + NOTIFY)
+                .replace("sha: << inputs.sha | quote >>", "sha: << inputs.sha | " + function + " >>");
+    }
+
+    static Request last(List<Request> rs, String linePrefix) {
+        return rs.stream().filter(r -> r.line().startsWith(linePrefix)).reduce((a, b) -> b).orElseThrow(
+                () -> new AssertionError("no " + linePrefix + " in " + lines(rs)));
+    }
+
+    @Test
+    void anotherErrorOnTheSameCommitIsToldAndThenNothingAgain() throws IOException {
+        define(broken("nosuchfunc"), Map.of());
+        openPr(SHA1, "t");
+        assertEquals("False", run("a").status());
+        assertTrue(last(requests(), "PATCH " + REPO + "/issues/comments/").body().path("body").asText()
+                .contains("function \"nosuchfunc\" not defined"));
+        assertEquals("False", run("a").status());
+        assertEquals(List.of(), lines(requests()), "the same failure is not told twice");
+
+        define(broken("otherfunc"), Map.of());
+        assertEquals("False", run("a").status());
+        List<Request> rs = requests();
+        assertEquals(List.of("POST " + REPO + "/statuses/" + SHA1, "GET " + REPO + "/issues/12/comments?per_page=100",
+                "PATCH " + REPO + "/issues/comments/77"), lines(rs), "same commit, same state, a new reason");
+        assertEquals("failure", rs.get(0).body().path("state").asText());
+        assertTrue(rs.get(0).body().path("description").asText().contains("otherfunc"), rs.get(0).body().toString());
+        String comment = rs.get(2).body().path("body").asText();
+        assertTrue(comment.contains("function \"otherfunc\" not defined"), comment);
+        assertTrue(!comment.contains("nosuchfunc"), comment);
+
+        assertEquals("False", run("a").status());
+        assertEquals(List.of(), lines(requests()), "the new failure is not told twice either");
+    }
+
+    @Test
+    void aClusterAddedToAFailingPlacementIsToldOnTheSameCommit() throws IOException {
+        define(broken("nosuchfunc"), Map.of());
+        openPr(SHA1, "t");
+        assertEquals("False", run("a").status());
+        String before = last(requests(), "PATCH " + REPO + "/issues/comments/").body().path("body").asText();
+        assertTrue(before.contains("| a | failed |") && !before.contains("| b |"), before);
+
+        register("b", "prod");
+        assertEquals("False", run("a").status());
+        List<Request> rs = requests();
+        assertEquals(List.of("POST " + REPO + "/statuses/" + SHA1, "GET " + REPO + "/issues/12/comments?per_page=100",
+                "PATCH " + REPO + "/issues/comments/77"), lines(rs));
+        String after = rs.get(2).body().path("body").asText();
+        assertTrue(after.contains("| a | failed |") && after.contains("| b | failed |"), after);
+
+        assertEquals("False", run("b").status());
+        assertEquals(List.of(), lines(requests()), "the other cluster's run has nothing new to tell");
+    }
+
+    @Test
+    void aGitHubAppInstallationTokenIsBoughtAndUsedForNotifications() throws Exception {
+        KeyPairGenerator g = KeyPairGenerator.getInstance("RSA");
+        g.initialize(2048);
+        KeyPair keys = g.generateKeyPair();
+        String pem = "-----BEGIN PRIVATE KEY-----\n"
+                + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
+                        .encodeToString(keys.getPrivate().getEncoded())
+                + "\n-----END PRIVATE KEY-----\n";
+        secrets.put("rset/secrets/apps/forge-app", JSON.writeValueAsString(Map.of("githubAppID", "123",
+                "githubAppInstallationID", "4242", "githubAppPrivateKey", pem)), "test GitHub App");
+        gh.stubFor(post(urlPathEqualTo("/api/v3/app/installations/4242/access_tokens")).willReturn(aResponse()
+                .withStatus(201).withHeader("Content-Type", "application/json")
+                .withBody("{\"token\": \"ghs_notify\", \"expires_at\": \"" + Instant.now().plus(Duration.ofHours(1))
+                        + "\", \"permissions\": {\"statuses\": \"write\", \"pull_requests\": \"write\"}}")));
+        define(RSET.replace("rset.dev/clusters: env=prod\n", "rset.dev/clusters: env=prod\n"
+                + NOTIFY.replace("forge-token", "forge-app")), Map.of());
+        openPr(SHA1, "t");
+        assertEquals("True", run("a").status(), status("a").lastError());
+
+        List<Request> rs = requests();
+        List<Request> bought = rs.stream().filter(r -> r.line().equals(
+                "POST /api/v3/app/installations/4242/access_tokens")).toList();
+        assertEquals(1, bought.size(), "one token for the run's calls: " + lines(rs));
+        String[] jwt = bought.get(0).authorization().substring("Bearer ".length()).split("\\.");
+        Signature rs256 = Signature.getInstance("SHA256withRSA");
+        rs256.initVerify(keys.getPublic());
+        rs256.update((jwt[0] + "." + jwt[1]).getBytes(StandardCharsets.US_ASCII));
+        assertTrue(rs256.verify(Base64.getUrlDecoder().decode(jwt[2])), "a JWT signed with the app's key");
+        assertEquals("123", JSON.readTree(Base64.getUrlDecoder().decode(jwt[1])).path("iss").asText());
+
+        List<Request> told = rs.stream().filter(r -> r.line().startsWith("POST " + REPO + "/statuses/")
+                || r.line().contains("/issues/")).toList();
+        assertEquals(6, told.size(), lines(rs).toString());
+        assertEquals(List.of("Bearer ghs_notify"), told.stream().map(Request::authorization).distinct().toList(),
+                "statuses and comments go with the installation token");
+        assertEquals("success", last(told, "POST " + REPO + "/statuses/").body().path("state").asText());
     }
 }
