@@ -106,6 +106,14 @@ final class YamlResolver {
         return new Resolved(YamlTags.STR, in);
     }
 
+    /**
+     * Whether a plain scalar starting with {@code c} reads as a string whatever follows: no
+     * boolean, null, number or timestamp starts with it.
+     */
+    static boolean plainStringStart(char c) {
+        return hint(c) == 0;
+    }
+
     private static char hint(char c) {
         if (c == '+' || c == '-') {
             return 'S';
