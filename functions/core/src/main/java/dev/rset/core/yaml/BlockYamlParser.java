@@ -23,7 +23,8 @@ final class BlockYamlParser {
     /** libyaml's limit on a simple key is 1,024 characters; stay well inside it. */
     private static final int MAX_KEY_LENGTH = 1_000;
 
-    private final String text;
+    /** The text as characters: charAt's call and checks per character cost more than the parsing (C1). */
+    private final char[] chars;
     private final int length;
     /** The current content line: its number (from 0), start, first non-space and end (its '\n' or the text's end). */
     private int line;
@@ -34,26 +35,26 @@ final class BlockYamlParser {
     private int next;
     private int nextLine;
 
-    private BlockYamlParser(String text) {
-        this.text = text;
-        this.length = text.length();
+    private BlockYamlParser(char[] chars) {
+        this.chars = chars;
+        this.length = chars.length;
     }
 
     /** The first document's root node, or null when the text needs the full parser. */
     static YamlNode parse(String yaml) {
-        if (!printableAscii(yaml)) {
+        char[] chars = yaml.toCharArray();
+        if (!printableAscii(chars)) {
             return null;
         }
         try {
-            return new BlockYamlParser(yaml).document();
+            return new BlockYamlParser(chars).document();
         } catch (Unsupported e) {
             return null;
         }
     }
 
-    private static boolean printableAscii(String s) {
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
+    private static boolean printableAscii(char[] s) {
+        for (char c : s) {
             if ((c < 0x20 || c > 0x7E) && c != '\n') {
                 return false;
             }
@@ -78,20 +79,20 @@ final class BlockYamlParser {
         int p = next;
         int n = nextLine;
         while (p < length) {
-            int end = text.indexOf('\n', p);
-            if (end < 0) {
-                end = length;
+            int end = p;
+            while (end < length && chars[end] != '\n') {
+                end++;
             }
             int i = p;
-            while (i < end && text.charAt(i) == ' ') {
+            while (i < end && chars[i] == ' ') {
                 i++;
             }
-            if (i == end || text.charAt(i) == '#') {
+            if (i == end || chars[i] == '#') {
                 p = end + 1;
                 n++;
                 continue;
             }
-            if (i == p && (text.startsWith("---", p) || text.startsWith("...", p))) {
+            if (i == p && p + 2 < length && (chars[p] == '-' || chars[p] == '.') && chars[p + 1] == chars[p] && chars[p + 2] == chars[p]) {
                 throw Unsupported.INSTANCE; // document markers
             }
             line = n;
@@ -203,11 +204,11 @@ final class BlockYamlParser {
     }
 
     private boolean sequenceEntry(int i) {
-        return text.charAt(i) == '-' && (i + 1 == lineEnd || text.charAt(i + 1) == ' ');
+        return chars[i] == '-' && (i + 1 == lineEnd || chars[i + 1] == ' ');
     }
 
     private int skipSpaces(int i) {
-        while (i < lineEnd && text.charAt(i) == ' ') {
+        while (i < lineEnd && chars[i] == ' ') {
             i++;
         }
         return i;
@@ -219,7 +220,7 @@ final class BlockYamlParser {
      * -1 when the text there is no such key.
      */
     private int keyEnd(int p) {
-        char first = text.charAt(p);
+        char first = chars[p];
         int colon;
         if (first == '"' || first == '\'') {
             int close = quoteEnd(p);
@@ -232,14 +233,14 @@ final class BlockYamlParser {
                 return -1;
             }
             colon = p + 1;
-            while (colon < lineEnd && keyPart(text.charAt(colon))) {
+            while (colon < lineEnd && keyPart(chars[colon])) {
                 colon++;
             }
         }
-        if (colon >= lineEnd || text.charAt(colon) != ':' || colon - p > MAX_KEY_LENGTH) {
+        if (colon >= lineEnd || chars[colon] != ':' || colon - p > MAX_KEY_LENGTH) {
             return -1;
         }
-        return colon + 1 == lineEnd || text.charAt(colon + 1) == ' ' ? colon : -1;
+        return colon + 1 == lineEnd || chars[colon + 1] == ' ' ? colon : -1;
     }
 
     private static boolean keyStart(char c) {
@@ -251,16 +252,16 @@ final class BlockYamlParser {
     }
 
     private YamlNode key(int p, int colon) {
-        char first = text.charAt(p);
+        char first = chars[p];
         if (first == '"' || first == '\'') {
             return new YamlNode.Scalar(unquote(p, colon - 1), "", false, line);
         }
-        return new YamlNode.Scalar(text.substring(p, colon), "", true, line);
+        return new YamlNode.Scalar(new String(chars, p, colon - p), "", true, line);
     }
 
     /** The scalar or empty flow collection from {@code p} to the line's end. */
     private YamlNode inlineValue(int p) {
-        char first = text.charAt(p);
+        char first = chars[p];
         if (first == '"' || first == '\'') {
             int close = quoteEnd(p);
             if (close < 0 || skipSpaces(close + 1) != lineEnd) {
@@ -269,31 +270,31 @@ final class BlockYamlParser {
             return new YamlNode.Scalar(unquote(p, close), "", false, line);
         }
         int end = lineEnd;
-        while (text.charAt(end - 1) == ' ') {
+        while (chars[end - 1] == ' ') {
             end--;
         }
         if (first == '{' || first == '[') {
             if (end != p + 2) {
                 throw Unsupported.INSTANCE;
             }
-            if (first == '{' && text.charAt(p + 1) == '}') {
+            if (first == '{' && chars[p + 1] == '}') {
                 return new YamlNode.Mapping(new ArrayList<>());
             }
-            if (first == '[' && text.charAt(p + 1) == ']') {
+            if (first == '[' && chars[p + 1] == ']') {
                 return new YamlNode.Sequence(new ArrayList<>());
             }
             throw Unsupported.INSTANCE;
         }
-        if ("?:,]}#&*!|>%@`".indexOf(first) >= 0 || first == '-' && (p + 1 == end || text.charAt(p + 1) == ' ')) {
+        if ("?:,]}#&*!|>%@`".indexOf(first) >= 0 || first == '-' && (p + 1 == end || chars[p + 1] == ' ')) {
             throw Unsupported.INSTANCE; // indicators
         }
         for (int i = p + 1; i < end; i++) {
-            char c = text.charAt(i);
-            if (c == ':' && (i + 1 == end || text.charAt(i + 1) == ' ') || c == '#' && text.charAt(i - 1) == ' ') {
+            char c = chars[i];
+            if (c == ':' && (i + 1 == end || chars[i + 1] == ' ') || c == '#' && chars[i - 1] == ' ') {
                 throw Unsupported.INSTANCE; // a key or a comment after content
             }
         }
-        return new YamlNode.Scalar(text.substring(p, end), "", true, line);
+        return new YamlNode.Scalar(new String(chars, p, end - p), "", true, line);
     }
 
     /**
@@ -301,14 +302,14 @@ final class BlockYamlParser {
      * not close on this line or a double-quoted one has an escape.
      */
     private int quoteEnd(int p) {
-        char quote = text.charAt(p);
+        char quote = chars[p];
         for (int i = p + 1; i < lineEnd; i++) {
-            char c = text.charAt(i);
+            char c = chars[i];
             if (quote == '"' && c == '\\') {
                 return -1;
             }
             if (c == quote) {
-                if (quote == '\'' && i + 1 < lineEnd && text.charAt(i + 1) == '\'') {
+                if (quote == '\'' && i + 1 < lineEnd && chars[i + 1] == '\'') {
                     i++;
                     continue;
                 }
@@ -319,8 +320,8 @@ final class BlockYamlParser {
     }
 
     private String unquote(int open, int close) {
-        String inner = text.substring(open + 1, close);
-        return text.charAt(open) == '\'' ? inner.replace("''", "'") : inner;
+        String inner = new String(chars, open + 1, close - open - 1);
+        return chars[open] == '\'' ? inner.replace("''", "'") : inner;
     }
 
     /** Thrown to give the text to the full parser; carries no stack trace. */
