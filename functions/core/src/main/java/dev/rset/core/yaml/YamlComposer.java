@@ -55,6 +55,15 @@ final class YamlComposer {
 
     /** The first document's root node, or null for a stream without documents. */
     static YamlNode firstDocument(String yaml) {
+        YamlNode plainBlock = BlockYamlParser.parse(yaml);
+        if (plainBlock != null) {
+            return plainBlock;
+        }
+        return composed(yaml);
+    }
+
+    /** The first document's root node as composed from SnakeYAML's events, whatever the text. */
+    static YamlNode composed(String yaml) {
         checkCharacters(yaml);
         YamlComposer c = new YamlComposer(yaml);
         try {

@@ -46,7 +46,11 @@ final class YamlEmitter {
         } else if (v instanceof List<?> l) {
             sequence(l);
         } else if (v instanceof String s) {
-            scalar(s, stringStyle(s));
+            if (isPlainWord(s) && YamlResolver.plainStringStart(s.charAt(0))) {
+                plainWord(s); // what stringStyle and scalar come to for it
+            } else {
+                scalar(s, stringStyle(s));
+            }
         } else {
             scalar(plainText(v), ScalarStyle.PLAIN);
         }
@@ -130,14 +134,7 @@ final class YamlEmitter {
 
     private void scalar(String value, ScalarStyle requested) {
         if (requested == ScalarStyle.PLAIN && isPlainWord(value)) {
-            // What the analysis and the plain writer below come to for such a value, without them.
-            if (!whitespace) {
-                put(' ');
-            }
-            out.append(value);
-            column += value.length();
-            whitespace = false;
-            indention = false;
+            plainWord(value);
             return;
         }
         ScalarAnalysis a = ScalarAnalysis.of(value);
@@ -151,6 +148,17 @@ final class YamlEmitter {
             case LITERAL -> new ScalarWriter(this).literal(a.cps());
         }
         indent = indents.pop();
+    }
+
+    /** What the analysis and the plain writer come to for a plain word, without them. */
+    private void plainWord(String value) {
+        if (!whitespace) {
+            put(' ');
+        }
+        out.append(value);
+        column += value.length();
+        whitespace = false;
+        indention = false;
     }
 
     /**
@@ -261,9 +269,8 @@ final class YamlEmitter {
         if (needWhitespace && !whitespace) {
             put(' ');
         }
-        for (int cp : CodePoints.of(indicator)) {
-            write(cp);
-        }
+        out.append(indicator); // indicators are ASCII, one column per character
+        column += indicator.length();
         whitespace = isWhitespace;
         indention = indention && isIndention;
     }

@@ -86,6 +86,10 @@ final class YamlResolver {
             // Decoding into interface{} keeps a timestamp's text (go-yaml v2 compatibility).
             return new Resolved(YamlTags.TIMESTAMP, in);
         }
+        Long small = smallDecimal(in);
+        if (small != null) {
+            return new Resolved(YamlTags.INT, small);
+        }
         String plain = in.replace("_", "");
         BigInteger signed = GoNumberSyntax.parseBase0(plain, true);
         if (signed != null && GoNumberSyntax.fitsInt64(signed)) {
@@ -104,6 +108,33 @@ final class YamlResolver {
             return new Resolved(YamlTags.INT, unsigned);
         }
         return new Resolved(YamlTags.STR, in);
+    }
+
+    /**
+     * Whether a plain scalar starting with {@code c} reads as a string whatever follows: no
+     * boolean, null, number or timestamp starts with it.
+     */
+    static boolean plainStringStart(char c) {
+        return hint(c) == 0;
+    }
+
+    /**
+     * The common integer: an optional sign, a digit other than 0 (a leading 0 means octal) and
+     * at most 17 more digits, which is base-10 and fits int64; null for any other text.
+     */
+    private static Long smallDecimal(String in) {
+        int start = in.charAt(0) == '+' || in.charAt(0) == '-' ? 1 : 0;
+        int digits = in.length() - start;
+        if (digits < 1 || digits > 18 || in.charAt(start) == '0') {
+            return null;
+        }
+        for (int i = start; i < in.length(); i++) {
+            char c = in.charAt(i);
+            if (c < '0' || c > '9') {
+                return null;
+            }
+        }
+        return Long.parseLong(in);
     }
 
     private static char hint(char c) {

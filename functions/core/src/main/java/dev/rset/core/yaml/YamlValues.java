@@ -28,7 +28,10 @@ final class YamlValues {
         if (v instanceof String s) {
             return validUtf16(s);
         }
-        if (v instanceof GoInt || v instanceof Long || v instanceof Integer || v instanceof Short
+        if (v instanceof Long) {
+            return v;
+        }
+        if (v instanceof GoInt || v instanceof Integer || v instanceof Short
                 || v instanceof Byte) {
             return ((Number) v).longValue();
         }
@@ -46,21 +49,13 @@ final class YamlValues {
             return YamlResolver.resolve("", b.toPlainString()).value();
         }
         if (v instanceof Map<?, ?> m) {
-            Map<String, Object> out = new LinkedHashMap<>();
-            for (Map.Entry<?, ?> e : m.entrySet()) {
-                out.put(validUtf16(String.valueOf(e.getKey())), fromTemplateValue(e.getValue()));
-            }
-            return out;
+            return fromMap(m);
         }
         if (v instanceof GoTypedList t && "uint8".equals(t.elemType())) {
             return JsonEncoder.base64(t);
         }
         if (v instanceof List<?> l) {
-            List<Object> out = new ArrayList<>(l.size());
-            for (Object o : l) {
-                out.add(fromTemplateValue(o));
-            }
-            return out;
+            return fromList(l);
         }
         if (v instanceof GoValue g) {
             return fromTemplateValue(GoValueJson.jsonValue(g));
@@ -68,8 +63,62 @@ final class YamlValues {
         throw new GoJsonException("json: unsupported type: " + v.getClass().getName());
     }
 
+    /**
+     * A map whose keys are strings and whose values need no change is the result itself (most
+     * objects read back from YAML): copying them was a fifth of marshalling. Values are still
+     * converted, and errors raised, in the map's order.
+     */
+    private static Object fromMap(Map<?, ?> m) {
+        Map<String, Object> out = null;
+        int done = 0;
+        for (Map.Entry<?, ?> e : m.entrySet()) {
+            Object key = e.getKey();
+            String name = validUtf16(String.valueOf(key));
+            Object value = fromTemplateValue(e.getValue());
+            if (out == null && (key != name || value != e.getValue())) {
+                out = new LinkedHashMap<>();
+                int i = 0;
+                for (Map.Entry<?, ?> before : m.entrySet()) {
+                    if (i++ == done) {
+                        break;
+                    }
+                    out.put((String) before.getKey(), before.getValue());
+                }
+            }
+            if (out != null) {
+                out.put(name, value);
+            }
+            done++;
+        }
+        return out == null ? m : out;
+    }
+
+    /** As {@link #fromMap}: the list itself when no item changes. */
+    private static Object fromList(List<?> l) {
+        List<Object> out = null;
+        for (int i = 0; i < l.size(); i++) {
+            Object item = l.get(i);
+            Object value = fromTemplateValue(item);
+            if (out == null && value != item) {
+                out = new ArrayList<>(l.size());
+                out.addAll(l.subList(0, i));
+            }
+            if (out != null) {
+                out.add(value);
+            }
+        }
+        return out == null ? l : out;
+    }
+
     /** Lone surrogates would be invalid UTF-8 in Go, which json.Marshal turns into U+FFFD. */
     private static String validUtf16(String s) {
+        int first = 0;
+        while (first < s.length() && !Character.isSurrogate(s.charAt(first))) {
+            first++;
+        }
+        if (first == s.length()) {
+            return s;
+        }
         StringBuilder sb = null;
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);

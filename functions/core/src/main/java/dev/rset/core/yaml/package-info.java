@@ -8,8 +8,10 @@
  *       then {@link dev.rset.core.yaml.YamlEmitter} (with {@link dev.rset.core.yaml.ScalarAnalysis},
  *       {@link dev.rset.core.yaml.ScalarWriter}, {@link dev.rset.core.yaml.KeyOrder}) writes what
  *       go-yaml's libyaml-derived emitter writes;</li>
- *   <li>unmarshal: SnakeYAML's parser (libyaml's descendant through PyYAML) produces events,
- *       {@link dev.rset.core.yaml.YamlComposer} builds go-yaml's node tree and maps errors to
+ *   <li>unmarshal: {@link dev.rset.core.yaml.BlockYamlParser} builds go-yaml's node tree
+ *       directly for plain block-style text (most rendered objects and manifests); for any other
+ *       text SnakeYAML's parser (libyaml's descendant through PyYAML) produces events,
+ *       {@link dev.rset.core.yaml.YamlComposer} builds the same tree from them and maps errors to
  *       go-yaml's texts and line rule ({@link dev.rset.core.yaml.YamlErrors}),
  *       {@link dev.rset.core.yaml.YamlDecoder} applies go-yaml v2's YAML 1.1 typing, aliases and
  *       merges, and {@link dev.rset.core.yaml.YamlJson} does sigs.k8s.io's JSON conversion and

@@ -211,4 +211,19 @@ class GoYamlMarshalTest {
                 "n", Arrays.asList(1L, 2.5, -3L, true), "m", map("k", map()));
         assertEquals(v, GoYaml.unmarshal(GoYaml.marshal(v)));
     }
+
+    /** Values that need converting inside maps and lists left as they are: each still converted. */
+    @Test
+    void convertsValuesAmidOnesThatNeedNoChange() {
+        Map<Object, Object> mixed = new java.util.LinkedHashMap<>();
+        mixed.put("a", 1L);
+        mixed.put(2, "two");
+        mixed.put("f", 2.0);
+        mixed.put("l", List.of("x", 3, 1.5));
+        assertEquals("\"2\": two\na: 1\nf: 2\nl:\n- x\n- 3\n- 1.5\n", GoYaml.marshal(mixed));
+        Map<Object, Object> clash = new java.util.LinkedHashMap<>();
+        clash.put("1", "string key");
+        clash.put(1, "int key");
+        assertEquals("\"1\": int key\n", GoYaml.marshal(clash));
+    }
 }

@@ -28,6 +28,19 @@ class YamlResolverTest {
         assertEquals(new YamlResolver.Resolved(YamlTags.STR, "-0x10000000000000000"), r("-0x10000000000000000"));
     }
 
+    @Test
+    void decimalIntegersAroundTheShortcut() {
+        assertEquals(new YamlResolver.Resolved(YamlTags.INT, 12L), r("+12"));
+        assertEquals(new YamlResolver.Resolved(YamlTags.INT, -7L), r("-7"));
+        assertEquals(new YamlResolver.Resolved(YamlTags.INT, 0L), r("-0"));
+        assertEquals(new YamlResolver.Resolved(YamlTags.INT, 10L), r("012"));
+        assertEquals(new YamlResolver.Resolved(YamlTags.INT, 999_999_999_999_999_999L), r("999999999999999999"));
+        assertEquals(new YamlResolver.Resolved(YamlTags.INT, Long.MAX_VALUE), r("9223372036854775807"));
+        assertEquals(new YamlResolver.Resolved(YamlTags.INT, 1000L), r("1_000"));
+        assertEquals(new YamlResolver.Resolved(YamlTags.STR, "-"), r("-"));
+        assertEquals(new YamlResolver.Resolved(YamlTags.STR, "12a"), r("12a"));
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"2001-12-14", "2001-1-2", "2001-12-14T21:59:43.10-05:00", "2001-12-14t21:59:43Z",
         "2001-12-14 21:59:43.10", "2001-12-14T21:59:43,5+01:00", "2000-02-29"})
