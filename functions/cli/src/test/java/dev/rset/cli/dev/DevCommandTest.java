@@ -1,5 +1,6 @@
 package dev.rset.cli.dev;
 
+import dev.rset.cli.RsetCommand;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -114,10 +115,11 @@ class DevCommandTest {
         all.addAll(List.of("--server", dev.endpoint().toString(), "--no-sign"));
         java.io.StringWriter out = new java.io.StringWriter();
         java.io.StringWriter err = new java.io.StringWriter();
-        picocli.CommandLine cl = new picocli.CommandLine(new dev.rset.cli.RsetCommand());
+        String[] line = all.toArray(String[]::new);
+        picocli.CommandLine cl = RsetCommand.commandLine(line);
         cl.setOut(new java.io.PrintWriter(out));
         cl.setErr(new java.io.PrintWriter(err));
-        int exit = cl.execute(all.toArray(String[]::new));
+        int exit = cl.execute(line);
         return new String[] {Integer.toString(exit), out.toString(), err.toString()};
     }
 
@@ -162,14 +164,14 @@ class DevCommandTest {
         assertEquals("0", applied[0], applied[2]);
         String[] table = cli(dev, "get", "receivers", "-n", "apps");
         assertTrue(table[1].matches("(?s)NAME\\s+AGE\\s+READY\\s+TYPE\\s+WEBHOOK PATH\n"
-                + "ci\\s+\\S+\\s+False\\s+generic\\s+secret rset/secrets/apps/ci-token is missing.*"), table[1]);
+                + "ci\\s+\\S+\\s+False\\s+generic\\s+secret rset/receivers/apps/ci-token is missing.*"), table[1]);
 
         String[] created = cli(dev, "receivers", "secret", "ci", "-n", "apps");
         assertEquals("0", created[0], created[2]);
         Matcher token = Pattern.compile("token:\\s+([0-9a-f]{64})").matcher(created[1]);
         Matcher path = Pattern.compile("webhook path: (/hook/[0-9a-f]{64})").matcher(created[1]);
         assertTrue(token.find() && path.find(), created[1]);
-        assertTrue(created[1].startsWith("receiver/apps/ci token created in secret rset/secrets/apps/ci-token\n"),
+        assertTrue(created[1].startsWith("receiver/apps/ci token created in secret rset/receivers/apps/ci-token\n"),
                 created[1]);
         String ready = cli(dev, "get", "receivers", "-n", "apps")[1];
         assertTrue(ready.matches("(?s).*\\nci\\s+\\S+\\s+True\\s+generic\\s+" + path.group(1) + "\\n"), ready);
