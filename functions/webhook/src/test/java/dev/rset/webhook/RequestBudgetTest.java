@@ -54,24 +54,50 @@ class RequestBudgetTest {
         return sent.take();
     }
 
+    /** Claim, the update in place, the event, done. */
+    private static final Map<String, Integer> UPDATE = Map.of("DynamoDb.TransactWriteItems", 1,
+            "DynamoDb.UpdateItem", 1, "EventBridge.PutEvents", 1, "DynamoDb.BatchWriteItem", 1);
+
     @Test
     void openedWritesANewInput() {
-        assertEquals(Map.of(), deliver(ChangeRequest.opened(2, SHA1, T0.plusSeconds(1))));
+        // Claim; the update that finds no live input (and returns the item it found); the slot under
+        // the limit; the input; the event; done.
+        assertEquals(Map.of("DynamoDb.TransactWriteItems", 1, "DynamoDb.UpdateItem", 2, "DynamoDb.PutItem", 1,
+                "EventBridge.PutEvents", 1, "DynamoDb.BatchWriteItem", 1),
+                deliver(ChangeRequest.opened(2, SHA1, T0.plusSeconds(1))));
     }
 
     @Test
     void synchronizeUpdatesTheInput() {
-        assertEquals(Map.of(), deliver(ChangeRequest.opened(1, SHA1, T0).synchronize(SHA2, T0.plusSeconds(1))));
+        assertEquals(UPDATE, deliver(ChangeRequest.opened(1, SHA1, T0).synchronize(SHA2, T0.plusSeconds(1))));
     }
 
     @Test
     void labeledUpdatesTheInput() {
-        assertEquals(Map.of(), deliver(ChangeRequest.opened(1, SHA1, T0).labeled(List.of("preview", "big"),
+        assertEquals(UPDATE, deliver(ChangeRequest.opened(1, SHA1, T0).labeled(List.of("preview", "big"),
                 T0.plusSeconds(1))));
     }
 
     @Test
     void closedRemovesTheInput() {
-        assertEquals(Map.of(), deliver(ChangeRequest.opened(1, SHA1, T0).closed(T0.plusSeconds(1))));
+        // Claim; the tombstone; the slot's release, which also tells whether the set was at its limit
+        // (no list read); the event; done.
+        assertEquals(Map.of("DynamoDb.TransactWriteItems", 1, "DynamoDb.PutItem", 1, "DynamoDb.UpdateItem", 1,
+                "EventBridge.PutEvents", 1, "DynamoDb.BatchWriteItem", 1),
+                deliver(ChangeRequest.opened(1, SHA1, T0).closed(T0.plusSeconds(1))));
+    }
+
+    @Test
+    void aRedeliveryIsAnsweredFromTheDeliveryLogAlone() {
+        ChangeRequest sync = ChangeRequest.opened(1, SHA1, T0).synchronize(SHA2, T0.plusSeconds(1));
+        World.Response first = world.post(digest, Payloads.changeRequest(ReceiverType.GITHUB, TOKEN, "d-again", REPO,
+                sync));
+        assertEquals(200, first.status(), first.toString());
+        sent.take();
+        World.Response again = world.post(digest, Payloads.changeRequest(ReceiverType.GITHUB, TOKEN, "d-again", REPO,
+                sync));
+        assertEquals(200, again.status(), again.toString());
+        // The claim fails on a done key; one read tells done from busy.
+        assertEquals(Map.of("DynamoDb.TransactWriteItems", 1, "DynamoDb.GetItem", 1), sent.take());
     }
 }
