@@ -165,8 +165,8 @@ public final class WebhookLatencyBench {
         }
         System.out.printf("webhook warm latency, %d measured after %d warm-up, body %d bytes, moto_server backends%n",
                 measured, warmup, one.body().length);
-        report("synchronize (get + update + PutEvents)", syncTimes);
-        report("open/close (get + reserve + put / remove + release + PutEvents)", openCloseTimes);
+        report("synchronize (4 requests)", syncTimes);
+        report("open/close (6 requests / 5 requests)", openCloseTimes);
         report("verify + parse only (no I/O)", pure);
         report("one moto_server round trip (GetItem), for scale", roundTrip);
     }
