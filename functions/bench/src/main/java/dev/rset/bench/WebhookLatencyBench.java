@@ -41,6 +41,11 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.core.interceptor.Context;
+import software.amazon.awssdk.core.interceptor.ExecutionAttribute;
+import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
+import software.amazon.awssdk.core.interceptor.SdkExecutionAttribute;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
@@ -112,8 +117,9 @@ public final class WebhookLatencyBench {
         env.put("RSET_AWS_ENDPOINT", endpoint.toString());
         env.put("RSET_TABLE", table);
         env.put("RSET_EVENT_BUS", "rset-bench");
+        OperationTimes ops = new OperationTimes();
         WebhookHandler handler = new WebhookHandler(Wiring.build(env, CREDENTIALS, Clock.systemUTC(),
-                UnaryOperator.identity()), Clock.systemUTC());
+                UnaryOperator.identity(), List.of(ops)), Clock.systemUTC());
         String digest = Receivers.digest(TOKEN, Receiver.from(receiver));
 
         // Recent: the webhook refuses change request events older than removed inputs are remembered.
@@ -129,7 +135,9 @@ public final class WebhookLatencyBench {
             sync.add(signed(ChangeRequest.opened(pr, sha(pr, i), t0).synchronize(sha(pr, i), t0.plusMillis(i * 10L)),
                     seq));
         }
+        ops.reset();
         long[] syncTimes = time(handler, digest, sync, warmup);
+        Map<String, long[]> syncOps = ops.reset();
 
         // open/close: a new request each time, closed by the next delivery
         List<SignedRequest> openClose = new ArrayList<>();
@@ -140,6 +148,7 @@ public final class WebhookLatencyBench {
             openClose.add(signed(cr.closed(t0.plusSeconds(i).plusMillis(500)), seq));
         }
         long[] openCloseTimes = time(handler, digest, openClose, warmup);
+        Map<String, long[]> openCloseOps = ops.reset();
 
         // verification + parsing alone: no I/O
         SignedRequest one = sync.get(sync.size() - 1);
@@ -165,10 +174,37 @@ public final class WebhookLatencyBench {
         }
         System.out.printf("webhook warm latency, %d measured after %d warm-up, body %d bytes, moto_server backends%n",
                 measured, warmup, one.body().length);
-        report("synchronize (get + update + PutEvents)", syncTimes);
-        report("open/close (get + reserve + put / remove + release + PutEvents)", openCloseTimes);
+        report("synchronize (4 requests)", syncTimes);
+        report("open/close (6 requests / 5 requests)", openCloseTimes);
+        syncOps.forEach((op, t) -> report("  synchronize: " + op + " (warm-up included)", t));
+        openCloseOps.forEach((op, t) -> report("  open/close: " + op + " (warm-up included)", t));
         report("verify + parse only (no I/O)", pure);
         report("one moto_server round trip (GetItem), for scale", roundTrip);
+    }
+
+    /** Wall time of each request on the wire (send to answer), by operation: which one takes the time. */
+    private static final class OperationTimes implements ExecutionInterceptor {
+        private static final ExecutionAttribute<Long> SENT = new ExecutionAttribute<>("bench.sent");
+        private final Map<String, List<Long>> times = new java.util.TreeMap<>();
+
+        @Override
+        public void beforeTransmission(Context.BeforeTransmission c, ExecutionAttributes a) {
+            a.putAttribute(SENT, System.nanoTime());
+        }
+
+        @Override
+        public synchronized void afterTransmission(Context.AfterTransmission c, ExecutionAttributes a) {
+            times.computeIfAbsent(a.getAttribute(SdkExecutionAttribute.SERVICE_NAME) + "."
+                    + a.getAttribute(SdkExecutionAttribute.OPERATION_NAME), k -> new ArrayList<>())
+                    .add(System.nanoTime() - a.getAttribute(SENT));
+        }
+
+        synchronized Map<String, long[]> reset() {
+            Map<String, long[]> out = new java.util.TreeMap<>();
+            times.forEach((op, t) -> out.put(op, t.stream().mapToLong(Long::longValue).toArray()));
+            times.clear();
+            return out;
+        }
     }
 
     private static SignedRequest signed(ChangeRequest cr, int[] seq) {

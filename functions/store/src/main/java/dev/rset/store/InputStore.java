@@ -42,6 +42,16 @@ public interface InputStore {
     WriteOutcome remove(ProviderId provider, String inputId, Ordering ordering);
 
     /**
+     * {@link #remove(ProviderId, String, Ordering)}, telling whether the set was at {@code limit}
+     * before the input left it. An adapter that learns the set's size from the removal's own
+     * writes answers without reading the set again (a webhook's closing pays no list read).
+     */
+    default Removal remove(ProviderId provider, String inputId, Ordering ordering, int limit) {
+        WriteOutcome out = remove(provider, inputId, ordering);
+        return new Removal(out, out == WriteOutcome.WRITTEN && list(provider).size() + 1 >= limit);
+    }
+
+    /**
      * Takes a live input out because it ranks outside the provider's {@code spec.filter.limit}:
      * replaces it by a tombstone that keeps the input's own ordering, so that an older delivery for
      * it stays stale while a newer one goes through the limit again. Only if the input is still

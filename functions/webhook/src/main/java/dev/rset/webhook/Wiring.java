@@ -16,10 +16,11 @@ import java.net.URI;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.function.UnaryOperator;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
-import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
@@ -40,20 +41,26 @@ public final class Wiring {
     /** {@code publisher} may wrap the EventBridge publisher (tests inject a failing bus this way). */
     public static WebhookService build(Map<String, String> env, AwsCredentialsProvider credentials, Clock clock,
             UnaryOperator<EventPublisher> publisher) {
+        return build(env, credentials, clock, publisher, List.of());
+    }
+
+    /** {@code interceptors} see every AWS call of the service (tests count a delivery's requests). */
+    public static WebhookService build(Map<String, String> env, AwsCredentialsProvider credentials, Clock clock,
+            UnaryOperator<EventPublisher> publisher, List<ExecutionInterceptor> interceptors) {
         FunctionEnvironment fn = new FunctionEnvironment(env);
         String bus = fn.required("RSET_EVENT_BUS");
         DynamoConfig config = DynamoConfig.fromEnv(env);
-        DynamoStores stores = new DynamoStores(fn.client(DynamoDbClient.builder(), credentials, fn.endpoint()), config,
+        DynamoStores stores = new DynamoStores(fn.client(DynamoDbClient.builder(), credentials, fn.endpoint(), interceptors), config,
                 clock);
         ReceiverTokens tokens = new ReceiverTokens(new SecretsManagerSecretStore(fn.client(
-                SecretsManagerClient.builder(), credentials, fn.endpoint())),
+                SecretsManagerClient.builder(), credentials, fn.endpoint(), interceptors)),
                 new SecretNames(env.get("RSET_SECRET_PREFIX")));
         ReceiverDirectory directory = new ReceiverDirectory(stores.definitions(), tokens, clock,
                 Duration.ofSeconds(60), Duration.ofSeconds(5), new SecureRandom());
         return new WebhookService(directory, stores.definitions(), clock, Duration.ofSeconds(10),
                 new InputWriter(stores.inputs()),
                 stores.deliveries(), publisher.apply(new EventBridgePublisher(fn.client(EventBridgeClient.builder(),
-                        credentials, fn.endpoint()), bus, EventSources.WEBHOOK, 4, Duration.ofMillis(50))),
+                        credentials, fn.endpoint(), interceptors), bus, EventSources.WEBHOOK, 4, Duration.ofMillis(50))),
                 stores.schedules(), config.tombstoneTtl());
     }
 }

@@ -2,9 +2,11 @@ package dev.rset.store.aws;
 
 import java.net.URI;
 import java.util.Map;
+import java.util.List;
 import java.util.Optional;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
@@ -54,9 +56,18 @@ public final class FunctionEnvironment {
      */
     public <B extends AwsClientBuilder<B, C> & AwsSyncClientBuilder<B, C>, C> C client(B builder,
             AwsCredentialsProvider credentials, Optional<URI> endpoint) {
+        return client(builder, credentials, endpoint, List.of());
+    }
+
+    /** {@link #client(AwsClientBuilder, AwsCredentialsProvider, Optional)} whose calls {@code interceptors} see (tests count them). */
+    public <B extends AwsClientBuilder<B, C> & AwsSyncClientBuilder<B, C>, C> C client(B builder,
+            AwsCredentialsProvider credentials, Optional<URI> endpoint, List<ExecutionInterceptor> interceptors) {
         builder.region(Region.of(regionName())).credentialsProvider(credentials)
                 .httpClientBuilder(UrlConnectionHttpClient.builder());
         endpoint.ifPresent(builder::endpointOverride);
+        if (!interceptors.isEmpty()) {
+            builder.overrideConfiguration(c -> interceptors.forEach(c::addExecutionInterceptor));
+        }
         return builder.build();
     }
 

@@ -4,6 +4,9 @@ import dev.rset.store.DeliveryClaim;
 import dev.rset.store.DeliveryLog;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.BatchWriteItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.BatchWriteItemResponse;
+import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.Put;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
@@ -35,6 +38,7 @@ public final class DynamoDeliveryLog implements DeliveryLog {
     /** A sort key's limit is 1,024 bytes. */
     private static final int MAX_KEY_BYTES = 1024;
     private static final SecureRandom RANDOM = new SecureRandom();
+    private static final int UNPROCESSED_RETRIES = 8;
 
     private final DynamoDbClient db;
     private final DynamoConfig config;
@@ -64,21 +68,56 @@ public final class DynamoDeliveryLog implements DeliveryLog {
                 .conditionExpression("attribute_not_exists(PK) OR #ttl <= :now")
                 .expressionAttributeNames(Map.of("#ttl", TableDesign.TTL))
                 .expressionAttributeValues(Map.of(":now", n(now))).build()).build()).toList();
+        DeliveryClaim.Claimed claimed = new DeliveryClaim.Claimed(receiverKey, keys, token);
         try {
             db.transactWriteItems(b -> b.transactItems(puts));
-            return new DeliveryClaim.Claimed(receiverKey, keys, token);
+            return claimed;
         } catch (TransactionCanceledException e) {
-            return keys.stream().anyMatch(k -> isDone(receiverKey, k, now)) ? new DeliveryClaim.Done()
-                    : new DeliveryClaim.Busy();
+            // A request that was applied but whose answer got lost is sent again, by the SDK's
+            // retries or by HttpURLConnection's own resend of a POST on a dropped keep-alive
+            // connection. DynamoDB answers such a resend by its ClientRequestToken (which the SDK
+            // fills once per call) as the first; an emulator need not, and then the resend fails on
+            // the claim it made itself. The claim's token tells it apart from another attempt's:
+            // all keys were written together, so the first one shows whose claim it is.
+            Map<String, AttributeValue> first = read(receiverKey, keys.get(0));
+            if (CLAIMED.equals(Attr.str(first, STATE)) && token.equals(Attr.str(first, TOKEN))) {
+                return claimed;
+            }
+            return keys.stream().anyMatch(k -> isDone(k.equals(keys.get(0)) ? first : read(receiverKey, k), now))
+                    ? new DeliveryClaim.Done() : new DeliveryClaim.Busy();
         }
     }
 
+    /**
+     * One request for all keys (a delivery has two: its id and its body's digest). Unconditional:
+     * the claim is this caller's while its lease runs, and a resend of the same batch is harmless.
+     */
     @Override
     public void done(DeliveryClaim.Claimed claim, Duration ttl) {
         long until = clock.instant().plus(ttl).getEpochSecond();
-        for (String k : claim.keys()) {
-            db.putItem(b -> b.tableName(config.tableName()).item(item(claim.receiverKey(), k, DONE, claim.token(),
-                    until)));
+        List<WriteRequest> puts = claim.keys().stream().map(k -> WriteRequest.builder().putRequest(p -> p.item(
+                item(claim.receiverKey(), k, DONE, claim.token(), until))).build()).toList();
+        Map<String, List<WriteRequest>> pending = Map.of(config.tableName(), puts);
+        for (int attempt = 0; !pending.isEmpty(); attempt++) {
+            if (attempt > UNPROCESSED_RETRIES) {
+                throw new IllegalStateException("marking delivery keys done: DynamoDB left them unprocessed "
+                        + UNPROCESSED_RETRIES + " times (throttled)");
+            }
+            if (attempt > 0) {
+                backOff(attempt);
+            }
+            BatchWriteItemResponse r = db.batchWriteItem(BatchWriteItemRequest.builder().requestItems(pending)
+                    .build());
+            pending = r.hasUnprocessedItems() ? r.unprocessedItems() : Map.of();
+        }
+    }
+
+    private static void backOff(int attempt) {
+        try {
+            Thread.sleep(Math.min(500L, 10L << attempt));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while marking a delivery done", e);
         }
     }
 
@@ -97,10 +136,15 @@ public final class DynamoDeliveryLog implements DeliveryLog {
         }
     }
 
-    private boolean isDone(String receiverKey, String key, long now) {
+    /** The key's item, or an empty map; a consistent read. */
+    private Map<String, AttributeValue> read(String receiverKey, String key) {
         Map<String, AttributeValue> item = db.getItem(b -> b.tableName(config.tableName())
                 .key(Attr.key(TableDesign.deliveryPk(receiverKey), key)).consistentRead(true)).item();
-        return item != null && DONE.equals(Attr.str(item, STATE)) && Attr.num(item, TableDesign.TTL, 0) > now;
+        return item == null ? Map.of() : item;
+    }
+
+    private static boolean isDone(Map<String, AttributeValue> item, long now) {
+        return DONE.equals(Attr.str(item, STATE)) && Attr.num(item, TableDesign.TTL, 0) > now;
     }
 
     private static Map<String, AttributeValue> item(String receiverKey, String key, String state, String token,

@@ -7,6 +7,7 @@ import dev.rset.store.ConflictException;
 import dev.rset.store.InputStore;
 import dev.rset.store.Ordering;
 import dev.rset.store.ProviderId;
+import dev.rset.store.Removal;
 import dev.rset.store.StoredInput;
 import dev.rset.store.TooLargeException;
 import dev.rset.store.WriteOutcome;
@@ -21,6 +22,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Set;
 import java.util.TreeMap;
 
@@ -110,14 +112,30 @@ public final class DynamoInputStore implements InputStore {
 
     @Override
     public WriteOutcome remove(ProviderId provider, String inputId, Ordering ordering) {
+        return remove(provider, inputId, ordering, NO_LIMIT).outcome();
+    }
+
+    /**
+     * The tombstone, then the slot's release, which reads the live set's size before it as it
+     * writes: the limit is answered with no further request. Only when no slot of the input's
+     * was released (written before live sets, or taken over meanwhile) is the set listed.
+     */
+    @Override
+    public Removal remove(ProviderId provider, String inputId, Ordering ordering, int limit) {
         requireId(inputId);
         Written w = items.tombstone(provider, inputId, ordering, InputItems.NEWER);
         if (!w.ok()) {
-            return WriteOutcome.STALE;
+            return new Removal(WriteOutcome.STALE, false);
         }
-        releaseSlotOf(provider, inputId, w.old());
-        // The tombstone is written even when nothing was live: it still guards against a late "opened".
-        return InputItems.live(w.old()) ? WriteOutcome.WRITTEN : WriteOutcome.UNCHANGED;
+        if (!InputItems.live(w.old())) {
+            // The tombstone is written even when nothing was live: it still guards against a late "opened".
+            return new Removal(WriteOutcome.UNCHANGED, false);
+        }
+        String token = Attr.str(w.old(), InputItems.SLOT);
+        OptionalInt before = token == null ? OptionalInt.empty() : liveSet.releaseCounting(provider, inputId, token);
+        boolean atLimit = limit != NO_LIMIT && (before.isPresent() ? before.getAsInt() >= limit
+                : list(provider).size() + 1 >= limit);
+        return new Removal(WriteOutcome.WRITTEN, atLimit);
     }
 
     @Override

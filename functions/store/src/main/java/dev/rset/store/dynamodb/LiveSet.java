@@ -8,6 +8,7 @@ import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedExce
 import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
 import software.amazon.awssdk.services.dynamodb.model.GetItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionCheckFailure;
 import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
 
@@ -19,6 +20,7 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.security.SecureRandom;
 
 import static dev.rset.store.dynamodb.Attr.n;
@@ -167,14 +169,23 @@ final class LiveSet {
 
     /** Frees the id's slot if it still holds {@code token}; false when it moved on (nothing written). */
     boolean release(ProviderId provider, String inputId, String token) {
+        return releaseCounting(provider, inputId, token).isPresent();
+    }
+
+    /**
+     * {@link #release}, answering how many slots the set had just before (the same request returns
+     * the item as it was); empty when the slot moved on and nothing was written.
+     */
+    OptionalInt releaseCounting(ProviderId provider, String inputId, String token) {
         try {
-            db.updateItem(UpdateItemRequest.builder().tableName(config.tableName()).key(key(provider))
-                    .updateExpression("REMOVE #ids.#id").conditionExpression("#ids.#id = :token")
+            Map<String, AttributeValue> old = db.updateItem(UpdateItemRequest.builder().tableName(config.tableName())
+                    .key(key(provider)).updateExpression("REMOVE #ids.#id").conditionExpression("#ids.#id = :token")
                     .expressionAttributeNames(Map.of("#ids", IDS, "#id", inputId))
-                    .expressionAttributeValues(Map.of(":token", s(token))).build());
-            return true;
+                    .expressionAttributeValues(Map.of(":token", s(token)))
+                    .returnValues(ReturnValue.ALL_OLD).build()).attributes();
+            return OptionalInt.of(old == null ? 0 : slots(old).size());
         } catch (ConditionalCheckFailedException e) {
-            return false;
+            return OptionalInt.empty();
         }
     }
 

@@ -3,6 +3,7 @@ package dev.rset.store.contract;
 import dev.rset.store.InputStore;
 import dev.rset.store.Ordering;
 import dev.rset.store.ProviderId;
+import dev.rset.store.Removal;
 import dev.rset.store.StoredInput;
 import dev.rset.store.WriteOutcome;
 import org.junit.jupiter.api.BeforeEach;
@@ -195,6 +196,19 @@ public abstract class InputStoreContract extends StoreContract {
         assertEquals(WriteOutcome.WRITTEN, store.put(p, "9", pr(9, "a"), at(6, "o9"), 2));
         assertEquals(List.of("4", "9"), ids(store.list(p)));
         assertEquals(WriteOutcome.FULL, store.put(p, "8", pr(8, "a"), at(7, "o8"), 2), "the place was used once");
+    }
+
+    @Test
+    void aRemovalTellsWhetherTheSetWasAtTheLimit() {
+        ProviderId p = new ProviderId("apps", "prs");
+        store.put(p, "1", pr(1, "a"), at(1, "o1"), 2);
+        store.put(p, "2", pr(2, "a"), at(1, "o2"), 2);
+        assertEquals(new Removal(WriteOutcome.WRITTEN, true), store.remove(p, "1", at(2, "c1"), 2));
+        assertEquals(new Removal(WriteOutcome.WRITTEN, false), store.remove(p, "2", at(2, "c2"), 2));
+        assertEquals(new Removal(WriteOutcome.UNCHANGED, false), store.remove(p, "3", at(2, "c3"), 2));
+        assertEquals(new Removal(WriteOutcome.STALE, false), store.remove(p, "2", at(1, "c2"), 2));
+        store.put(p, "4", pr(4, "a"), at(3, "o4"), 1);
+        assertEquals(new Removal(WriteOutcome.WRITTEN, false), store.remove(p, "4", at(4, "c4"), InputStore.NO_LIMIT));
     }
 
     @Test

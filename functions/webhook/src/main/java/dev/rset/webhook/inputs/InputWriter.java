@@ -7,11 +7,10 @@ import dev.rset.forge.inputs.Upsert;
 import dev.rset.store.InputStore;
 import dev.rset.store.Ordering;
 import dev.rset.store.ProviderId;
-import dev.rset.store.StoredInput;
+import dev.rset.store.Removal;
 import dev.rset.store.WriteOutcome;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * Applies one planned change as one conditional write on one input item: the store refuses it
@@ -34,31 +33,37 @@ public final class InputWriter {
             return upsert(provider, pid, u, ordering);
         }
         Remove r = (Remove) change;
-        WriteOutcome out = inputs.remove(pid, r.id(), ordering);
-        if (out == WriteOutcome.STALE) {
+        Removal out = inputs.remove(pid, r.id(), ordering, provider.spec().filter().limit());
+        if (out.outcome() == WriteOutcome.STALE) {
             // Still removed: either this delivery already removed it, or a newer one did; a spare
             // InputsChanged is harmless, a missing one would leave the environment running.
             return inputs.get(pid, r.id()).isEmpty() ? Applied.ALREADY_APPLIED : Applied.STALE;
         }
-        if (out != WriteOutcome.WRITTEN) {
+        if (out.outcome() != WriteOutcome.WRITTEN) {
             return Applied.UNCHANGED;
         }
         // A full set that loses one may have had inputs pushed out or kept out by the limit.
-        boolean wasFull = inputs.list(pid).size() + 1 >= provider.spec().filter().limit();
-        return wasFull ? Applied.CHANGED_AT_LIMIT : Applied.CHANGED;
+        return out.atLimit() ? Applied.CHANGED_AT_LIMIT : Applied.CHANGED;
     }
 
     private Applied upsert(ResourceSetInputProvider provider, ProviderId pid, Upsert u, Ordering ordering) {
-        Optional<StoredInput> existing = inputs.get(pid, u.id());
         Map<String, Object> values = new LinkedHashMap<>(u.values());
-        existing.ifPresent(e -> u.keepExisting().forEach(k -> {
-            if (e.values().containsKey(k)) {
-                values.put(k, e.values().get(k));
-            }
-        }));
+        if (!u.keepExisting().isEmpty()) {
+            // Only skip.labels keeps stored values: without it the write needs no read before.
+            inputs.get(pid, u.id()).ifPresent(e -> u.keepExisting().forEach(k -> {
+                if (e.values().containsKey(k)) {
+                    values.put(k, e.values().get(k));
+                }
+            }));
+        }
         // A live input is updated in place whatever the limit; one that is not live must find a place.
         Applied a = limit.admit(provider, pid, new Upsert(u.id(), values, u.keepExisting()), ordering);
-        boolean sameDelivery = existing.isPresent() && existing.get().ordering().equals(ordering);
-        return a == Applied.STALE && sameDelivery ? Applied.ALREADY_APPLIED : a;
+        if (a != Applied.STALE) {
+            return a;
+        }
+        // Stale: a newer delivery wrote it, or this same one did (the forge retried after a failure
+        // further on, or a write whose answer was lost was sent again); only the latter owes an event.
+        boolean sameDelivery = inputs.get(pid, u.id()).map(s -> s.ordering().equals(ordering)).orElse(false);
+        return sameDelivery ? Applied.ALREADY_APPLIED : Applied.STALE;
     }
 }

@@ -36,6 +36,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.UnaryOperator;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
@@ -85,6 +86,11 @@ public final class World {
     /** The service as deployed, its publisher optionally wrapped (to inject a bus failure). */
     public WebhookService service(UnaryOperator<EventPublisher> publisher) {
         return Wiring.build(env, TestTables.CREDENTIALS, clock, publisher);
+    }
+
+    /** The service as deployed, every AWS call of it seen by {@code interceptor}. */
+    public WebhookService service(ExecutionInterceptor interceptor) {
+        return Wiring.build(env, TestTables.CREDENTIALS, clock, UnaryOperator.identity(), List.of(interceptor));
     }
 
     public World useService(WebhookService service) {
