@@ -61,7 +61,7 @@ public final class Wiring {
     public static ProviderPoller forgePoller(SecretStore secrets, String prefix, InputStore inputs, AwsSources aws,
             Clock clock) {
         return new ForgePoller(new dev.rset.forge.providers.ProviderPoller(
-                dev.rset.forge.providers.ProviderPoller.defaultClient(), clock, new GitHubAppTokens(), aws),
+                dev.rset.forge.providers.ProviderPoller.defaultClientWhenUsed(), clock, new GitHubAppTokens(), aws),
                 secrets, prefix, inputs);
     }
 
