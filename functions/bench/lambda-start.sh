@@ -16,6 +16,8 @@
 #   JAVA=/path/to/bin/java     another JDK (an archive is only valid for the JDK that wrote it)
 #   JAVA_OPTS="..."            flags of every measured JVM (default: template.yaml's JAVA_TOOL_OPTIONS)
 #   RSET_TESTENV_STATE=DIR     test clusters already started there (else started in a temp dir)
+#   JARS=DIR                   the jars from DIR/rset-<function>-lambda.jar (e.g. a copy of an earlier
+#                              build, to interleave before/after runs on a shared machine)
 # The machine may be shared: the load average is printed before and after; read the figures as
 # indications, the CPU time as the steadier one.
 # Needs: the jars (mvn -B -DskipTests package), moto_server on PATH, a JDK (javac), the test
@@ -34,7 +36,7 @@ CHECK=false
 [ "${1:-}" = --check ] && { CHECK=true; RUNS=1; }
 J=functions
 
-jar_of() { echo "$J/$1/target/rset-$1-lambda.jar"; }
+jar_of() { if [ -n "${JARS:-}" ]; then echo "$JARS/rset-$1-lambda.jar"; else echo "$J/$1/target/rset-$1-lambda.jar"; fi; }
 for f in webhook api dispatcher scheduler reconciler; do
   jar=$(jar_of "$f")
   [ -f "$jar" ] || { echo "$jar is missing: run 'mvn -B -DskipTests package' first" >&2; exit 1; }

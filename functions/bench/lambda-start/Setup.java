@@ -38,7 +38,7 @@ public final class Setup {
         TableSchema.create(db, tickTable);
         var sm = SecretsManagerClient.builder().region(Region.US_EAST_1).credentialsProvider(creds)
                 .endpointOverride(endpoint).httpClientBuilder(UrlConnectionHttpClient.builder()).build();
-        new SecretsManagerSecretStore(sm).put("rset/secrets/hooks/github-token", WebhookStart.TOKEN, "lambda-start");
+        new SecretsManagerSecretStore(sm).put("rset/receivers/hooks/github-token", WebhookStart.TOKEN, "lambda-start");
         EventBridgeClient.builder().region(Region.US_EAST_1).credentialsProvider(creds).endpointOverride(endpoint)
                 .httpClientBuilder(UrlConnectionHttpClient.builder()).build().createEventBus(b -> b.name(env.get("RSET_EVENT_BUS")));
         String queue = SqsClient.builder().region(Region.US_EAST_1).credentialsProvider(creds).endpointOverride(endpoint)

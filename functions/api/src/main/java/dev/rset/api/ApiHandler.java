@@ -42,6 +42,7 @@ import java.time.Duration;
 import java.util.Base64;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * The management API Lambda (API Gateway HTTP API, payload format 2.0): turns the event into an
@@ -151,7 +152,7 @@ public final class ApiHandler implements RequestHandler<APIGatewayV2HTTPEvent, A
                 Duration.ofMillis(50)));
         Clock clock = Clock.systemUTC();
         DynamoStores stores = new DynamoStores(db, config, clock);
-        SecretStore secrets = new SecretsManagerSecretStore(fn.client(SecretsManagerClient.builder(), creds,
+        SecretStore secrets = new SecretsManagerSecretStore(fn.clientWhenUsed(SecretsManagerClient::builder, creds,
                 fn.endpoint("RSET_SECRETS_ENDPOINT")));
         AccessSettings access = AccessSettings.fromEnv(env);
         ControlPlane plane = new ControlPlane(stores.definitions(), stores.statuses(), stores.schedules(),
@@ -164,7 +165,7 @@ public final class ApiHandler implements RequestHandler<APIGatewayV2HTTPEvent, A
     static ConnectorClusterAccess clusterAccess(FunctionEnvironment fn, AccessSettings settings, SecretStore secrets,
             AwsCredentialsProvider credentials, Clock clock) {
         SecretReader reader = ref -> secrets.get(new SecretRef(ref));
-        StsClient sts = fn.client(StsClient.builder(), credentials, fn.endpoint("RSET_STS_ENDPOINT"));
+        Supplier<StsClient> sts = fn.clientWhenUsed(StsClient::builder, credentials, fn.endpoint("RSET_STS_ENDPOINT"));
         return new ConnectorClusterAccess(new RegistrationChecks(settings, AddressPolicy.system(settings.allowLoopback()),
                 reader), ClusterClients.forControlPlane(settings, reader, sts, clock));
     }

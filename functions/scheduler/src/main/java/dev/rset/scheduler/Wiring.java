@@ -51,7 +51,7 @@ public final class Wiring {
         EventPublisher events = new EventBridgePublisher(fn.client(EventBridgeClient.builder(), credentials,
                 fn.endpoint()), bus, EventSources.SCHEDULER, 4, Duration.ofMillis(50));
         AwsSdkSources aws = new AwsSdkSources(credentials, AwsSdkSources.Endpoints.api(fn.endpoint()), clock);
-        ProviderPoller forge = forgePoller(new SecretsManagerSecretStore(fn.client(SecretsManagerClient.builder(),
+        ProviderPoller forge = forgePoller(new SecretsManagerSecretStore(fn.clientWhenUsed(SecretsManagerClient::builder,
                 credentials, fn.endpoint())), env.getOrDefault("RSET_SECRET_PREFIX", SecretNames.DEFAULT_PREFIX),
                 stores.inputs(), aws, clock);
         return tick(stores, events, forge, limits);
@@ -61,7 +61,7 @@ public final class Wiring {
     public static ProviderPoller forgePoller(SecretStore secrets, String prefix, InputStore inputs, AwsSources aws,
             Clock clock) {
         return new ForgePoller(new dev.rset.forge.providers.ProviderPoller(
-                dev.rset.forge.providers.ProviderPoller.defaultClient(), clock, new GitHubAppTokens(), aws),
+                dev.rset.forge.providers.ProviderPoller.defaultClientWhenUsed(), clock, new GitHubAppTokens(), aws),
                 secrets, prefix, inputs);
     }
 

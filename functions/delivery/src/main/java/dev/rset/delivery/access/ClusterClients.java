@@ -91,8 +91,18 @@ public final class ClusterClients {
      */
     public static ClusterClients forControlPlane(AccessSettings settings, SecretReader secrets,
             software.amazon.awssdk.services.sts.StsClient sts, java.time.Clock clock) {
+        return forControlPlane(settings, secrets, () -> sts, clock);
+    }
+
+    /**
+     * {@link #forControlPlane(AccessSettings, SecretReader, software.amazon.awssdk.services.sts.StsClient,
+     * java.time.Clock)} asking {@code sts} for the client only when an EKS Cluster needs a token: a
+     * function passes one that builds it then, so that a start without EKS does not.
+     */
+    public static ClusterClients forControlPlane(AccessSettings settings, SecretReader secrets,
+            java.util.function.Supplier<software.amazon.awssdk.services.sts.StsClient> sts, java.time.Clock clock) {
         return new ClusterClients(settings, secrets, AddressPolicy.system(settings.allowLoopback()),
-                new AssumedRoleTokens(sts, settings, clock)::token);
+                (clusterName, eks) -> new AssumedRoleTokens(sts.get(), settings, clock).token(clusterName, eks));
     }
 
     /**

@@ -23,6 +23,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import java.util.function.Predicate;
 
 /**
@@ -32,7 +33,7 @@ import java.util.function.Predicate;
  * {@link AwsSources} port; ACR and GAR are not polled yet.
  */
 public final class ProviderPoller {
-    private final HttpClient client;
+    private final Supplier<HttpClient> clients;
     private final Clock clock;
     private final GitHubAppTokens appTokens;
     private final AwsSources aws;
@@ -43,7 +44,12 @@ public final class ProviderPoller {
     }
 
     public ProviderPoller(HttpClient client, Clock clock, GitHubAppTokens appTokens, AwsSources aws) {
-        this.client = client;
+        this(() -> client, clock, appTokens, aws);
+    }
+
+    /** {@code clients} is asked at each poll ({@link #defaultClientWhenUsed()}: made at the first poll). */
+    public ProviderPoller(Supplier<HttpClient> clients, Clock clock, GitHubAppTokens appTokens, AwsSources aws) {
+        this.clients = clients;
         this.clock = clock;
         this.appTokens = appTokens;
         this.aws = aws;
@@ -53,6 +59,18 @@ public final class ProviderPoller {
     public static HttpClient defaultClient() {
         return HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NORMAL)
                 .connectTimeout(Duration.ofSeconds(10)).build();
+    }
+
+    /**
+     * {@link #defaultClient()}, one per process, made at the first poll: a scheduler tick without
+     * due providers does not start the JDK HTTP client (its classes and selector thread).
+     */
+    public static Supplier<HttpClient> defaultClientWhenUsed() {
+        return () -> DefaultClient.CLIENT;
+    }
+
+    private static final class DefaultClient {
+        static final HttpClient CLIENT = defaultClient();
     }
 
     public PollResult poll(PollRequest request) {
@@ -69,7 +87,7 @@ public final class ProviderPoller {
         ResourceSetInputProvider p = r.provider();
         ProviderSpec spec = p.spec();
         String service = p.spec().type().wire() + " provider " + p.namespace() + "/" + p.name();
-        ForgeHttp http = new ForgeHttp(client, clock, service, r.timeout());
+        ForgeHttp http = new ForgeHttp(clients.get(), clock, service, r.timeout());
         Predicate<Listed> passes = PolledInputs.filter(p);
         int limit = spec.filter().limit();
         return switch (spec.type()) {

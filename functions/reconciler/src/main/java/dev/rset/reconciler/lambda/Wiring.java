@@ -27,6 +27,7 @@ import dev.rset.store.dynamodb.DynamoStores;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
+import java.util.function.Supplier;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -95,7 +96,7 @@ public final class Wiring {
             AwsCredentialsProvider credentials, Clock clock) {
         FunctionEnvironment fn = new FunctionEnvironment(env);
         SecretReader reader = ref -> secrets.get(new SecretRef(ref));
-        StsClient sts = fn.client(StsClient.builder(), credentials, fn.endpoint("RSET_STS_ENDPOINT"));
+        Supplier<StsClient> sts = fn.clientWhenUsed(StsClient::builder, credentials, fn.endpoint("RSET_STS_ENDPOINT"));
         return new Fabric8ClusterConnector(ClusterClients.forControlPlane(access, reader, sts, clock));
     }
 }

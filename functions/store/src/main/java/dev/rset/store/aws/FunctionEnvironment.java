@@ -4,10 +4,12 @@ import java.net.URI;
 import java.util.Map;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder;
+import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 
@@ -52,7 +54,8 @@ public final class FunctionEnvironment {
 
     /**
      * A client of one AWS service as every function makes it: this region, {@code credentials},
-     * the URL-connection HTTP client (no Netty in the Lambda jars) and {@code endpoint} if any.
+     * the process's one URL-connection HTTP client (no Netty in the Lambda jars) and {@code endpoint}
+     * if any.
      */
     public <B extends AwsClientBuilder<B, C> & AwsSyncClientBuilder<B, C>, C> C client(B builder,
             AwsCredentialsProvider credentials, Optional<URI> endpoint) {
@@ -62,13 +65,30 @@ public final class FunctionEnvironment {
     /** {@link #client(AwsClientBuilder, AwsCredentialsProvider, Optional)} whose calls {@code interceptors} see (tests count them). */
     public <B extends AwsClientBuilder<B, C> & AwsSyncClientBuilder<B, C>, C> C client(B builder,
             AwsCredentialsProvider credentials, Optional<URI> endpoint, List<ExecutionInterceptor> interceptors) {
-        builder.region(Region.of(regionName())).credentialsProvider(credentials)
-                .httpClientBuilder(UrlConnectionHttpClient.builder());
+        builder.region(Region.of(regionName())).credentialsProvider(credentials).httpClient(SharedHttp.CLIENT);
         endpoint.ifPresent(builder::endpointOverride);
         if (!interceptors.isEmpty()) {
             builder.overrideConfiguration(c -> interceptors.forEach(c::addExecutionInterceptor));
         }
         return builder.build();
+    }
+
+    /**
+     * {@link #client} made at its first use: for a client that a function's first event may not
+     * need, so that a cold start does not build it (and load its service's classes).
+     */
+    public <B extends AwsClientBuilder<B, C> & AwsSyncClientBuilder<B, C>, C> Supplier<C> clientWhenUsed(
+            Supplier<B> builder, AwsCredentialsProvider credentials, Optional<URI> endpoint) {
+        return new Once<>(() -> client(builder.get(), credentials, endpoint));
+    }
+
+    /**
+     * One HTTP client for every AWS client of the process. The URL-connection client keeps no pool
+     * (the JDK's keep-alive cache is process-wide anyway), so sharing it changes no request; a
+     * client given it does not close it, and it lives as long as the process.
+     */
+    private static final class SharedHttp {
+        static final SdkHttpClient CLIENT = UrlConnectionHttpClient.builder().build();
     }
 
     private Optional<URI> uri(String variable) {

@@ -8,6 +8,7 @@ import software.amazon.awssdk.services.secretsmanager.model.ResourceExistsExcept
 import software.amazon.awssdk.services.secretsmanager.model.ResourceNotFoundException;
 
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * Secrets Manager behind {@link SecretStore}; values never leave this class except to the caller.
@@ -16,26 +17,31 @@ import java.util.Optional;
  */
 public final class SecretsManagerSecretStore implements SecretStore {
     static final long RECOVERY_WINDOW_DAYS = 7;
-    private final SecretsManagerClient client;
+    private final Supplier<SecretsManagerClient> clients;
 
     public SecretsManagerSecretStore(SecretsManagerClient client) {
-        this.client = client;
+        this(() -> client);
+    }
+
+    /** {@code clients} is asked at each call: a function passes one that builds the client at its first use. */
+    public SecretsManagerSecretStore(Supplier<SecretsManagerClient> clients) {
+        this.clients = clients;
     }
 
     @Override
     public SecretRef put(String name, String value, String description) {
         try {
-            return new SecretRef(client.createSecret(b -> b.name(name).secretString(value).description(description))
+            return new SecretRef(clients.get().createSecret(b -> b.name(name).secretString(value).description(description))
                     .name());
         } catch (ResourceExistsException e) {
-            return new SecretRef(client.putSecretValue(b -> b.secretId(name).secretString(value)).name());
+            return new SecretRef(clients.get().putSecretValue(b -> b.secretId(name).secretString(value)).name());
         }
     }
 
     @Override
     public Optional<String> get(SecretRef ref) {
         try {
-            return Optional.ofNullable(client.getSecretValue(b -> b.secretId(ref.name())).secretString());
+            return Optional.ofNullable(clients.get().getSecretValue(b -> b.secretId(ref.name())).secretString());
         } catch (ResourceNotFoundException e) {
             return Optional.empty();
         } catch (InvalidRequestException e) {
@@ -49,7 +55,7 @@ public final class SecretsManagerSecretStore implements SecretStore {
     @Override
     public void delete(SecretRef ref) {
         try {
-            client.deleteSecret(b -> b.secretId(ref.name()).recoveryWindowInDays(RECOVERY_WINDOW_DAYS));
+            clients.get().deleteSecret(b -> b.secretId(ref.name()).recoveryWindowInDays(RECOVERY_WINDOW_DAYS));
         } catch (ResourceNotFoundException e) {
             // already gone: deleting is idempotent
         } catch (InvalidRequestException e) {
@@ -62,7 +68,7 @@ public final class SecretsManagerSecretStore implements SecretStore {
     /** Secrets Manager answers InvalidRequest for a secret in its recovery window; its description says so. */
     private boolean markedForDeletion(SecretRef ref) {
         try {
-            return client.describeSecret(b -> b.secretId(ref.name())).deletedDate() != null;
+            return clients.get().describeSecret(b -> b.secretId(ref.name())).deletedDate() != null;
         } catch (ResourceNotFoundException e) {
             return true;
         }

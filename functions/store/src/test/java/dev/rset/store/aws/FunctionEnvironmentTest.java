@@ -3,10 +3,13 @@ package dev.rset.store.aws;
 import java.net.URI;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.auth.credentials.AnonymousCredentialsProvider;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 class FunctionEnvironmentTest {
@@ -39,5 +42,21 @@ class FunctionEnvironmentTest {
                     sm.serviceClientConfiguration().endpointOverride());
         }
         assertEquals(FunctionEnvironment.DEFAULT_REGION, new FunctionEnvironment(Map.of()).regionName());
+    }
+
+    @Test
+    void aClientWhenUsedIsBuiltAtItsFirstUseOnlyAndThenKept() {
+        AtomicInteger builders = new AtomicInteger();
+        FunctionEnvironment fn = new FunctionEnvironment(Map.of("AWS_REGION", "eu-west-3"));
+        Supplier<SecretsManagerClient> sm = fn.clientWhenUsed(() -> {
+            builders.incrementAndGet();
+            return SecretsManagerClient.builder();
+        }, AnonymousCredentialsProvider.create(), Optional.of(URI.create("http://127.0.0.1:1")));
+        assertEquals(0, builders.get());
+        SecretsManagerClient first = sm.get();
+        assertSame(first, sm.get());
+        assertEquals(1, builders.get());
+        assertEquals("eu-west-3", first.serviceClientConfiguration().region().id());
+        first.close();
     }
 }
