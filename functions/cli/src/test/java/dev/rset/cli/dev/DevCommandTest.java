@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.rset.cli.RsetCommand;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -78,9 +79,22 @@ class DevCommandTest {
         for (String expected : List.of("webhook URL     http://127.0.0.1:", "+ Namespace/preview-42 created",
                 "+ Deployment/preview-42/podinfo created", "+ Service/preview-42/podinfo created",
                 "~ Deployment/preview-42/podinfo configured", "- Namespace/preview-42 deleted",
-                "rset dev: scheduler ticks every 10s")) {
+                "rset dev: scheduler ticks every 10s",
+                "reconciled ResourceSet apps/podinfo-previews on default (InputsChanged): ReconciliationSucceeded",
+                "demo: only webhooks update apps/podinfo-prs here: without its GitHub token (secret apps/github-api-token)",
+                "start rset dev with RSET_SECRET_RSET_SECRETS_APPS_GITHUB_API_TOKEN=<token>")) {
             assertTrue(output.contains(expected), () -> expected + " missing from:\n" + output);
         }
+        // Each delivery's answer comes right after it, before the runs it caused.
+        List<String> lines = output.lines().toList();
+        int deliveries = 0;
+        for (int i = 0; i < lines.size(); i++) {
+            if (lines.get(i).startsWith("demo: PR #42 ")) {
+                deliveries++;
+                assertTrue(lines.get(i + 1).startsWith("  POST /hook/… → 200 "), "answer after " + lines.get(i) + ":\n" + output);
+            }
+        }
+        assertEquals(4, deliveries, output);
         Path cluster = state.resolve("clusters/default");
         assertFalse(Files.exists(cluster.resolve("preview-42")), "pruned after the close delivery");
         assertFalse(Files.exists(cluster.resolve("_cluster/Namespace/preview-42.yaml")));
@@ -93,6 +107,15 @@ class DevCommandTest {
                 HttpResponse.BodyHandlers.ofString());
         assertEquals(200, r.statusCode(), "the ResourceSet is kept across restarts: " + r.body());
         stop(again);
+    }
+
+    @Test
+    void aRunSaysWhichEventsAskedForItWithoutTheirIds() {
+        assertEquals("InputsChanged", DevCommand.asked("InputsChanged 0b6f9a"));
+        assertEquals("InputsChanged, ReconcileRequested by scheduler", DevCommand.asked(
+                "InputsChanged 0b6f9a; ReconcileRequested 77c1 by scheduler; InputsChanged 9d2e"));
+        assertEquals("ReconcileRequested by Receiver apps/github-previews",
+                DevCommand.asked("ReconcileRequested 77c1 by Receiver apps/github-previews"));
     }
 
     @Test
@@ -114,7 +137,7 @@ class DevCommandTest {
         all.addAll(List.of("--server", dev.endpoint().toString(), "--no-sign"));
         java.io.StringWriter out = new java.io.StringWriter();
         java.io.StringWriter err = new java.io.StringWriter();
-        picocli.CommandLine cl = new picocli.CommandLine(new dev.rset.cli.RsetCommand());
+        picocli.CommandLine cl = RsetCommand.commandLine(all.toArray(String[]::new));
         cl.setOut(new java.io.PrintWriter(out));
         cl.setErr(new java.io.PrintWriter(err));
         int exit = cl.execute(all.toArray(String[]::new));
@@ -162,14 +185,14 @@ class DevCommandTest {
         assertEquals("0", applied[0], applied[2]);
         String[] table = cli(dev, "get", "receivers", "-n", "apps");
         assertTrue(table[1].matches("(?s)NAME\\s+AGE\\s+READY\\s+TYPE\\s+WEBHOOK PATH\n"
-                + "ci\\s+\\S+\\s+False\\s+generic\\s+secret rset/secrets/apps/ci-token is missing.*"), table[1]);
+                + "ci\\s+\\S+\\s+False\\s+generic\\s+secret rset/receivers/apps/ci-token is missing.*"), table[1]);
 
         String[] created = cli(dev, "receivers", "secret", "ci", "-n", "apps");
         assertEquals("0", created[0], created[2]);
         Matcher token = Pattern.compile("token:\\s+([0-9a-f]{64})").matcher(created[1]);
         Matcher path = Pattern.compile("webhook path: (/hook/[0-9a-f]{64})").matcher(created[1]);
         assertTrue(token.find() && path.find(), created[1]);
-        assertTrue(created[1].startsWith("receiver/apps/ci token created in secret rset/secrets/apps/ci-token\n"),
+        assertTrue(created[1].startsWith("receiver/apps/ci token created in secret rset/receivers/apps/ci-token\n"),
                 created[1]);
         String ready = cli(dev, "get", "receivers", "-n", "apps")[1];
         assertTrue(ready.matches("(?s).*\\nci\\s+\\S+\\s+True\\s+generic\\s+" + path.group(1) + "\\n"), ready);
