@@ -91,9 +91,9 @@ final class Demo {
         if (plane.secrets().get(ref).isPresent()) {
             return;
         }
-        say("demo: only webhooks update " + NAMESPACE + "/" + PROVIDER + " here: without its GitHub token (secret "
-                + NAMESPACE + "/" + API_TOKEN_SECRET + ") the scheduler does not ask GitHub, and the provider shows "
-                + "SecretNotFound (one warning, repeated at most hourly)");
+        say("demo: only webhooks update " + NAMESPACE + "/" + PROVIDER + " here: it has no GitHub token (secret "
+                + NAMESPACE + "/" + API_TOKEN_SECRET + "), so the scheduler leaves GitHub alone and reports "
+                + "SecretNotFound (a warning, at most hourly)");
         say("  to poll a repository of yours, set its spec.url and start rset dev with "
                 + FileSecretStore.envName(ref.name()) + "=<token>");
     }

@@ -81,7 +81,7 @@ class DevCommandTest {
                 "~ Deployment/preview-42/podinfo configured", "- Namespace/preview-42 deleted",
                 "rset dev: scheduler ticks every 10s",
                 "reconciled ResourceSet apps/podinfo-previews on default (InputsChanged): ReconciliationSucceeded",
-                "demo: only webhooks update apps/podinfo-prs here: without its GitHub token (secret apps/github-api-token)",
+                "demo: only webhooks update apps/podinfo-prs here: it has no GitHub token (secret apps/github-api-token)",
                 "start rset dev with RSET_SECRET_RSET_SECRETS_APPS_GITHUB_API_TOKEN=<token>")) {
             assertTrue(output.contains(expected), () -> expected + " missing from:\n" + output);
         }
