@@ -40,7 +40,7 @@ public final class DevCommand implements Callable<Integer> {
     private CommandSpec spec;
 
     @Option(names = "--state-dir", defaultValue = ".rset", paramLabel = "DIR",
-            description = "Where state is kept across restarts (default: ./${DEFAULT-VALUE}).")
+            description = "State kept across restarts (default: ${DEFAULT-VALUE} here).")
     private Path stateDir;
 
     @Option(names = "--port", defaultValue = "9090", paramLabel = "N",
