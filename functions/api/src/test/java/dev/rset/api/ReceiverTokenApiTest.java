@@ -101,7 +101,7 @@ class ReceiverTokenApiTest {
         assertTrue(token.matches("[0-9a-f]{64}"), token);
         assertEquals("created", first.get("action"));
         assertEquals(expectedPath(token), first.get("webhookPath"));
-        String secretName = api.prefix + "/secrets/apps/github-webhook";
+        String secretName = api.prefix + "/receivers/apps/github-webhook";
         assertEquals(secretName, first.get("secretName"));
         assertEquals(token, JSON.readTree(api.secrets.getSecretValue(b -> b.secretId(secretName)).secretString())
                 .get("token").asText(), "stored under the key Flux reads");

@@ -308,7 +308,7 @@ class AdminCommandsTest {
         assertEquals("receiver/apps/github created\n", rset("apply", "-f", receiver.toString()).out());
         String[] before = rset("get", "receivers", "-A").out().split("\n");
         assertTrue(before[0].matches("NAMESPACE\\s+NAME\\s+AGE\\s+READY\\s+TYPE\\s+WEBHOOK PATH"), before[0]);
-        assertTrue(before[1].matches("apps\\s+github\\s+\\d+s\\s+False\\s+github\\s+secret \\S+/secrets/apps/gh-webhook "
+        assertTrue(before[1].matches("apps\\s+github\\s+\\d+s\\s+False\\s+github\\s+secret \\S+/receivers/apps/gh-webhook "
                 + "is missing or holds no token: rset receivers secret github -n apps creates it"), before[1]);
 
         Run created = rset("receivers", "secret", "github", "-n", "apps");
