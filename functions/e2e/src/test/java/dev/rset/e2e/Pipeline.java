@@ -151,6 +151,11 @@ public final class Pipeline {
     }
 
     /** Stores a Receiver's token where the control plane reads it ({@code <prefix>/receivers/<ns>/<name>}). */
+    /** A secret a provider or a notification reads ({@code secretRef}), where the functions look for it. */
+    public void secret(String namespace, String secretName, String value) {
+        secrets.put(new SecretNames(secretPrefix).providerSecret(namespace, secretName).name(), value, "e2e secret");
+    }
+
     public void receiverToken(String namespace, String secretName, String token) {
         secrets.put(new SecretNames(secretPrefix).receiverToken(namespace, secretName).name(), token,
                 "e2e receiver token");

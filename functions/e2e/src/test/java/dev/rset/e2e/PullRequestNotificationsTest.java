@@ -82,7 +82,7 @@ class PullRequestNotificationsTest {
         adminA.namespaces().resource(new NamespaceBuilder().withNewMetadata().withName(ns).endMetadata().build())
                 .create();
         previews = Previews.declare(pipeline, "pn-" + id, ns, gh.baseUrl());
-        pipeline.receiverToken(previews.namespace(), "forge-token", "{\"token\": \"ghp-e2e\"}");
+        pipeline.secret(previews.namespace(), "forge-token", "{\"token\": \"ghp-e2e\"}");
         repo = "/api/v3/repos/acme/" + previews.name();
         gh.resetAll();
         gh.stubFor(any(anyUrl()).willReturn(aResponse().withStatus(201).withBody("{}")));

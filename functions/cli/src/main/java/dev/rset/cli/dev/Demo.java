@@ -7,7 +7,7 @@ import dev.rset.store.SecretNames;
 import dev.rset.store.SecretRef;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.PrintWriter;
+import dev.rset.store.secrets.FileSecretStore;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -37,15 +37,18 @@ final class Demo {
     private static final String NAMESPACE = "apps";
     private static final String RECEIVER = "github-previews";
     private static final String TOKEN_SECRET = "github-webhook-token";
+    private static final String PROVIDER = "podinfo-prs";
+    /** The provider's {@code spec.secretRef}: the GitHub API token its poll needs. */
+    private static final String API_TOKEN_SECRET = "github-api-token";
     private static final String REPO = "https://github.com/example-org/podinfo";
     private static final List<String> MANIFESTS = List.of("receiver.yaml", "provider.yaml", "resourceset.yaml");
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final DevControlPlane plane;
-    private final PrintWriter out;
+    private final Console out;
     private final HttpClient http = HttpClient.newHttpClient();
 
-    Demo(DevControlPlane plane, PrintWriter out) {
+    Demo(DevControlPlane plane, Console out) {
         this.plane = plane;
         this.out = out;
     }
@@ -58,10 +61,10 @@ final class Demo {
                 throw new UserError("demo: applying " + name + " failed: " + r.body());
             }
         }
-        settle();
-        URI hook = plane.endpoint().resolve("/hook/" + sha256(token + RECEIVER + NAMESPACE));
         say("demo: applied examples/preview-environments (Receiver, ResourceSetInputProvider, ResourceSet in namespace "
                 + NAMESPACE + ")");
+        settle();
+        URI hook = plane.endpoint().resolve("/hook/" + sha256(token + RECEIVER + NAMESPACE));
         say("  webhook URL     " + hook);
         say("  webhook secret  " + token + "   (secret " + NAMESPACE + "/" + TOKEN_SECRET + ")");
 
@@ -75,6 +78,24 @@ final class Demo {
         deliver(hook, token, "PR #42 closed: its preview environment is removed",
                 pullRequest("closed", "closed", "1a2b3c4d5e6f708192a3b4c5d6e7f8091a2b3c4d", List.of("deploy/preview")));
         say("demo: done; the objects were under " + DefaultCluster.directory(plane.stateDir()));
+        explainPolling();
+    }
+
+    /**
+     * The example's provider names a GitHub token the demo does not have, for a repository that
+     * does not exist: the scheduler finds no token and leaves GitHub alone, which its status and
+     * one warning say. Said here first, with how to poll a repository of one's own.
+     */
+    private void explainPolling() {
+        SecretRef ref = new SecretNames(DevControlPlane.SECRET_PREFIX).providerSecret(NAMESPACE, API_TOKEN_SECRET);
+        if (plane.secrets().get(ref).isPresent()) {
+            return;
+        }
+        say("demo: only webhooks update " + NAMESPACE + "/" + PROVIDER + " here: it has no GitHub token (secret "
+                + NAMESPACE + "/" + API_TOKEN_SECRET + "), so the scheduler leaves GitHub alone and reports "
+                + "SecretNotFound (a warning, at most hourly)");
+        say("  to poll a repository of yours, set its spec.url and start rset dev with "
+                + FileSecretStore.envName(ref.name()) + "=<token>");
     }
 
     /** The Receiver's token: made once and kept in the state directory's secrets file. */
@@ -96,10 +117,13 @@ final class Demo {
                 .header("X-GitHub-Event", "pull_request").header("X-GitHub-Delivery", UUID.randomUUID().toString())
                 .header("X-Hub-Signature-256", "sha256=" + hmac(token, body))
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();
+        // The runs this delivery causes may report before the webhook answers: they come after.
+        out.hold();
         try {
             HttpResponse<String> r = http.send(request, HttpResponse.BodyHandlers.ofString());
-            say("  POST /hook/… → " + r.statusCode() + " " + r.body());
+            out.release("  POST /hook/… → " + r.statusCode() + " " + r.body());
         } catch (IOException e) {
+            out.release("  POST /hook/… → no answer");
             throw new UserError("demo: the webhook did not answer: " + e.getMessage());
         }
         settle();
@@ -142,10 +166,7 @@ final class Demo {
     }
 
     private void say(String line) {
-        synchronized (out) {
-            out.println(line);
-            out.flush();
-        }
+        out.line(line);
     }
 
     private static byte[] json(Map<String, Object> payload) {

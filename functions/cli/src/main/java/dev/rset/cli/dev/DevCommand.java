@@ -6,7 +6,6 @@ import dev.rset.reconciler.PairRequest;
 import dev.rset.store.ClusterStatus;
 import dev.rset.store.Kind;
 import dev.rset.store.ObjectKey;
-import java.io.PrintWriter;
 import java.net.BindException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,6 +16,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.logging.Handler;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import java.util.logging.SimpleFormatter;
 import dev.rset.core.api.GoDurations;
 import java.time.Duration;
 import picocli.CommandLine.Command;
@@ -39,13 +39,15 @@ public final class DevCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
-    @Option(names = "--state-dir", defaultValue = ".rset", description = "Where state is kept across restarts (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--state-dir", defaultValue = ".rset", paramLabel = "DIR",
+            description = "State kept across restarts (default: ${DEFAULT-VALUE} here).")
     private Path stateDir;
 
-    @Option(names = "--port", defaultValue = "9090", description = "Port on 127.0.0.1 (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--port", defaultValue = "9090", paramLabel = "N",
+            description = "Port on 127.0.0.1 (default: ${DEFAULT-VALUE}; 0 picks a free one).")
     private int port;
 
-    @Option(names = "--kubeconfig", description = "The cluster 'default' (default: $KUBECONFIG; without one, a local directory).")
+    @Option(names = "--kubeconfig", paramLabel = "FILE", description = "The cluster 'default' (default: $KUBECONFIG; without one, a local directory).")
     private Path kubeconfig;
 
     @Option(names = "--demo", description = "Load examples/preview-environments and replay signed pull-request deliveries.")
@@ -91,7 +93,7 @@ public final class DevCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         logging(verbose, logFormat);
-        PrintWriter out = spec.commandLine().getOut();
+        Console console = new Console(spec.commandLine().getOut());
         Path state = stateDir.toAbsolutePath().normalize();
         Files.createDirectories(state);
         Path kube = kubeconfig != null ? kubeconfig
@@ -104,7 +106,7 @@ public final class DevCommand implements Callable<Integer> {
         DevControlPlane plane;
         try {
             plane = DevControlPlane.start(state, port, directories, System.getenv(),
-                    (request, outcome) -> report(out, started.get(), request, outcome));
+                    (request, outcome) -> report(console, started.get(), request, outcome));
         } catch (BindException e) {
             throw new UserError("127.0.0.1:" + port + " is in use: stop what listens there or choose another --port");
         }
@@ -113,34 +115,34 @@ public final class DevCommand implements Callable<Integer> {
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             try {
                 plane.close();
-                out.println("rset dev: stopped");
+                console.last("rset dev: stopped");
             } catch (RuntimeException e) {
-                out.println("rset dev: stopped, but closing failed: " + e);
+                console.last("rset dev: stopped, but closing failed: " + e);
             } finally {
-                out.flush();
                 stopped.countDown();
             }
         }, "rset-dev-stop"));
 
         String cluster = kube == null ? DefaultCluster.registerDirectory(plane, state)
                 : DefaultCluster.registerKubeconfig(plane, kube);
-        out.println("rset dev: control plane on " + plane.endpoint() + " (state in " + state + ")");
-        out.println("  management API  " + plane.endpoint() + "/v1/   e.g. rset get rset -A --no-sign --server "
+        console.line("rset dev: control plane on " + plane.endpoint() + " (state in " + state + ")");
+        console.line("  management API  " + plane.endpoint() + "/v1/   e.g. rset get rset -A --no-sign --server "
                 + plane.endpoint());
-        out.println("  cluster default " + cluster);
-        out.flush();
+        console.line("  cluster default " + cluster);
         if (demo) {
-            new Demo(plane, out).run();
+            new Demo(plane, console).run();
         }
         // After the demo's replay, so that its account stays the same on every run.
         plane.schedule().every(tickInterval);
-        out.println(tickInterval.isZero() ? "rset dev: scheduler off (--tick-interval 0): providers are not polled"
+        console.line(tickInterval.isZero() ? "rset dev: scheduler off (--tick-interval 0): providers are not polled"
                 : "rset dev: scheduler ticks every " + GoDurations.format(tickInterval));
-        out.println("rset dev: serving; Ctrl-C stops");
-        out.flush();
+        console.line("rset dev: serving; Ctrl-C stops");
         stopped.await();
         return 0;
     }
+
+    /** How long a warning that repeats word for word stays unprinted (see {@link RepeatedWarnings}). */
+    static final Duration REPEATS_QUIET = Duration.ofHours(1);
 
     /** The functions log through java.util.logging: one line each, warnings only unless asked. */
     private static void logging(boolean verbose, LogFormat format) {
@@ -154,13 +156,20 @@ public final class DevCommand implements Callable<Integer> {
         root.setLevel(level);
         for (Handler h : root.getHandlers()) {
             h.setLevel(level);
+            if (!verbose) {
+                h.setFilter(new RepeatedWarnings(REPEATS_QUIET, new SimpleFormatter()));
+            }
         }
     }
 
-    /** One line per run, then what it changed on the cluster ({@code + Namespace/preview-42 created}). */
-    private static void report(PrintWriter out, DevControlPlane plane, PairRequest request, Outcome outcome) {
+    /**
+     * One line per run, saying what asked for it, then what it changed on the cluster
+     * ({@code + Namespace/preview-42 created}).
+     */
+    private static void report(Console console, DevControlPlane plane, PairRequest request, Outcome outcome) {
         StringBuilder sb = new StringBuilder("reconciled ResourceSet " + request.namespace() + "/"
-                + request.resourceSet() + (request.cluster().isEmpty() ? "" : " on " + request.cluster()) + ": "
+                + request.resourceSet() + (request.cluster().isEmpty() ? "" : " on " + request.cluster())
+                + (request.cause().isBlank() ? "" : " (" + asked(request.cause()) + ")") + ": "
                 + outcome.reason() + (outcome.message().isEmpty() ? "" : " (" + outcome.message() + ")"));
         if (plane != null && !request.cluster().isEmpty()) {
             ObjectKey key = new ObjectKey(Kind.RESOURCE_SET, request.namespace(), request.resourceSet());
@@ -171,10 +180,22 @@ public final class DevCommand implements Callable<Integer> {
                 }
             }
         }
-        synchronized (out) {
-            out.println(sb);
-            out.flush();
+        console.line(sb.toString());
+    }
+
+    /**
+     * What asked for a run, from the request's cause ({@code InputsChanged <id>},
+     * {@code ReconcileRequested <id> by scheduler}, several joined by {@code ; } when coalesced):
+     * the events without their ids.
+     */
+    static String asked(String cause) {
+        java.util.Set<String> events = new java.util.LinkedHashSet<>();
+        for (String one : cause.split("; ")) {
+            String[] words = one.strip().split(" ", 3);
+            String by = words.length == 3 && words[2].startsWith("by ") ? " " + words[2] : "";
+            events.add(words[0] + by);
         }
+        return String.join(", ", events);
     }
 
     private static char sign(String change) {

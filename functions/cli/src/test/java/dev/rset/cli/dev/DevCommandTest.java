@@ -1,10 +1,10 @@
 package dev.rset.cli.dev;
 
-import dev.rset.cli.RsetCommand;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.rset.cli.RsetCommand;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -40,6 +41,18 @@ class DevCommandTest {
         }
     }
 
+    /** Every {@code rset dev} a test started: a failed assertion must not leave one serving. */
+    private final List<Process> started = new ArrayList<>();
+
+    @AfterEach
+    void stopWhatIsStillRunning() throws InterruptedException {
+        for (Process p : started) {
+            if (p.isAlive()) {
+                p.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+            }
+        }
+    }
+
     private static ProcessBuilder rset(String... args) {
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", System.getProperty("surefire.test.class.path", System.getProperty("java.class.path")),
@@ -56,6 +69,7 @@ class DevCommandTest {
         all.addAll(List.of(args));
         Path output = Files.createTempFile(logs, "rset-dev-", ".out");
         Process p = rset(all.toArray(String[]::new)).redirectOutput(output.toFile()).start();
+        started.add(p);
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(180);
         String text = "";
         while (System.nanoTime() < deadline && p.isAlive() && !text.contains(until)) {
@@ -79,9 +93,22 @@ class DevCommandTest {
         for (String expected : List.of("webhook URL     http://127.0.0.1:", "+ Namespace/preview-42 created",
                 "+ Deployment/preview-42/podinfo created", "+ Service/preview-42/podinfo created",
                 "~ Deployment/preview-42/podinfo configured", "- Namespace/preview-42 deleted",
-                "rset dev: scheduler ticks every 10s")) {
+                "rset dev: scheduler ticks every 10s",
+                "reconciled ResourceSet apps/podinfo-previews on default (InputsChanged): ReconciliationSucceeded",
+                "demo: only webhooks update apps/podinfo-prs here: it has no GitHub token (secret apps/github-api-token)",
+                "start rset dev with RSET_SECRET_RSET_SECRETS_APPS_GITHUB_API_TOKEN=<token>")) {
             assertTrue(output.contains(expected), () -> expected + " missing from:\n" + output);
         }
+        // Each delivery's answer comes right after it, before the runs it caused.
+        List<String> lines = output.lines().toList();
+        int deliveries = 0;
+        for (int i = 0; i < lines.size(); i++) {
+            if (lines.get(i).startsWith("demo: PR #42 ")) {
+                deliveries++;
+                assertTrue(lines.get(i + 1).startsWith("  POST /hook/… → 200 "), "answer after " + lines.get(i) + ":\n" + output);
+            }
+        }
+        assertEquals(4, deliveries, output);
         Path cluster = state.resolve("clusters/default");
         assertFalse(Files.exists(cluster.resolve("preview-42")), "pruned after the close delivery");
         assertFalse(Files.exists(cluster.resolve("_cluster/Namespace/preview-42.yaml")));
@@ -94,6 +121,15 @@ class DevCommandTest {
                 HttpResponse.BodyHandlers.ofString());
         assertEquals(200, r.statusCode(), "the ResourceSet is kept across restarts: " + r.body());
         stop(again);
+    }
+
+    @Test
+    void aRunSaysWhichEventsAskedForItWithoutTheirIds() {
+        assertEquals("InputsChanged", DevCommand.asked("InputsChanged 0b6f9a"));
+        assertEquals("InputsChanged, ReconcileRequested by scheduler", DevCommand.asked(
+                "InputsChanged 0b6f9a; ReconcileRequested 77c1 by scheduler; InputsChanged 9d2e"));
+        assertEquals("ReconcileRequested by Receiver apps/github-previews",
+                DevCommand.asked("ReconcileRequested 77c1 by Receiver apps/github-previews"));
     }
 
     @Test
