@@ -26,12 +26,7 @@ public final class AzureDevOpsNotifier implements ChangeRequestNotifier {
     public AzureDevOpsNotifier(ForgeHttp http, String repositoryUrl, String authorization) throws HttpFailure {
         this.http = http;
         this.repo = AzureDevOpsApi.repoBase(repositoryUrl);
-        Map<String, String> h = new LinkedHashMap<>();
-        h.put("Accept", "application/json");
-        if (!authorization.isEmpty()) {
-            h.put("Authorization", authorization);
-        }
-        this.headers = Map.copyOf(h);
+        this.headers = ForgeHttp.jsonHeaders("application/json", authorization);
     }
 
     @Override

@@ -20,13 +20,7 @@ public final class GitHubNotifier implements ChangeRequestNotifier {
     public GitHubNotifier(ForgeHttp http, String repositoryUrl, String authorization) throws HttpFailure {
         this.http = http;
         this.repo = GitHubApi.repoBase(repositoryUrl);
-        Map<String, String> h = new LinkedHashMap<>();
-        h.put("Accept", "application/vnd.github+json");
-        h.put("X-GitHub-Api-Version", "2022-11-28");
-        if (!authorization.isEmpty()) {
-            h.put("Authorization", authorization);
-        }
-        this.headers = Map.copyOf(h);
+        this.headers = GitHubApi.headers(authorization);
     }
 
     @Override

@@ -4,7 +4,6 @@ import dev.rset.forge.providers.git.GiteaApi;
 import dev.rset.forge.providers.http.ForgeHttp;
 import dev.rset.forge.providers.http.HttpFailure;
 import java.net.URI;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -20,12 +19,7 @@ public final class GiteaNotifier implements ChangeRequestNotifier {
     public GiteaNotifier(ForgeHttp http, String repositoryUrl, String authorization) throws HttpFailure {
         this.http = http;
         this.repo = GiteaApi.repoBase(repositoryUrl);
-        Map<String, String> h = new LinkedHashMap<>();
-        h.put("Accept", "application/json");
-        if (!authorization.isEmpty()) {
-            h.put("Authorization", authorization);
-        }
-        this.headers = Map.copyOf(h);
+        this.headers = ForgeHttp.jsonHeaders("application/json", authorization);
     }
 
     @Override

@@ -7,7 +7,6 @@ import dev.rset.forge.providers.http.HttpFailure;
 import dev.rset.forge.providers.http.Pages;
 import java.net.URI;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
@@ -27,12 +26,7 @@ public final class AzureDevOpsApi implements GitForge {
     public AzureDevOpsApi(ForgeHttp http, String repositoryUrl, String authorization) throws HttpFailure {
         this.http = http;
         this.repo = repoBase(repositoryUrl);
-        Map<String, String> h = new LinkedHashMap<>();
-        h.put("Accept", "application/json");
-        if (!authorization.isEmpty()) {
-            h.put("Authorization", authorization);
-        }
-        this.headers = Map.copyOf(h);
+        this.headers = ForgeHttp.jsonHeaders("application/json", authorization);
     }
 
     /** The repository's API URL, {@code <server>/<organization>/<project>/_apis/git/repositories/<repository>}. */

@@ -28,13 +28,14 @@ public final class GitHubApi implements GitForge {
     public GitHubApi(ForgeHttp http, String repositoryUrl, String authorization) throws HttpFailure {
         this.http = http;
         this.repo = URI.create(repoBase(repositoryUrl));
-        Map<String, String> h = new LinkedHashMap<>();
-        h.put("Accept", "application/vnd.github+json");
+        this.headers = headers(authorization);
+    }
+
+    /** What every GitHub API request of this project sends: the media type and API version GitHub documents, and the credentials. */
+    public static Map<String, String> headers(String authorization) {
+        Map<String, String> h = new LinkedHashMap<>(ForgeHttp.jsonHeaders("application/vnd.github+json", authorization));
         h.put("X-GitHub-Api-Version", "2022-11-28");
-        if (!authorization.isEmpty()) {
-            h.put("Authorization", authorization);
-        }
-        this.headers = Map.copyOf(h);
+        return Map.copyOf(h);
     }
 
     /** {@code https://api.github.com} for github.com, {@code <origin>/api/v3} for GitHub Enterprise Server. */

@@ -138,4 +138,9 @@ public final class ForgeHttp {
         String m = e.getMessage();
         return e.getClass().getSimpleName() + (m == null || m.isEmpty() ? "" : " " + m);
     }
+
+    /** {@code Accept: accept}, and {@code Authorization} unless {@code authorization} is empty (anonymous). */
+    public static Map<String, String> jsonHeaders(String accept, String authorization) {
+        return authorization.isEmpty() ? Map.of("Accept", accept) : Map.of("Accept", accept, "Authorization", authorization);
+    }
 }
