@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 import static dev.rset.core.api.NestedFields.dig;
 
@@ -37,28 +38,14 @@ final class Table {
 
     /** The rows of {@code rset get}: NAME, AGE, READY, STATUS (NAMESPACE first across namespaces). */
     static String objects(List<Object> items, boolean withNamespace, Instant now) {
-        List<String> headers = new ArrayList<>(List.of("NAME", "AGE", "READY", "STATUS"));
-        if (withNamespace) {
-            headers.add(0, "NAMESPACE");
-        }
-        List<List<String>> rows = new ArrayList<>();
-        for (Object o : items) {
-            Map<?, ?> m = (Map<?, ?>) o;
-            List<String> row = new ArrayList<>();
-            if (withNamespace) {
-                row.add(str(dig(m, "metadata", "namespace")));
-            }
-            row.add(str(dig(m, "metadata", "name")));
-            row.add(age(str(dig(m, "metadata", "creationTimestamp")), now));
+        return named(items, withNamespace, now, List.of("READY", "STATUS"), m -> {
             Map<?, ?> ready = readyCondition(m);
             boolean suspended = "disabled".equalsIgnoreCase(
                     str(dig(m, "metadata", "annotations", "fluxcd.controlplane.io/reconcile")));
-            row.add(ready == null ? "Unknown" : str(ready.get("status")));
-            row.add(suspended ? "Reconciliation suspended"
-                    : ready == null ? "Waiting for the first reconciliation" : str(ready.get("message")));
-            rows.add(row);
-        }
-        return render(headers, rows);
+            return List.of(ready == null ? "Unknown" : str(ready.get("status")),
+                    suspended ? "Reconciliation suspended"
+                            : ready == null ? "Waiting for the first reconciliation" : str(ready.get("message")));
+        });
     }
 
     /**
@@ -66,9 +53,21 @@ final class Table {
      * {@code status.webhookPath}; the Ready message where the receiver has no token yet).
      */
     static String receivers(List<Object> items, boolean withNamespace, Instant now) {
-        List<String> headers = new ArrayList<>(List.of("NAME", "AGE", "READY", "TYPE", "WEBHOOK PATH"));
+        return named(items, withNamespace, now, List.of("READY", "TYPE", "WEBHOOK PATH"), m -> {
+            Map<?, ?> ready = readyCondition(m);
+            Object path = dig(m, "status", "webhookPath");
+            return List.of(ready == null ? "Unknown" : str(ready.get("status")), str(dig(m, "spec", "type")),
+                    path != null ? str(path) : ready == null ? "" : str(ready.get("message")));
+        });
+    }
+
+    /** [NAMESPACE,] NAME, AGE, then {@code columns} of each item under {@code headers}. */
+    private static String named(List<Object> items, boolean withNamespace, Instant now, List<String> headers,
+            Function<Map<?, ?>, List<String>> columns) {
+        List<String> all = new ArrayList<>(List.of("NAME", "AGE"));
+        all.addAll(headers);
         if (withNamespace) {
-            headers.add(0, "NAMESPACE");
+            all.add(0, "NAMESPACE");
         }
         List<List<String>> rows = new ArrayList<>();
         for (Object o : items) {
@@ -77,16 +76,12 @@ final class Table {
             if (withNamespace) {
                 row.add(str(dig(m, "metadata", "namespace")));
             }
-            Map<?, ?> ready = readyCondition(m);
-            Object path = dig(m, "status", "webhookPath");
             row.add(str(dig(m, "metadata", "name")));
             row.add(age(str(dig(m, "metadata", "creationTimestamp")), now));
-            row.add(ready == null ? "Unknown" : str(ready.get("status")));
-            row.add(str(dig(m, "spec", "type")));
-            row.add(path != null ? str(path) : ready == null ? "" : str(ready.get("message")));
+            row.addAll(columns.apply(m));
             rows.add(row);
         }
-        return render(headers, rows);
+        return render(all, rows);
     }
 
     /**
