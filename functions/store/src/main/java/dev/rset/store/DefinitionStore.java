@@ -38,6 +38,16 @@ public interface DefinitionStore {
     /** At most this many objects per {@link #apply} (two items each fit one DynamoDB transaction). */
     int MAX_WRITES = 50;
 
+    /** What every adapter refuses before writing: an empty or oversized batch, or one object twice. */
+    static void checkBatch(List<Write> writes) {
+        if (writes.isEmpty() || writes.size() > MAX_WRITES) {
+            throw new IllegalArgumentException("apply takes 1 to " + MAX_WRITES + " objects, got " + writes.size());
+        }
+        if (writes.stream().map(Write::key).distinct().count() != writes.size()) {
+            throw new IllegalArgumentException("apply got the same object twice");
+        }
+    }
+
     Optional<StoredObject> get(ObjectKey key);
 
     /** Every object of a kind, or of a kind in one namespace when {@code namespace} is non-empty, by namespace then name. */

@@ -66,12 +66,7 @@ public final class SqliteDefinitionStore implements DefinitionStore {
 
     @Override
     public List<StoredObject> apply(List<Write> writes) {
-        if (writes.isEmpty() || writes.size() > MAX_WRITES) {
-            throw new IllegalArgumentException("apply takes 1 to " + MAX_WRITES + " objects, got " + writes.size());
-        }
-        if (writes.stream().map(Write::key).distinct().count() != writes.size()) {
-            throw new IllegalArgumentException("apply got the same object twice");
-        }
+        DefinitionStore.checkBatch(writes);
         Instant now = clock.instant();
         List<String> manifests = new ArrayList<>();
         for (Write w : writes) {
