@@ -106,7 +106,7 @@ final class DevControlPlane implements AutoCloseable {
         // Pull request notifications as the Lambda sends them: the forge tokens are local secrets here.
         ForgeNotifications notifications = new ForgeNotifications(new ForgeNotifications.Ports(stores.definitions(),
                 new ResourceSetInputs(stores.definitions(), stores.inputs()), renders, stores.statuses(), secrets,
-                access.secretPrefix(), ProviderPoller.defaultClient(), new GitHubAppTokens(), clock,
+                access.secretPrefix(), ProviderPoller.defaultClientWhenUsed(), new GitHubAppTokens(), clock,
                 ForgeNotifications.DEFAULT_BUDGET));
         ResourceSetReconciler reconciler = new ResourceSetReconciler(new ReconcilerStores(stores.definitions(),
                 stores.inputs(), stores.inventories(), stores.statuses(), stores.schedules()),

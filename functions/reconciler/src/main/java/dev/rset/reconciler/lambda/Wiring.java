@@ -74,7 +74,7 @@ public final class Wiring {
         RenderCache renders = new RenderCache(RENDER_CACHE_ENTRIES);
         Notifications notifications = new ForgeNotifications(new ForgeNotifications.Ports(stores.definitions(),
                 new ResourceSetInputs(stores.definitions(), stores.inputs()), renders, stores.statuses(), secrets,
-                env.getOrDefault("RSET_SECRET_PREFIX", SecretNames.DEFAULT_PREFIX), ProviderPoller.defaultClient(),
+                env.getOrDefault("RSET_SECRET_PREFIX", SecretNames.DEFAULT_PREFIX), ProviderPoller.defaultClientWhenUsed(),
                 new GitHubAppTokens(), clock, ForgeNotifications.DEFAULT_BUDGET));
         return new ResourceSetReconciler(new ReconcilerStores(stores.definitions(), stores.inputs(),
                 stores.inventories(), stores.statuses(), stores.schedules()), connector(env, access, secrets,

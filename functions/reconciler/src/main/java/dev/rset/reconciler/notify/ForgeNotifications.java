@@ -35,6 +35,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * Notifications through the forges' APIs, for ResourceSets with a {@link NotificationPolicy}. The
@@ -50,9 +51,12 @@ public final class ForgeNotifications implements Notifications {
     /** Every forge call of one run shares this budget; a slow forge cannot hold a run for long. */
     public static final Duration DEFAULT_BUDGET = Duration.ofSeconds(20);
 
-    /** The stores and clients notifications read and use. */
+    /**
+     * The stores and clients notifications read and use; {@code client} is asked when a forge is
+     * told something, so a cold start without notification policies makes no HTTP client.
+     */
     public record Ports(DefinitionStore definitions, ResourceSetInputs inputs, RenderCache renders,
-            StatusStore statuses, SecretStore secrets, String secretPrefix, HttpClient client,
+            StatusStore statuses, SecretStore secrets, String secretPrefix, Supplier<HttpClient> client,
             GitHubAppTokens appTokens, Clock clock, Duration budget) {
     }
 
@@ -172,7 +176,8 @@ public final class ForgeNotifications implements Notifications {
 
         Delivery(NotificationPolicy policy) {
             this.policy = policy;
-            this.http = new ForgeHttp(ports.client(), ports.clock(), display(policy.forge()) + " API", ports.budget());
+            this.http = new ForgeHttp(ports.client().get(), ports.clock(), display(policy.forge()) + " API",
+                    ports.budget());
         }
 
         /** {@code entry} null: forget the change request once told. */

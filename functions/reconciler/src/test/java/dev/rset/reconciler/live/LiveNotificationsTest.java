@@ -90,7 +90,7 @@ class LiveNotificationsTest extends LiveFixture {
                 (namespace, sa) -> dev.rset.delivery.Identity.CONTROL_PLANE, renders, Clock.systemUTC(),
                 new ForgeNotifications(new ForgeNotifications.Ports(stores.definitions(),
                         new ResourceSetInputs(stores.definitions(), stores.inputs()), renders, stores.statuses(),
-                        secrets, "rset", HttpClient.newHttpClient(), new GitHubAppTokens(), Clock.systemUTC(),
+                        secrets, "rset", HttpClient::newHttpClient, new GitHubAppTokens(), Clock.systemUTC(),
                         Duration.ofSeconds(10))));
     }
 
