@@ -21,7 +21,8 @@ public interface InputStore {
     Optional<StoredInput> get(ProviderId provider, String inputId);
 
     /**
-     * Upsert unless the stored item (live or tombstone) has an ordering &gt;= this one. Throws
+     * Upsert unless the stored item (live or tombstone) has an ordering &gt;= this one
+     * ({@code REPEATED} when equal, {@code STALE} when newer). Throws
      * {@link TooLargeException} (nothing written) for an input too large to store.
      */
     default WriteOutcome put(ProviderId provider, String inputId, Map<String, Object> input, Ordering ordering) {
@@ -38,7 +39,21 @@ public interface InputStore {
      */
     WriteOutcome put(ProviderId provider, String inputId, Map<String, Object> input, Ordering ordering, int limit);
 
-    /** Replace a live input by a tombstone (kept for a TTL) unless the stored ordering &gt;= this one. */
+    /**
+     * {@link #put(ProviderId, String, Map, Ordering, int)} for an input the caller expects not to be
+     * live (a change request that was just opened): an adapter may then reserve its place first
+     * instead of trying an update first. Only a hint: the outcome is the same, a wrong guess costs
+     * an adapter one more request.
+     */
+    default WriteOutcome putNew(ProviderId provider, String inputId, Map<String, Object> input, Ordering ordering,
+            int limit) {
+        return put(provider, inputId, input, ordering, limit);
+    }
+
+    /**
+     * Replace a live input by a tombstone (kept for a TTL) unless the stored ordering &gt;= this one
+     * ({@code REPEATED} when equal, {@code STALE} when newer).
+     */
     WriteOutcome remove(ProviderId provider, String inputId, Ordering ordering);
 
     /**

@@ -9,7 +9,7 @@ import dev.rset.forge.event.ParsedDelivery;
 import dev.rset.forge.hook.Delivery;
 import dev.rset.forge.hook.ReceiverType;
 import dev.rset.forge.hook.Verifier;
-import dev.rset.webhook.delivery.DeliveryKeys;
+import dev.rset.webhook.delivery.BodyDigest;
 import dev.rset.webhook.delivery.MediaTypes;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
@@ -54,7 +54,7 @@ final class Priming {
         Verifier.verify(ReceiverType.GITHUB, KEY, delivery);
         ParsedDelivery parsed = EventParser.parse(ReceiverType.GITHUB, MediaTypes.json(ReceiverType.GITHUB, delivery));
         EventLimits.check(parsed);
-        DeliveryKeys.of(ReceiverType.GITHUB, parsed.deliveryId(), delivery.body());
+        BodyDigest.sha256(delivery.body());
         HookResponse r = HookResponse.of(200, "primed");
         APIGatewayV2HTTPResponse.builder().withStatusCode(r.status()).withHeaders(Map.of("Content-Type",
                 "application/json")).withBody(r.body()).build();

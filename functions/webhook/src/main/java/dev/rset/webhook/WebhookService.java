@@ -4,6 +4,7 @@ import dev.rset.core.api.InvalidObjectException;
 import dev.rset.core.api.Receiver;
 import dev.rset.core.api.ResourceSetInputProvider;
 import dev.rset.forge.event.ChangeRequestEvent;
+import dev.rset.forge.event.ChangeState;
 import dev.rset.forge.event.EventLimits;
 import dev.rset.forge.event.EventParser;
 import dev.rset.forge.event.ForgeEvent;
@@ -20,8 +21,6 @@ import dev.rset.forge.inputs.ChangeMapper;
 import dev.rset.forge.inputs.InputChange;
 import dev.rset.forge.inputs.ProviderPlan;
 import dev.rset.store.DefinitionStore;
-import dev.rset.store.DeliveryClaim;
-import dev.rset.store.DeliveryLog;
 import dev.rset.store.Ordering;
 import dev.rset.store.ScheduleStore;
 import dev.rset.store.TooLargeException;
@@ -30,7 +29,7 @@ import dev.rset.events.InputsChanged;
 import dev.rset.events.ReconcileRequested;
 import dev.rset.ops.Fields;
 import dev.rset.ops.Invocation;
-import dev.rset.webhook.delivery.DeliveryKeys;
+import dev.rset.webhook.delivery.BodyDigest;
 import dev.rset.webhook.delivery.MediaTypes;
 import dev.rset.webhook.inputs.Applied;
 import dev.rset.webhook.inputs.InputWriter;
@@ -51,27 +50,31 @@ import java.util.regex.Pattern;
 
 /**
  * One webhook delivery, start to end: check the request, find and verify the receiver, read the
- * event, claim the delivery for a short lease, write each input change conditionally, publish one
- * InputsChanged per affected ResourceSet, mark the delivery done. Every refusal happens before
- * any write. A failure releases the claim and answers 503 so that the forge retries; a claim whose
- * attempt died without a word (timeout, out of memory) lapses with its lease. Answers give counts,
- * never provider names or repository URLs (anyone reading the forge's delivery log sees them); logs
- * name receivers, events and delivery ids, never tokens, signatures or payloads.
+ * event, write each input change as one conditional write, publish one InputsChanged per affected
+ * ResourceSet. Every refusal happens before any write. A failure answers 503 so that the forge
+ * retries.
+ *
+ * <p>A delivery needs no claim of its own: each write carries the delivery's {@link Ordering},
+ * whose tie-break is the digest of the signed body, so the input item itself tells a delivery
+ * (or a captured body replayed under a new delivery id) that was applied before: the store answers
+ * {@code REPEATED} and writes nothing, and the event that attempt may not have sent is sent again
+ * (a spare InputsChanged costs a reconcile that changes nothing; a missing one would leave an
+ * environment behind). That keeps a delivery at one write per input plus one PutEvents.
+ *
+ * <p>Answers give counts, never provider names or repository URLs (anyone reading the forge's
+ * delivery log sees them); logs name receivers, events and delivery ids, never tokens, signatures
+ * or payloads.
  */
 public final class WebhookService {
     public static final long MAX_BODY = 1024 * 1024;
-    public static final Duration DEDUP_TTL = Duration.ofHours(24);
     /** Room for the forge's clock and ours to disagree before an event counts as older than the tombstones. */
     static final Duration CLOCK_SKEW = Duration.ofHours(1);
-    /** Longer than any attempt runs (the function times out after 30 s). */
-    public static final Duration LEASE = Duration.ofSeconds(60);
     private static final System.Logger LOG = System.getLogger(WebhookService.class.getName());
     private static final Pattern DIGEST = Pattern.compile("[0-9a-f]{64}");
 
     private final ReceiverDirectory receivers;
     private final Definitions definitions;
     private final InputWriter writer;
-    private final DeliveryLog deliveries;
     private final EventPublisher events;
     private final EarlyPolls polls;
     private final Duration tombstoneTtl;
@@ -82,12 +85,11 @@ public final class WebhookService {
      * refused, since one could bring back a request closed since (a replayed {@code opened}).
      */
     public WebhookService(ReceiverDirectory receivers, DefinitionStore definitions, Clock clock,
-            Duration definitionsTtl, InputWriter writer, DeliveryLog deliveries, EventPublisher events,
-            ScheduleStore schedules, Duration tombstoneTtl) {
+            Duration definitionsTtl, InputWriter writer, EventPublisher events, ScheduleStore schedules,
+            Duration tombstoneTtl) {
         this.receivers = receivers;
         this.definitions = new Definitions(definitions, clock, definitionsTtl);
         this.writer = writer;
-        this.deliveries = deliveries;
         this.events = events;
         this.polls = new EarlyPolls(schedules);
         this.tombstoneTtl = tombstoneTtl;
@@ -99,7 +101,7 @@ public final class WebhookService {
         } catch (Rejection r) {
             return HookResponse.of(r.status(), r.reason());
         } catch (RuntimeException e) {
-            // Reading receivers or secrets failed before anything was claimed or written.
+            // Reading receivers or secrets failed before anything was written.
             LOG.log(Level.ERROR, "delivery not processed: {0}: {1}", e.getClass().getSimpleName(), e.getMessage());
             return HookResponse.of(503, "the delivery could not be processed now; retry it");
         } catch (VirtualMachineError e) {
@@ -158,56 +160,22 @@ public final class WebhookService {
             throw new Rejection(422, parsed.eventName() + " event of " + cr.eventTime() + " is older than removed "
                     + "inputs are remembered (" + tombstoneTtl.toDays() + " days): not applied");
         }
-        List<String> keys = DeliveryKeys.of(rr.type(), parsed.deliveryId(), delivery.body());
-        if (keys.isEmpty()) {
-            return attempt(rr, parsed, delivery.receivedAt(), null);
-        }
-        DeliveryClaim claim = deliveries.claim(rr.key(), keys, LEASE);
-        if (claim instanceof DeliveryClaim.Done) {
-            LOG.log(Level.INFO, "Receiver {0}: delivery {1} already processed", rr.key(), parsed.deliveryId());
-            return HookResponse.of(200, "the delivery was already processed");
-        }
-        if (claim instanceof DeliveryClaim.Busy) {
-            return HookResponse.of(503, "the delivery is being processed by another attempt; retry it later");
-        }
-        return attempt(rr, parsed, delivery.receivedAt(), (DeliveryClaim.Claimed) claim);
-    }
-
-    /** Applies the event under {@code claim} (null: not de-duplicated), marking it done or releasing it. */
-    private HookResponse attempt(ResolvedReceiver rr, ParsedDelivery parsed, Instant receivedAt,
-            DeliveryClaim.Claimed claim) {
         try {
-            HookResponse r = apply(rr, parsed, receivedAt);
-            if (claim != null) {
-                deliveries.done(claim, DEDUP_TTL);
-            }
-            return r;
+            return apply(rr, parsed, delivery);
         } catch (TooLargeException e) {
-            release(claim);
             LOG.log(Level.WARNING, "Receiver {0}: delivery {1} refused: {2}", rr.key(), parsed.deliveryId(),
                     e.getMessage());
             return HookResponse.of(413, "an input of this event is too large to store");
         } catch (RuntimeException | VirtualMachineError e) {
-            release(claim);
+            // What was written stays: the retry finds it as its own (REPEATED) and sends the event.
             LOG.log(Level.ERROR, "Receiver {0}: delivery {1} ({2}) failed and may be retried: {3}: {4}", rr.key(),
                     parsed.deliveryId(), parsed.eventName(), e.getClass().getSimpleName(), e.getMessage());
             return HookResponse.of(503, "the delivery could not be applied now; retry it");
         }
     }
 
-    private void release(DeliveryClaim.Claimed claim) {
-        if (claim == null) {
-            return;
-        }
-        try {
-            deliveries.release(claim);
-        } catch (RuntimeException e) {
-            // The claim then lapses with its lease; the forge's retry after it is processed.
-            LOG.log(Level.WARNING, "could not release a delivery claim: {0}", e.getMessage());
-        }
-    }
-
-    private HookResponse apply(ResolvedReceiver rr, ParsedDelivery parsed, Instant receivedAt) {
+    private HookResponse apply(ResolvedReceiver rr, ParsedDelivery parsed, Delivery delivery) {
+        Instant receivedAt = delivery.receivedAt();
         Receiver receiver = rr.receiver();
         List<ResourceSetInputProvider> targets = new ArrayList<>();
         for (ResourceSetInputProvider p : definitions.providers(receiver.namespace())) {
@@ -222,7 +190,8 @@ public final class WebhookService {
                     targets.stream().map(ResourceSetInputProvider::name).toList());
             return new HookResponse(202, "reconcile requested", Map.of("providers", targets.size()));
         }
-        Ordering ordering = new Ordering(eventTime(parsed.event(), receivedAt), sequence(parsed));
+        Ordering ordering = new Ordering(eventTime(parsed.event(), receivedAt), sequence(parsed, delivery));
+        boolean opening = parsed.event() instanceof ChangeRequestEvent cr && cr.opens();
         Map<Applied, Integer> counts = new EnumMap<>(Applied.class);
         List<String> notes = new ArrayList<>();
         List<ResourceSetInputProvider> changed = new ArrayList<>();
@@ -246,7 +215,7 @@ public final class WebhookService {
             boolean reconcile = false;
             boolean uncertain = false;
             for (InputChange c : plan.changes()) {
-                Applied a = writer.apply(p, c, ordering);
+                Applied a = writer.apply(p, c, ordering, opening);
                 // The answer counts it as a change; its doubt shows as the poll it asks for.
                 counts.merge(a == Applied.CHANGED_AT_LIMIT ? Applied.CHANGED : a, 1, Integer::sum);
                 reconcile |= a.needsReconcile();
@@ -291,13 +260,13 @@ public final class WebhookService {
     /**
      * Breaks ties between deliveries with the same event time (forges give whole seconds): a
      * change request's closing ranks after anything that leaves it open, so an "opened" and a
-     * "closed" of the same second end closed whatever their random delivery ids; other ties fall
-     * to the delivery id, and the poll that a refused delivery asks for settles them.
+     * "closed" of the same second end closed; other ties fall to the body's digest (random as far
+     * as ranking goes; the poll a refused delivery asks for settles them). The digest, which the
+     * signature covers, rather than the unsigned delivery id: the same body is the same write.
      */
-    private static String sequence(ParsedDelivery parsed) {
-        boolean closes = parsed.event() instanceof dev.rset.forge.event.ChangeRequestEvent cr
-                && cr.state() == dev.rset.forge.event.ChangeState.CLOSED;
-        return (closes ? "2/" : "1/") + parsed.deliveryId();
+    private static String sequence(ParsedDelivery parsed, Delivery delivery) {
+        boolean closes = parsed.event() instanceof ChangeRequestEvent cr && cr.state() == ChangeState.CLOSED;
+        return (closes ? "2/" : "1/") + BodyDigest.sha256(delivery.body());
     }
 
     private static Instant eventTime(ForgeEvent e, Instant receivedAt) {

@@ -58,8 +58,7 @@ public final class Wiring {
         ReceiverDirectory directory = new ReceiverDirectory(stores.definitions(), tokens, clock,
                 Duration.ofSeconds(60), Duration.ofSeconds(5), new SecureRandom());
         return new WebhookService(directory, stores.definitions(), clock, Duration.ofSeconds(10),
-                new InputWriter(stores.inputs()),
-                stores.deliveries(), publisher.apply(new EventBridgePublisher(fn.client(EventBridgeClient.builder(),
+                new InputWriter(stores.inputs()), publisher.apply(new EventBridgePublisher(fn.client(EventBridgeClient.builder(),
                         credentials, fn.endpoint(), interceptors), bus, EventSources.WEBHOOK, 4, Duration.ofMillis(50))),
                 stores.schedules(), config.tombstoneTtl());
     }

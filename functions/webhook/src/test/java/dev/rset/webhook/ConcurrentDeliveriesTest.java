@@ -71,7 +71,7 @@ class ConcurrentDeliveriesTest {
                 new ReceiverTokens(secrets, new SecretNames(PREFIX)),
                 world.clock, Duration.ofSeconds(60), Duration.ofSeconds(5), new SplittableRandom(3));
         world.useService(new WebhookService(receivers, sqlite.definitions(), world.clock, Duration.ofSeconds(10),
-                new InputWriter(sqlite.inputs()), sqlite.deliveries(), new EventBridgePublisher(Bus.client(moto),
+                new InputWriter(sqlite.inputs()), new EventBridgePublisher(Bus.client(moto),
                         world.bus.name(), EventSources.WEBHOOK, 4, Duration.ofMillis(50)),
                 sqlite.schedules(), SqliteStores.DEFAULT_TOMBSTONE_TTL));
         return digest;

@@ -125,7 +125,7 @@ final class DevControlPlane implements AutoCloseable {
                 Duration.ofSeconds(1),
                 new java.security.SecureRandom());
         WebhookService hooks = new WebhookService(receivers, stores.definitions(), clock, Duration.ofSeconds(1),
-                new InputWriter(stores.inputs()), stores.deliveries(), bus, stores.schedules(),
+                new InputWriter(stores.inputs()), bus, stores.schedules(),
                 SqliteStores.DEFAULT_TOMBSTONE_TTL);
         // The scheduler as the stack builds it, its polls' secrets in the local file, AWS sources (CodeCommit, ECR)
         // read with the user's own AWS credentials (clients made only when such a provider exists); its timer

@@ -25,7 +25,7 @@ import java.util.concurrent.BlockingQueue;
  */
 public final class SqliteDatabase implements AutoCloseable {
     /** The schema this code writes; a file with a newer one was written by a newer rset. */
-    static final int SCHEMA_VERSION = 2;
+    static final int SCHEMA_VERSION = 3;
     private static final int POOL_SIZE = 4;
     /** How long a writer waits for the write lock before giving up (each transaction is short). */
     private static final int BUSY_TIMEOUT_MS = 10_000;

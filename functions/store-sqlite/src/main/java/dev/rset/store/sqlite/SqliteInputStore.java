@@ -142,7 +142,7 @@ public final class SqliteInputStore implements InputStore {
             int limit) throws SQLException {
         Optional<Row> old = find(c, provider, inputId);
         if (old.isPresent() && old.get().ordering().compareTo(ordering) >= 0) {
-            return WriteOutcome.STALE;
+            return old.get().ordering().equals(ordering) ? WriteOutcome.REPEATED : WriteOutcome.STALE;
         }
         if (old.isPresent() && old.get().live()) {
             write(c, provider, inputId, json, ordering);
@@ -164,7 +164,7 @@ public final class SqliteInputStore implements InputStore {
             throws SQLException {
         Optional<Row> old = find(c, provider, inputId);
         if (old.isPresent() && old.get().ordering().compareTo(ordering) >= 0) {
-            return WriteOutcome.STALE;
+            return old.get().ordering().equals(ordering) ? WriteOutcome.REPEATED : WriteOutcome.STALE;
         }
         // written even when nothing was live: it still guards against a late "opened"
         tombstone(c, provider, inputId, ordering);

@@ -82,6 +82,11 @@ final class SqliteSchema {
         "ALTER TABLE deliveries ADD COLUMN token TEXT NOT NULL DEFAULT ''",
     };
 
+    /** Deliveries are known by the orderings on the input rows themselves: the claims' table goes. */
+    private static final String[] V3 = {
+        "DROP TABLE deliveries",
+    };
+
     private SqliteSchema() {
     }
 
@@ -101,7 +106,10 @@ final class SqliteSchema {
                 for (String ddl : version < 1 ? V1 : new String[0]) {
                     s.execute(ddl);
                 }
-                for (String ddl : V2) {
+                for (String ddl : version < 2 ? V2 : new String[0]) {
+                    s.execute(ddl);
+                }
+                for (String ddl : V3) {
                     s.execute(ddl);
                 }
                 s.execute("PRAGMA user_version = " + SqliteDatabase.SCHEMA_VERSION);

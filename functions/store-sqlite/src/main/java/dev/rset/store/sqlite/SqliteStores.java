@@ -22,7 +22,6 @@ public final class SqliteStores implements AutoCloseable {
     private final SqliteScheduleStore schedules;
     private final SqliteInventoryStore inventories;
     private final SqliteStatusStore statuses;
-    private final SqliteDeliveryLog deliveries;
     private final SqlitePairRunStore pairRuns;
 
     private SqliteStores(SqliteDatabase db, Clock clock, Duration tombstoneTtl) {
@@ -33,7 +32,6 @@ public final class SqliteStores implements AutoCloseable {
         this.schedules = new SqliteScheduleStore(db);
         this.inventories = new SqliteInventoryStore(db);
         this.statuses = new SqliteStatusStore(db);
-        this.deliveries = new SqliteDeliveryLog(db, clock);
         this.pairRuns = new SqlitePairRunStore(db, clock);
     }
 
@@ -46,7 +44,7 @@ public final class SqliteStores implements AutoCloseable {
     }
 
     /**
-     * Deletes expired tombstones, delivery ids, run records and handed-over places. Reads already ignore them;
+     * Deletes expired tombstones, run records and handed-over places. Reads already ignore them;
      * this only keeps the file from growing, so call it now and then (e.g. on the scheduler's tick).
      */
     public void purgeExpired() {
@@ -54,13 +52,10 @@ public final class SqliteStores implements AutoCloseable {
         long placesBefore = clock.instant().minus(SqliteInputStore.HANDED_PLACE_TTL).toEpochMilli();
         db.write(c -> {
             try (PreparedStatement inputs = c.prepareStatement("DELETE FROM inputs WHERE expires <= ?");
-                    PreparedStatement deliveries = c.prepareStatement("DELETE FROM deliveries WHERE expires <= ?");
                     PreparedStatement places = c.prepareStatement("DELETE FROM input_places WHERE handed_at <= ?");
                     PreparedStatement runs = c.prepareStatement("DELETE FROM pair_runs WHERE expires <= ?")) {
                 inputs.setLong(1, nowSeconds);
                 inputs.executeUpdate();
-                deliveries.setLong(1, nowSeconds);
-                deliveries.executeUpdate();
                 places.setLong(1, placesBefore);
                 places.executeUpdate();
                 runs.setLong(1, nowSeconds);
@@ -92,10 +87,6 @@ public final class SqliteStores implements AutoCloseable {
 
     public SqliteStatusStore statuses() {
         return statuses;
-    }
-
-    public SqliteDeliveryLog deliveries() {
-        return deliveries;
     }
 
     public SqlitePairRunStore pairRuns() {

@@ -1,7 +1,6 @@
 package dev.rset.store.sqlite;
 
 import dev.rset.store.DefinitionStore;
-import dev.rset.store.DeliveryLog;
 import dev.rset.store.InputStore;
 import dev.rset.store.InventoryStore;
 import dev.rset.store.PairRunStore;
@@ -54,11 +53,6 @@ final class SqliteFixture implements StoreFixture {
     @Override
     public StatusStore statuses() {
         return new SqliteStatusStore(db);
-    }
-
-    @Override
-    public DeliveryLog deliveries(Clock clock) {
-        return new SqliteDeliveryLog(db, clock);
     }
 
     @Override

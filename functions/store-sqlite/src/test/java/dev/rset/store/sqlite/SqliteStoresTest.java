@@ -3,7 +3,6 @@ package dev.rset.store.sqlite;
 import dev.rset.store.ConflictException;
 import dev.rset.store.Kind;
 import dev.rset.store.ObjectKey;
-import dev.rset.store.DeliveryClaim;
 import dev.rset.store.Ordering;
 import dev.rset.store.PairRun;
 import dev.rset.store.ProviderId;
@@ -88,6 +87,26 @@ class SqliteStoresTest {
     }
 
     @Test
+    void aFileOfSchemaTwoKeepsItsInputsAndLosesTheDeliveryClaims() throws Exception {
+        ProviderId p = new ProviderId("apps", "prs");
+        try (SqliteStores stores = SqliteStores.open(stateDir, CLOCK)) {
+            stores.inputs().put(p, "1", Map.of("id", "1"), new Ordering(NOW, "o"));
+        }
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + stateDir.resolve(SqliteStores.FILE_NAME));
+                Statement s = c.createStatement()) {
+            s.execute("CREATE TABLE deliveries (receiver TEXT NOT NULL, id TEXT NOT NULL, expires INTEGER NOT NULL, "
+                    + "state TEXT NOT NULL DEFAULT 'done', token TEXT NOT NULL DEFAULT '', PRIMARY KEY (receiver, id))");
+            s.execute("INSERT INTO deliveries VALUES ('apps/github', 'id:d-1', 9999999999, 'done', 't')");
+            s.execute("PRAGMA user_version = 2");
+        }
+        try (SqliteStores stores = SqliteStores.open(stateDir, CLOCK)) {
+            assertEquals(1L, count(stores, "SELECT count(*) FROM inputs"));
+            assertEquals(0L, count(stores, "SELECT count(*) FROM sqlite_master WHERE name = 'deliveries'"));
+            assertEquals((long) SqliteDatabase.SCHEMA_VERSION, count(stores, "PRAGMA user_version"));
+        }
+    }
+
+    @Test
     void purgeDropsOnlyWhatExpired() throws Exception {
         ProviderId p = new ProviderId("apps", "prs");
         try (SqliteStores stores = SqliteStores.open(stateDir, CLOCK)) {
@@ -95,15 +114,10 @@ class SqliteStoresTest {
             stores.inputs().remove(p, "1", new Ordering(NOW.plusSeconds(1), "c"));
             stores.inputs().remove(p, "2", new Ordering(NOW.plusSeconds(1), "c"));
             stores.inputs().put(p, "3", Map.of("id", "3"), new Ordering(NOW, "o"));
-            stores.deliveries().done((DeliveryClaim.Claimed) stores.deliveries().claim("r", List.of("id:d-1"),
-                    Duration.ofMinutes(1)), Duration.ofHours(1));
-            stores.deliveries().done((DeliveryClaim.Claimed) stores.deliveries().claim("r", List.of("id:d-2"),
-                    Duration.ofMinutes(1)), Duration.ofDays(30));
         }
         Clock later = Clock.fixed(NOW.plus(SqliteStores.DEFAULT_TOMBSTONE_TTL), ZoneOffset.UTC);
         try (SqliteStores stores = SqliteStores.open(stateDir, later)) {
             assertEquals(1L, count(stores, "SELECT count(*) FROM inputs"), "the live input stays");
-            assertEquals(1L, count(stores, "SELECT count(*) FROM deliveries"), "the unexpired id stays");
             assertEquals(WriteOutcome.WRITTEN, stores.inputs().put(p, "1", Map.of("id", "1"), new Ordering(NOW, "o")));
         }
     }

@@ -18,7 +18,6 @@ public final class DynamoStores {
     private final DynamoScheduleStore schedules;
     private final DynamoInventoryStore inventories;
     private final DynamoStatusStore statuses;
-    private final DynamoDeliveryLog deliveries;
     private final DynamoPairRunStore pairRuns;
 
     public DynamoStores(DynamoDbClient db, DynamoConfig config, Clock clock) {
@@ -27,7 +26,6 @@ public final class DynamoStores {
         this.schedules = new DynamoScheduleStore(db, config);
         this.inventories = new DynamoInventoryStore(db, config);
         this.statuses = new DynamoStatusStore(db, config);
-        this.deliveries = new DynamoDeliveryLog(db, config, clock);
         this.pairRuns = new DynamoPairRunStore(db, config);
     }
 
@@ -65,10 +63,6 @@ public final class DynamoStores {
 
     public DynamoStatusStore statuses() {
         return statuses;
-    }
-
-    public DynamoDeliveryLog deliveries() {
-        return deliveries;
     }
 
     public DynamoPairRunStore pairRuns() {

@@ -4,6 +4,7 @@ import dev.rset.store.ConflictException;
 import dev.rset.store.Ordering;
 import dev.rset.store.ProviderId;
 import dev.rset.store.StoredInput;
+import dev.rset.store.WriteOutcome;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.BatchGetItemRequest;
@@ -215,6 +216,11 @@ final class InputItems {
     /** Whether a stored item (live or tombstone) has the same or a newer ordering: a write with it is stale. */
     static boolean holds(Map<String, AttributeValue> item, Ordering ordering) {
         return !item.isEmpty() && ordering(item).compareTo(ordering) >= 0;
+    }
+
+    /** Why a write with {@code ordering} was refused by the stored {@code item}: it holds this ordering or a newer one. */
+    static WriteOutcome refusal(Map<String, AttributeValue> item, Ordering ordering) {
+        return !item.isEmpty() && ordering(item).equals(ordering) ? WriteOutcome.REPEATED : WriteOutcome.STALE;
     }
 
     static Ordering ordering(Map<String, AttributeValue> item) {

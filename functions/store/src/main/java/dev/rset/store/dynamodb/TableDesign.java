@@ -55,10 +55,6 @@ final class TableDesign {
         return "LIVESET#" + provider.namespace() + "#" + provider.name();
     }
 
-    static String deliveryPk(String receiverKey) {
-        return "DELIVERY#" + receiverKey;
-    }
-
     /** A stable shard per object, so one object's entries never move between shards. */
     static int shardOf(ObjectKey key, int shards) {
         CRC32 crc = new CRC32();

@@ -99,11 +99,41 @@ public abstract class InputStoreContract extends StoreContract {
         ProviderId p = new ProviderId("apps", "prs");
         store.put(p, "7", pr(7, "new"), at(10, "s2"));
         assertEquals(WriteOutcome.STALE, store.put(p, "7", pr(7, "old"), at(5, "s9")));
-        assertEquals(WriteOutcome.STALE, store.put(p, "7", pr(7, "same"), at(10, "s2")));
+        assertEquals(WriteOutcome.REPEATED, store.put(p, "7", pr(7, "same"), at(10, "s2")), "this very write again");
         assertEquals(WriteOutcome.STALE, store.put(p, "7", pr(7, "tie"), at(10, "s1")));
         assertEquals("new", store.get(p, "7").orElseThrow().values().get("sha"));
         assertEquals(WriteOutcome.WRITTEN, store.put(p, "7", pr(7, "tie-later"), at(10, "s3")));
         assertEquals("tie-later", store.get(p, "7").orElseThrow().values().get("sha"));
+    }
+
+    @Test
+    void aWriteMadeBeforeIsToldFromANewerOne() {
+        ProviderId p = new ProviderId("apps", "prs");
+        assertEquals(WriteOutcome.WRITTEN, store.put(p, "1", pr(1, "a"), at(1, "d1"), 5));
+        assertEquals(WriteOutcome.REPEATED, store.put(p, "1", pr(1, "a"), at(1, "d1"), 5));
+        assertEquals(WriteOutcome.REPEATED, store.putNew(p, "1", pr(1, "a"), at(1, "d1"), 5));
+        assertEquals(WriteOutcome.STALE, store.put(p, "1", pr(1, "a"), at(0, "d0"), 5));
+        assertEquals(new Removal(WriteOutcome.WRITTEN, false), store.remove(p, "1", at(2, "c1"), 5));
+        assertEquals(new Removal(WriteOutcome.REPEATED, false), store.remove(p, "1", at(2, "c1"), 5));
+        assertEquals(WriteOutcome.REPEATED, store.putNew(p, "1", pr(1, "a"), at(2, "c1"), 5), "its tombstone's own");
+        assertEquals(WriteOutcome.STALE, store.putNew(p, "1", pr(1, "a"), at(1, "d1"), 5));
+        assertTrue(store.list(p).isEmpty(), "nothing came back");
+    }
+
+    @Test
+    void putNewIsOnlyAHint() {
+        ProviderId p = new ProviderId("apps", "prs");
+        assertEquals(WriteOutcome.WRITTEN, store.putNew(p, "1", pr(1, "a"), at(1, "o1"), 2));
+        assertEquals(WriteOutcome.WRITTEN, store.putNew(p, "2", pr(2, "a"), at(1, "o2"), 2));
+        assertEquals(WriteOutcome.FULL, store.putNew(p, "3", pr(3, "a"), at(1, "o3"), 2));
+        // live after all: updated in place, whatever the limit
+        assertEquals(WriteOutcome.WRITTEN, store.putNew(p, "2", pr(2, "b"), at(2, "o2"), 2));
+        assertEquals(WriteOutcome.UNCHANGED, store.putNew(p, "2", pr(2, "b"), at(3, "o2"), 2));
+        assertEquals(WriteOutcome.WRITTEN, store.remove(p, "1", at(2, "c1")));
+        assertEquals(WriteOutcome.WRITTEN, store.putNew(p, "1", pr(1, "c"), at(4, "reopened"), 2), "reopened");
+        assertEquals(WriteOutcome.FULL, store.putNew(p, "3", pr(3, "a"), at(5, "o3"), 2), "the place was taken");
+        assertEquals(List.of("1", "2"), ids(store.list(p)));
+        assertEquals("c", store.get(p, "1").orElseThrow().values().get("sha"));
     }
 
     @Test
@@ -147,7 +177,7 @@ public abstract class InputStoreContract extends StoreContract {
         assertEquals(List.of("5"), ids(store.list(p)));
         // removing what was never there leaves a tombstone too
         assertEquals(WriteOutcome.UNCHANGED, store.remove(p, "404", at(1, "closed")));
-        assertEquals(WriteOutcome.STALE, store.remove(p, "404", at(1, "closed")));
+        assertEquals(WriteOutcome.REPEATED, store.remove(p, "404", at(1, "closed")));
         assertEquals(WriteOutcome.STALE, store.put(p, "404", pr(404, "a"), at(0, "opened")));
     }
 

@@ -3,8 +3,6 @@ package dev.rset.store.contract;
 import dev.rset.store.ClusterStatus;
 import dev.rset.store.ConflictException;
 import dev.rset.store.DefinitionStore;
-import dev.rset.store.DeliveryClaim;
-import dev.rset.store.DeliveryLog;
 import dev.rset.store.InputStore;
 import dev.rset.store.InventoryEntry;
 import dev.rset.store.InventoryKey;
@@ -121,18 +119,6 @@ public abstract class SerialisedWritesContract extends StoreContract {
             PairRun none = runs.get(k, "prod");
             String w = winner(race(4, n -> () -> runs.start(none, NOW.plusSeconds(n))));
             assertEquals(NOW.plusSeconds(Integer.parseInt(w.substring(1))), runs.get(k, "prod").started().orElseThrow());
-        }
-    }
-
-    @Test
-    void ofRacingClaimsOfOneDeliveryExactlyOneClaims() throws Exception {
-        DeliveryLog log = fixture.deliveries(at(NOW));
-        for (int round = 0; round < ROUNDS; round++) {
-            List<String> keys = List.of("id:d-" + round, "sha256:" + round);
-            // every racer has the delivery id; half of them the body's digest as well
-            List<DeliveryClaim> claims = Race.run(4, n -> () -> log.claim("apps/github",
-                    n % 2 == 0 ? keys : keys.subList(0, 1), Duration.ofMinutes(1)));
-            assertEquals(1, claims.stream().filter(c -> c instanceof DeliveryClaim.Claimed).count(), claims.toString());
         }
     }
 

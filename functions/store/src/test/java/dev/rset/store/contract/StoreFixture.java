@@ -1,7 +1,6 @@
 package dev.rset.store.contract;
 
 import dev.rset.store.DefinitionStore;
-import dev.rset.store.DeliveryLog;
 import dev.rset.store.InputStore;
 import dev.rset.store.InventoryStore;
 import dev.rset.store.PairRunStore;
@@ -31,7 +30,6 @@ public interface StoreFixture extends AutoCloseable {
 
     StatusStore statuses();
 
-    DeliveryLog deliveries(Clock clock);
 
     PairRunStore pairRuns();
 

@@ -1,7 +1,6 @@
 package dev.rset.store.dynamodb;
 
 import dev.rset.store.DefinitionStore;
-import dev.rset.store.DeliveryLog;
 import dev.rset.store.InputStore;
 import dev.rset.store.InventoryStore;
 import dev.rset.store.PairRunStore;
@@ -51,11 +50,6 @@ final class DynamoFixture implements StoreFixture {
     @Override
     public StatusStore statuses() {
         return new DynamoStatusStore(db, config);
-    }
-
-    @Override
-    public DeliveryLog deliveries(Clock clock) {
-        return new DynamoDeliveryLog(db, config, clock);
     }
 
     @Override

@@ -11,8 +11,9 @@ public enum Applied {
      */
     CHANGED_AT_LIMIT,
     /**
-     * A previous attempt of this same delivery already wrote it (the forge retried after a
-     * failure further on): treated as a change so that the event the failed attempt owed is sent.
+     * This same write was made before (the forge retried after a failure further on, redelivered
+     * it, or the same signed body came again): treated as a change so that the event an earlier
+     * attempt may not have sent is sent.
      */
     ALREADY_APPLIED,
     /** A newer delivery already wrote this item; nothing was written. */

@@ -41,13 +41,15 @@ final class InputLimit {
         this.inputs = inputs;
     }
 
-    Applied admit(ResourceSetInputProvider provider, ProviderId pid, Upsert upsert, Ordering ordering) {
+    Applied admit(ResourceSetInputProvider provider, ProviderId pid, Upsert upsert, Ordering ordering,
+            boolean likelyNew) {
         int limit = provider.spec().filter().limit();
         int pauses = 0;
         long waited = 0;
         boolean evictedAny = false;
         for (int round = 0; round < ROUNDS; round++) {
-            WriteOutcome out = inputs.put(pid, upsert.id(), upsert.values(), ordering, limit);
+            WriteOutcome out = likelyNew ? inputs.putNew(pid, upsert.id(), upsert.values(), ordering, limit)
+                    : inputs.put(pid, upsert.id(), upsert.values(), ordering, limit);
             if (out != WriteOutcome.FULL) {
                 Applied a = applied(out);
                 return a == Applied.CHANGED && evictedAny ? Applied.CHANGED_AT_LIMIT : a;
@@ -84,6 +86,9 @@ final class InputLimit {
             case WRITTEN -> Applied.CHANGED;
             case UNCHANGED -> Applied.UNCHANGED;
             case STALE -> Applied.STALE;
+            // This delivery wrote it before (the forge retried after a failure further on, or a
+            // request whose answer was lost was resent): the event that attempt owed is sent.
+            case REPEATED -> Applied.ALREADY_APPLIED;
             case FULL -> Applied.NOT_ADMITTED;
         };
     }

@@ -8,7 +8,6 @@ import dev.rset.store.InputStore;
 import dev.rset.store.Ordering;
 import dev.rset.store.ProviderId;
 import dev.rset.store.Removal;
-import dev.rset.store.WriteOutcome;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -27,26 +26,28 @@ public final class InputWriter {
         this.limit = new InputLimit(inputs);
     }
 
-    public Applied apply(ResourceSetInputProvider provider, InputChange change, Ordering ordering) {
+    /**
+     * {@code opening}: the event opened the request, so its input is most likely new and the store
+     * may reserve its place before writing it (a hint; the outcome does not depend on it).
+     */
+    public Applied apply(ResourceSetInputProvider provider, InputChange change, Ordering ordering, boolean opening) {
         ProviderId pid = new ProviderId(provider.namespace(), provider.name());
         if (change instanceof Upsert u) {
-            return upsert(provider, pid, u, ordering);
+            return upsert(provider, pid, u, ordering, opening);
         }
         Remove r = (Remove) change;
         Removal out = inputs.remove(pid, r.id(), ordering, provider.spec().filter().limit());
-        if (out.outcome() == WriteOutcome.STALE) {
-            // Still removed: either this delivery already removed it, or a newer one did; a spare
-            // InputsChanged is harmless, a missing one would leave the environment running.
-            return inputs.get(pid, r.id()).isEmpty() ? Applied.ALREADY_APPLIED : Applied.STALE;
-        }
-        if (out.outcome() != WriteOutcome.WRITTEN) {
-            return Applied.UNCHANGED;
-        }
-        // A full set that loses one may have had inputs pushed out or kept out by the limit.
-        return out.atLimit() ? Applied.CHANGED_AT_LIMIT : Applied.CHANGED;
+        return switch (out.outcome()) {
+            // A full set that loses one may have had inputs pushed out or kept out by the limit.
+            case WRITTEN -> out.atLimit() ? Applied.CHANGED_AT_LIMIT : Applied.CHANGED;
+            case REPEATED -> Applied.ALREADY_APPLIED;
+            case STALE -> Applied.STALE;
+            case UNCHANGED, FULL -> Applied.UNCHANGED;
+        };
     }
 
-    private Applied upsert(ResourceSetInputProvider provider, ProviderId pid, Upsert u, Ordering ordering) {
+    private Applied upsert(ResourceSetInputProvider provider, ProviderId pid, Upsert u, Ordering ordering,
+            boolean opening) {
         Map<String, Object> values = new LinkedHashMap<>(u.values());
         if (!u.keepExisting().isEmpty()) {
             // Only skip.labels keeps stored values: without it the write needs no read before.
@@ -57,13 +58,6 @@ public final class InputWriter {
             }));
         }
         // A live input is updated in place whatever the limit; one that is not live must find a place.
-        Applied a = limit.admit(provider, pid, new Upsert(u.id(), values, u.keepExisting()), ordering);
-        if (a != Applied.STALE) {
-            return a;
-        }
-        // Stale: a newer delivery wrote it, or this same one did (the forge retried after a failure
-        // further on, or a write whose answer was lost was sent again); only the latter owes an event.
-        boolean sameDelivery = inputs.get(pid, u.id()).map(s -> s.ordering().equals(ordering)).orElse(false);
-        return sameDelivery ? Applied.ALREADY_APPLIED : Applied.STALE;
+        return limit.admit(provider, pid, new Upsert(u.id(), values, u.keepExisting()), ordering, opening);
     }
 }

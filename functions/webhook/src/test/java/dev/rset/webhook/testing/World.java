@@ -196,11 +196,22 @@ public final class World {
         return stores.inputs().get(new ProviderId(NS, provider), id);
     }
 
-    /** How many items of the table hold inputs (live or tombstones) or delivery records. */
+    /** How many items of the table hold inputs (live or tombstones) or the providers' live sets. */
     public long writtenItems() {
-        return db.scanPaginator(b -> b.tableName(config.tableName())).items().stream()
-                .map(i -> i.get("PK").s()).filter(pk -> pk.startsWith("INPUTS#") || pk.startsWith("DELIVERY#"))
-                .count();
+        return inputItems().size();
+    }
+
+    /** The items that hold inputs (live or tombstones) and live sets, as text by attribute, by their keys. */
+    public Map<String, Map<String, String>> inputItems() {
+        Map<String, Map<String, String>> out = new java.util.TreeMap<>();
+        db.scanPaginator(b -> b.tableName(config.tableName())).items().stream()
+                .filter(i -> i.get("PK").s().startsWith("INPUTS#") || i.get("PK").s().startsWith("LIVESET#"))
+                .forEach(i -> {
+                    Map<String, String> attrs = new java.util.TreeMap<>();
+                    i.forEach((k, v) -> attrs.put(k, v.toString()));
+                    out.put(i.get("PK").s() + " " + i.get("SK").s(), attrs);
+                });
+        return out;
     }
 
     /** A response: status and parsed JSON body. */

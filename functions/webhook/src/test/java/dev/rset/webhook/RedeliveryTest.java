@@ -2,7 +2,6 @@ package dev.rset.webhook;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.rset.events.EventPublisher;
@@ -13,9 +12,8 @@ import dev.rset.forge.testing.ChangeRequest;
 import dev.rset.forge.testing.Objects;
 import dev.rset.forge.testing.Payloads;
 import dev.rset.forge.testing.SignedRequest;
-import dev.rset.store.DeliveryClaim;
+import dev.rset.store.StoredInput;
 import dev.rset.store.testing.MotoServer;
-import dev.rset.webhook.delivery.DeliveryKeys;
 import dev.rset.webhook.testing.World;
 import dev.rset.webhook.testing.World.Response;
 import java.time.Duration;
@@ -28,15 +26,17 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * Issue #11, item 5: a delivery is processed once, and never "claimed and lost". An attempt that
- * dies (a Lambda timeout, an Error) no longer leaves its claim for 24 h; a signed body replayed
- * under a fresh delivery id is a duplicate; a replayed old event cannot bring back a closed request.
+ * Deliveries that come again: a forge's retry after a failed attempt, a redelivery of a processed
+ * one, a captured body under a forged delivery id, an old event replayed. Each is known by the
+ * ordering its write carries (event time, then the signed body's digest): it changes nothing,
+ * and the event an earlier attempt may not have sent is sent; an older one changes nothing either.
  */
 @ExtendWith(MotoServer.class)
-class ExactlyOnceTest {
-    private static final String TOKEN = "exactly-once-token";
+class RedeliveryTest {
+    private static final String TOKEN = "redelivery-token";
     private static final String REPO = "https://github.com/acme/app";
     private static final String SHA1 = "ec26c3e57ca3a959ca5aad62de7213c562f8c821";
+    private static final String SHA2 = "0f1e2d3c4b5a69788796a5b4c3d2e1f00f1e2d3c";
     private static final Instant T0 = World.NOW.minus(Duration.ofHours(2));
 
     private World world;
@@ -55,27 +55,7 @@ class ExactlyOnceTest {
     }
 
     @Test
-    void anAttemptThatDiedWithoutAWordHoldsTheDeliveryOnlyForItsLease() {
-        SignedRequest open = pr("d-1", ChangeRequest.opened(1, SHA1, T0));
-        // what a timed-out attempt leaves: its claim, and nothing after it
-        DeliveryClaim died = world.stores.deliveries().claim("apps/github", DeliveryKeys.of(ReceiverType.GITHUB,
-                "d-1", open.body()), WebhookService.LEASE);
-        assertInstanceOf(DeliveryClaim.Claimed.class, died);
-
-        Response during = world.post(digest, open);
-        assertEquals(503, during.status(), "the forge is told to retry: " + during);
-        assertTrue(world.input("prs", "1").isEmpty());
-
-        world.clock.advance(WebhookService.LEASE);
-        Response retry = world.post(digest, open);
-        assertEquals(200, retry.status(), retry.toString());
-        assertEquals(SHA1, world.input("prs", "1").orElseThrow().values().get("sha"));
-        assertEquals(1, world.bus.drain().size());
-        assertEquals("the delivery was already processed", world.post(digest, open).message());
-    }
-
-    @Test
-    void anErrorReleasesTheClaimSoTheRetryIsProcessedAtOnce() {
+    void anAttemptThatFailedAfterItsWriteIsFinishedByTheRetry() {
         AtomicInteger failures = new AtomicInteger(1);
         world.useService(world.service(real -> new EventPublisher() {
             @Override
@@ -94,6 +74,8 @@ class ExactlyOnceTest {
         SignedRequest open = pr("d-err", ChangeRequest.opened(2, SHA1, T0));
         Response first = world.post(digest, open);
         assertEquals(503, first.status(), first.toString());
+        assertTrue(world.input("prs", "2").isPresent(), "the write stays");
+        assertEquals(List.of(), world.bus.drain());
         Response retry = world.post(digest, open);
         assertEquals(200, retry.status(), retry.toString());
         assertEquals(1, retry.body().get("inputs").get("already_applied").asInt(), retry.toString());
@@ -101,17 +83,56 @@ class ExactlyOnceTest {
     }
 
     @Test
-    void theSameSignedBodyUnderAnotherDeliveryIdIsADuplicate() {
+    void aProcessedDeliveryThatComesAgainChangesNothing() {
+        SignedRequest sync = pr("d-1", ChangeRequest.opened(1, SHA1, T0).synchronize(SHA2, T0.plusSeconds(5)));
+        assertEquals(200, world.post(digest, pr("d-0", ChangeRequest.opened(1, SHA1, T0))).status());
+        assertEquals(200, world.post(digest, sync).status());
+        StoredInput written = world.input("prs", "1").orElseThrow();
+        Map<String, Map<String, String>> items = world.inputItems();
+        world.bus.drain();
+
+        Response again = world.post(digest, sync);
+        assertEquals(200, again.status(), again.toString());
+        assertEquals(Map.of("already_applied", 1), counts(again));
+        assertEquals(written, world.input("prs", "1").orElseThrow());
+        assertEquals(items, world.inputItems(), "nothing written");
+        assertEquals(1, world.bus.drain().size());
+    }
+
+    @Test
+    void theSameSignedBodyUnderAnotherDeliveryIdIsTheSameWrite() {
         SignedRequest open = pr("d-a", ChangeRequest.opened(3, SHA1, T0));
         assertEquals(200, world.post(digest, open).status());
         world.bus.drain();
-        long items = world.writtenItems();
+        Map<String, Map<String, String>> items = world.inputItems();
         // the delivery id header is not signed: anyone who saw the delivery can change it
         Response replay = world.post(digest, open.withHeader("X-GitHub-Delivery", "d-forged"));
-        assertEquals(200, replay.status());
-        assertEquals("the delivery was already processed", replay.message());
-        assertEquals(items, world.writtenItems(), "nothing written for the replay");
+        assertEquals(200, replay.status(), replay.toString());
+        assertEquals(Map.of("already_applied", 1), counts(replay));
+        assertFalse(replay.body().has("pollRequested"), "a replay asks the forge for nothing: " + replay);
+        assertEquals(items, world.inputItems(), "nothing written for the replay");
+    }
+
+    @Test
+    void anOlderDeliveryForgedUnderANewIdChangesNothingAndSendsNothing() {
+        ChangeRequest opened = ChangeRequest.opened(4, SHA1, T0);
+        SignedRequest open = pr("d-4-open", opened);
+        assertEquals(200, world.post(digest, open).status());
+        assertEquals(200, world.post(digest, pr("d-4-sync", opened.synchronize(SHA2, T0.plusSeconds(30)))).status());
+        world.bus.drain();
+        Map<String, Map<String, String>> items = world.inputItems();
+        Response replay = world.post(digest, open.withHeader("X-GitHub-Delivery", "d-4-forged"));
+        assertEquals(200, replay.status(), replay.toString());
+        assertEquals(Map.of("stale", 1), counts(replay));
+        assertEquals(SHA2, world.input("prs", "4").orElseThrow().values().get("sha"));
+        assertEquals(items, world.inputItems());
         assertEquals(List.of(), world.bus.drain());
+    }
+
+    private static Map<String, Integer> counts(Response r) {
+        Map<String, Integer> out = new java.util.TreeMap<>();
+        r.body().get("inputs").fields().forEachRemaining(e -> out.put(e.getKey(), e.getValue().asInt()));
+        return out;
     }
 
     @Test
