@@ -52,7 +52,7 @@ import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 
 /**
- * Warm latency of the webhook handler per delivery (verify + parse + de-duplicate + conditional
+ * Warm latency of the webhook handler per delivery (verify + parse + conditional
  * write + PutEvents), against local backends: its own moto_server (DynamoDB, Secrets Manager,
  * EventBridge) on a loopback port. After a warm-up it times, one delivery at a time, signed
  * GitHub pull_request deliveries in two mixes: "synchronize" (update of one of 20 open requests)
@@ -174,8 +174,8 @@ public final class WebhookLatencyBench {
         }
         System.out.printf("webhook warm latency, %d measured after %d warm-up, body %d bytes, moto_server backends%n",
                 measured, warmup, one.body().length);
-        report("synchronize (4 requests)", syncTimes);
-        report("open/close (6 requests / 5 requests)", openCloseTimes);
+        report("synchronize (2 requests)", syncTimes);
+        report("open/close (3 requests each)", openCloseTimes);
         syncOps.forEach((op, t) -> report("  synchronize: " + op + " (warm-up included)", t));
         openCloseOps.forEach((op, t) -> report("  open/close: " + op + " (warm-up included)", t));
         report("verify + parse only (no I/O)", pure);
