@@ -79,6 +79,7 @@ ALL=$(for f in webhook api dispatcher scheduler reconciler; do printf '%s:' "$(j
 "$JAVAC" -d "$WORK/cls" -cp "$ALL" functions/bench/lambda-start/*.java
 jar cf "$WORK/lambda-start.jar" -C "$WORK/cls" . # CDS archives only jars, not directories
 
+export CLK_TCK; CLK_TCK=$(getconf CLK_TCK) # Start.sinceStart reads the process start in clock ticks
 export AWS_REGION=us-east-1 AWS_ACCESS_KEY_ID=testing AWS_SECRET_ACCESS_KEY=testing
 export RSET_AWS_ENDPOINT="http://127.0.0.1:$PORT" RSET_TABLE=rset-lambda-start RSET_EVENT_BUS=rset-lambda-start
 export RSET_ALLOW_LOOPBACK_CLUSTERS=true

@@ -45,7 +45,16 @@ launch() { # NAME COMMAND...
   shift
   echo "=== $(date -u +%FT%TZ) starting" >>"$STATE/logs/$name.log"
   setsid "$@" </dev/null >>"$STATE/logs/$name.log" 2>&1 8>&- &
-  echo $! >"$STATE/run/$name.pid"
+  local pid=$! i
+  echo "$pid" >"$STATE/run/$name.pid"
+  # Until the forked shell has exec'd the command, its command line is this script's, and
+  # is_running (which looks for the state directory in it) would call the process gone: on a
+  # loaded machine await() then gave up on an apiserver that had not started yet.
+  for ((i = 0; i < 500; i++)); do
+    [ -r "/proc/$pid/cmdline" ] || break
+    tr '\0' '\n' <"/proc/$pid/cmdline" | grep -qF -- "$STATE/" && break
+    sleep 0.01
+  done
 }
 
 # Waits until CHECK succeeds, failing early with the log's tail when NAME's process has exited.

@@ -4,9 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.rset.events.EventPublisher;
-import dev.rset.events.InputsChanged;
-import dev.rset.events.ReconcileRequested;
 import dev.rset.forge.hook.ReceiverType;
 import dev.rset.forge.testing.ChangeRequest;
 import dev.rset.forge.testing.Objects;
@@ -20,7 +17,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -56,21 +52,7 @@ class RedeliveryTest {
 
     @Test
     void anAttemptThatFailedAfterItsWriteIsFinishedByTheRetry() {
-        AtomicInteger failures = new AtomicInteger(1);
-        world.useService(world.service(real -> new EventPublisher() {
-            @Override
-            public void inputsChanged(List<InputsChanged> events) {
-                if (failures.getAndDecrement() > 0) {
-                    throw new StackOverflowError();
-                }
-                real.inputsChanged(events);
-            }
-
-            @Override
-            public void reconcileRequested(List<ReconcileRequested> events) {
-                real.reconcileRequested(events);
-            }
-        }));
+        world.useService(world.serviceWhoseFirstPublishFails(new StackOverflowError()));
         SignedRequest open = pr("d-err", ChangeRequest.opened(2, SHA1, T0));
         Response first = world.post(digest, open);
         assertEquals(503, first.status(), first.toString());

@@ -12,16 +12,12 @@ import dev.rset.forge.testing.Payloads;
 import dev.rset.forge.testing.SignedRequest;
 import dev.rset.store.StoredInput;
 import dev.rset.store.testing.MotoServer;
-import dev.rset.events.EventPublisher;
-import dev.rset.events.InputsChanged;
 import dev.rset.events.PublishException;
-import dev.rset.events.ReconcileRequested;
 import dev.rset.webhook.testing.World;
 import dev.rset.webhook.testing.World.Response;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -149,21 +145,7 @@ class WebhookFlowTest {
 
     @Test
     void aBusFailureAnswers503AndTheForgesRetryDeliversTheEvent() {
-        AtomicInteger failures = new AtomicInteger(1);
-        world.useService(world.service(real -> new EventPublisher() {
-            @Override
-            public void inputsChanged(List<InputsChanged> events) {
-                if (failures.getAndDecrement() > 0) {
-                    throw new PublishException("1 event(s) not accepted by bus: InternalFailure");
-                }
-                real.inputsChanged(events);
-            }
-
-            @Override
-            public void reconcileRequested(List<ReconcileRequested> events) {
-                real.reconcileRequested(events);
-            }
-        }));
+        world.useService(world.serviceWhoseFirstPublishFails(new PublishException("1 event(s) not accepted by bus: InternalFailure")));
         SignedRequest open = pr("d-retry", ChangeRequest.opened(5, SHA1, T0));
         Response first = world.post(digest, open);
         assertEquals(503, first.status(), first.toString());

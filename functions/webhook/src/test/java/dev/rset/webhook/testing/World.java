@@ -25,6 +25,8 @@ import dev.rset.webhook.WebhookHandler;
 import dev.rset.webhook.WebhookService;
 import dev.rset.webhook.Wiring;
 import dev.rset.events.EventPublisher;
+import dev.rset.events.InputsChanged;
+import dev.rset.events.ReconcileRequested;
 import dev.rset.events.testing.Bus;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -35,6 +37,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.UnaryOperator;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -86,6 +89,31 @@ public final class World {
     /** The service as deployed, its publisher optionally wrapped (to inject a bus failure). */
     public WebhookService service(UnaryOperator<EventPublisher> publisher) {
         return Wiring.build(env, TestTables.CREDENTIALS, clock, publisher);
+    }
+
+    /**
+     * The service as deployed, whose first InputsChanged publish throws {@code failure} (a
+     * RuntimeException or an Error) instead of reaching the bus; later ones go through.
+     */
+    public WebhookService serviceWhoseFirstPublishFails(Throwable failure) {
+        AtomicBoolean failed = new AtomicBoolean();
+        return service(real -> new EventPublisher() {
+            @Override
+            public void inputsChanged(List<InputsChanged> events) {
+                if (!failed.getAndSet(true)) {
+                    if (failure instanceof Error e) {
+                        throw e;
+                    }
+                    throw (RuntimeException) failure;
+                }
+                real.inputsChanged(events);
+            }
+
+            @Override
+            public void reconcileRequested(List<ReconcileRequested> events) {
+                real.reconcileRequested(events);
+            }
+        });
     }
 
     /** The service as deployed, every AWS call of it seen by {@code interceptor}. */
