@@ -9,9 +9,10 @@
 #
 #   lambda-start.sh            every function, figures
 #   lambda-start.sh --check    one run per function on its jar, no figures: fails when a jar lacks a
-#                              class its handler loads (the thin webhook jar's keep-list) or a
-#                              handler does not answer; also walks the webhook's other paths (with
-#                              its SnapStart priming) and the API's cluster probe
+#                              class its handler loads (the thin webhook jar's keep-list), a
+#                              handler does not answer, or SLF4J warns that it has no binding; also
+#                              walks the webhook's other paths (with its SnapStart priming) and the
+#                              API's cluster probe
 #   FUNCTIONS="webhook api"    a subset;  RUNS=5  fresh JVMs per measurement
 #   JAVA=/path/to/bin/java     another JDK (an archive is only valid for the JDK that wrote it)
 #   JAVA_OPTS="..."            flags of every measured JVM (default: template.yaml's JAVA_TOOL_OPTIONS)
@@ -107,6 +108,11 @@ if $CHECK; then
     if ! out=$(run_one "$f" "$args" 2>"$WORK/$f.err"); then
       echo "lambda-start --check: $f's handler failed on $(jar_of "$f") alone:" >&2
       grep -m5 -E 'Exception|Error|Caused by' "$WORK/$f.err" >&2 || tail -n 20 "$WORK/$f.err" >&2
+      exit 1
+    fi
+    if grep -q 'SLF4J' "$WORK/$f.err"; then
+      echo "lambda-start --check: $f printed SLF4J's warnings (no binding in $(jar_of "$f")):" >&2
+      grep -m3 'SLF4J' "$WORK/$f.err" >&2
       exit 1
     fi
     echo "$out" | sed 's/ after_ms=.*//'
