@@ -6,6 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.rset.core.inputs.InputIds;
+import dev.rset.forge.event.ChangeRequestEvent;
+import dev.rset.forge.event.EventParser;
+import dev.rset.forge.event.ForgeEvent;
+import dev.rset.forge.hook.Delivery;
+import dev.rset.forge.hook.Headers;
 import dev.rset.forge.hook.ReceiverType;
 import dev.rset.forge.testing.Objects;
 import dev.rset.forge.testing.SignedRequest;
@@ -104,6 +109,30 @@ class SampleReplayTest {
                             "metadata", Map.of("name", name, "namespace", World.NS, "labels", Map.of("forge", group)),
                             "spec", Map.of("type", type, "url", url)), Map.of("forge", group), 0);
         }
+    }
+
+    /** What each forge calls opening a request, as its published samples send it: the input is taken as new. */
+    @Test
+    void theSamplesThatOpenARequestAreToldFromTheOthers() throws IOException {
+        Map<String, Boolean> opens = new java.util.TreeMap<>();
+        for (String[] s : List.of(
+                new String[] {"GITHUB", "github/pull_request.opened.json", "pull_request"},
+                new String[] {"GITHUB", "github/pull_request.synchronize.json", "pull_request"},
+                new String[] {"GITHUB", "github/pull_request.closed.json", "pull_request"},
+                new String[] {"GITLAB", "gitlab/merge-request-event.json", "Merge Request Hook"},
+                new String[] {"GITEA", "gitea/pull-request-event.json", "pull_request"},
+                new String[] {"AZURE_DEVOPS", "azuredevops/git.pullrequest.created.json", ""},
+                new String[] {"AZURE_DEVOPS", "azuredevops/git.pullrequest.updated.json", ""})) {
+            ReceiverType type = ReceiverType.valueOf(s[0]);
+            SignedRequest r = Signer.sign(type, "t", s[2], "d", Files.readAllBytes(samples.resolve(s[1])));
+            ForgeEvent e = EventParser.parse(type, new Delivery(Headers.of(r.headers()), r.body(), Instant.now()))
+                    .event();
+            opens.put(s[1], ((ChangeRequestEvent) e).opens());
+        }
+        assertEquals(Map.of("github/pull_request.opened.json", true, "github/pull_request.synchronize.json", false,
+                "github/pull_request.closed.json", false, "gitlab/merge-request-event.json", true,
+                "gitea/pull-request-event.json", true, "azuredevops/git.pullrequest.created.json", true,
+                "azuredevops/git.pullrequest.updated.json", false), opens);
     }
 
     @Test
