@@ -42,8 +42,8 @@ public interface InputStore {
     /**
      * {@link #put(ProviderId, String, Map, Ordering, int)} for an input the caller expects not to be
      * live (a change request that was just opened): an adapter may then reserve its place first
-     * instead of trying an update first. Only a hint: the outcome is the same, a wrong guess costs
-     * an adapter one more request.
+     * instead of trying an update first. Only a hint: the outcome is the same; a wrong guess costs
+     * an adapter a request or two.
      */
     default WriteOutcome putNew(ProviderId provider, String inputId, Map<String, Object> input, Ordering ordering,
             int limit) {

@@ -59,7 +59,8 @@ import java.util.regex.Pattern;
  * (or a captured body replayed under a new delivery id) that was applied before: the store answers
  * {@code REPEATED} and writes nothing, and the event that attempt may not have sent is sent again
  * (a spare InputsChanged costs a reconcile that changes nothing; a missing one would leave an
- * environment behind). That keeps a delivery at one write per input plus one PutEvents.
+ * environment behind). That keeps a delivery at one write per input (two when it enters or leaves
+ * the provider's live set) plus one PutEvents, with no claim before and no mark after.
  *
  * <p>Answers give counts, never provider names or repository URLs (anyone reading the forge's
  * delivery log sees them); logs name receivers, events and delivery ids, never tokens, signatures
