@@ -23,7 +23,7 @@ import javax.crypto.spec.SecretKeySpec;
  * SnapStart priming: when Lambda initialises the function to snapshot it
  * ({@code AWS_LAMBDA_INITIALIZATION_TYPE=snap-start}), one made-up GitHub pull_request delivery goes
  * through the I/O-free part of the hot path (API Gateway event → request, media type, HMAC
- * verification, JSON parsing, limits, delivery keys, the response), so every function restored
+ * verification, JSON parsing, limits, the body digest, the response), so every function restored
  * from the snapshot starts with those classes loaded and initialised. No backend is called: a
  * connection or a read made before the snapshot would be restored stale in every copy. Nothing of
  * the delivery stays behind; its signing key is a constant that signs nothing real. On an ordinary
