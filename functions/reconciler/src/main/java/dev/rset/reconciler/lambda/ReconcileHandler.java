@@ -26,7 +26,11 @@ public final class ReconcileHandler implements RequestHandler<SQSEvent, SQSBatch
 
         private static QueuedPairRunner init() {
             Telemetry.forLambda(System.getenv());
-            return Wiring.fromEnv(System.getenv());
+            QueuedPairRunner runner = Wiring.fromEnv(System.getenv());
+            if (Priming.wanted(System.getenv())) {
+                Priming.run();
+            }
+            return runner;
         }
     }
 
