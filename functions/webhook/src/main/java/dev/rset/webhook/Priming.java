@@ -30,7 +30,6 @@ import javax.crypto.spec.SecretKeySpec;
  * cold start priming would only add work before the first delivery, so it does not run then.
  */
 final class Priming {
-    static final String SNAP_START = "snap-start";
     private static final String KEY = "priming";
     private static final String BODY = """
             {"action":"synchronize","number":1,"pull_request":{"number":1,"state":"open","title":"priming",
@@ -42,9 +41,6 @@ final class Priming {
     private Priming() {
     }
 
-    static boolean wanted(Map<String, String> env) {
-        return SNAP_START.equals(env.get("AWS_LAMBDA_INITIALIZATION_TYPE"));
-    }
 
     /** Runs the delivery's I/O-free steps; throws if one of them refuses it (a change broke priming). */
     static ChangeRequestEvent run(Instant now) {

@@ -6,6 +6,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import dev.rset.ops.Fields;
 import dev.rset.ops.Invocation;
+import dev.rset.ops.SnapStart;
 import dev.rset.ops.Metrics;
 import dev.rset.ops.Telemetry;
 import java.time.Clock;
@@ -26,7 +27,7 @@ public final class WebhookHandler implements RequestHandler<APIGatewayV2HTTPEven
         private static WebhookService init(Map<String, String> env) {
             Telemetry.forLambda(env);
             WebhookService service = Wiring.fromEnv(env);
-            if (Priming.wanted(env)) {
+            if (SnapStart.initialisingSnapshot(env)) {
                 Priming.run(Clock.systemUTC().instant());
             }
             return service;

@@ -1,12 +1,9 @@
 package dev.rset.webhook;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.rset.forge.event.ChangeRequestEvent;
 import java.time.Instant;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class PrimingTest {
@@ -18,12 +15,5 @@ class PrimingTest {
 
         assertEquals(1, cr.number());
         assertEquals("https://github.com/priming/priming", cr.repositoryUrl());
-    }
-
-    @Test
-    void runsOnlyWhenLambdaInitialisesForASnapshot() {
-        assertTrue(Priming.wanted(Map.of("AWS_LAMBDA_INITIALIZATION_TYPE", "snap-start")));
-        assertFalse(Priming.wanted(Map.of("AWS_LAMBDA_INITIALIZATION_TYPE", "on-demand")));
-        assertFalse(Priming.wanted(Map.of()));
     }
 }

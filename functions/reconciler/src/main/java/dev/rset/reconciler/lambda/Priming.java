@@ -19,7 +19,6 @@ import java.util.Map;
  * ordinary cold start priming would only delay the first event, so it does not run then.
  */
 final class Priming {
-    static final String SNAP_START = "snap-start";
     private static final String SAMPLE = """
             apiVersion: fluxcd.controlplane.io/v1
             kind: ResourceSet
@@ -55,9 +54,6 @@ final class Priming {
     private Priming() {
     }
 
-    static boolean wanted(Map<String, String> env) {
-        return SNAP_START.equals(env.get("AWS_LAMBDA_INITIALIZATION_TYPE"));
-    }
 
     /** Runs the reconcile's I/O-free steps on the sample; throws if one of them fails (a change broke priming). */
     @SuppressWarnings("unchecked")

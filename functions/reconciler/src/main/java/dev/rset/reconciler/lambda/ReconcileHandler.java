@@ -5,6 +5,7 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import dev.rset.ops.Invocation;
+import dev.rset.ops.SnapStart;
 import dev.rset.ops.Telemetry;
 import dev.rset.reconciler.queue.PairMessages;
 import java.lang.System.Logger.Level;
@@ -27,7 +28,7 @@ public final class ReconcileHandler implements RequestHandler<SQSEvent, SQSBatch
         private static QueuedPairRunner init() {
             Telemetry.forLambda(System.getenv());
             QueuedPairRunner runner = Wiring.fromEnv(System.getenv());
-            if (Priming.wanted(System.getenv())) {
+            if (SnapStart.initialisingSnapshot(System.getenv())) {
                 Priming.run();
             }
             return runner;

@@ -1,7 +1,6 @@
 package dev.rset.reconciler.lambda;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.rset.core.builder.BuildResult;
@@ -32,13 +31,6 @@ class PrimingTest {
                 "metadata", Map.of("name", "x")))) > 0);
         org.junit.jupiter.api.Assertions.assertThrows(RuntimeException.class, () -> SerializationPriming.run(
                 List.of(Map.of("apiVersion", "v1", "kind", "ConfigMap", "metadata", "not a map"))));
-    }
-
-    @Test
-    void runsOnlyWhenLambdaInitialisesForASnapshot() {
-        assertTrue(Priming.wanted(Map.of("AWS_LAMBDA_INITIALIZATION_TYPE", "snap-start")));
-        assertFalse(Priming.wanted(Map.of("AWS_LAMBDA_INITIALIZATION_TYPE", "on-demand")));
-        assertFalse(Priming.wanted(Map.of()));
     }
 
     @SuppressWarnings("unchecked")
