@@ -17,7 +17,7 @@ public final class Notifiers {
             case GITHUB -> new GitHubNotifier(http, repositoryUrl,
                     ForgeAuthorization.github(http, appTokens, repositoryUrl, c));
             case GITLAB -> new GitLabNotifier(http, repositoryUrl, ForgeAuthorization.gitlab(c));
-            case GITEA -> new GiteaNotifier(http, repositoryUrl, ForgeAuthorization.gitea(c));
+            case GITEA -> GitHubNotifier.gitea(http, repositoryUrl, ForgeAuthorization.gitea(c));
             case AZURE_DEVOPS -> new AzureDevOpsNotifier(http, repositoryUrl, ForgeAuthorization.azureDevOps(c));
         };
     }

@@ -39,7 +39,7 @@ class GiteaNotifierTest {
     void open() throws HttpFailure {
         gitea.resetAll();
         gitea.stubFor(any(anyUrl()).willReturn(aResponse().withStatus(201).withBody("{}")));
-        notifier = new GiteaNotifier(Exchanges.http("Gitea API"), gitea.baseUrl() + "/git/org/app", "token t0k");
+        notifier = GitHubNotifier.gitea(Exchanges.http("Gitea API"), gitea.baseUrl() + "/git/org/app", "token t0k");
     }
 
     void comments(String... bodies) {
