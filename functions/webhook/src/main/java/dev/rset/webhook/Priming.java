@@ -1,5 +1,6 @@
 package dev.rset.webhook;
 
+import dev.rset.core.Sha256;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import dev.rset.forge.event.ChangeRequestEvent;
@@ -9,7 +10,6 @@ import dev.rset.forge.event.ParsedDelivery;
 import dev.rset.forge.hook.Delivery;
 import dev.rset.forge.hook.ReceiverType;
 import dev.rset.forge.hook.Verifier;
-import dev.rset.webhook.delivery.BodyDigest;
 import dev.rset.webhook.delivery.MediaTypes;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
@@ -50,7 +50,7 @@ final class Priming {
         Verifier.verify(ReceiverType.GITHUB, KEY, delivery);
         ParsedDelivery parsed = EventParser.parse(ReceiverType.GITHUB, MediaTypes.json(ReceiverType.GITHUB, delivery));
         EventLimits.check(parsed);
-        BodyDigest.sha256(delivery.body());
+        Sha256.hex(delivery.body());
         HookResponse r = HookResponse.of(200, "primed");
         APIGatewayV2HTTPResponse.builder().withStatusCode(r.status()).withHeaders(Map.of("Content-Type",
                 "application/json")).withBody(r.body()).build();

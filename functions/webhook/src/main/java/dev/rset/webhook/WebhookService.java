@@ -1,5 +1,6 @@
 package dev.rset.webhook;
 
+import dev.rset.core.Sha256;
 import dev.rset.core.api.InvalidObjectException;
 import dev.rset.core.api.Receiver;
 import dev.rset.core.api.ResourceSetInputProvider;
@@ -29,7 +30,6 @@ import dev.rset.events.InputsChanged;
 import dev.rset.events.ReconcileRequested;
 import dev.rset.ops.Fields;
 import dev.rset.ops.Invocation;
-import dev.rset.webhook.delivery.BodyDigest;
 import dev.rset.webhook.delivery.MediaTypes;
 import dev.rset.webhook.inputs.Applied;
 import dev.rset.webhook.inputs.InputWriter;
@@ -267,7 +267,7 @@ public final class WebhookService {
      */
     private static String sequence(ParsedDelivery parsed, Delivery delivery) {
         boolean closes = parsed.event() instanceof ChangeRequestEvent cr && cr.state() == ChangeState.CLOSED;
-        return (closes ? "2/" : "1/") + BodyDigest.sha256(delivery.body());
+        return (closes ? "2/" : "1/") + Sha256.hex(delivery.body());
     }
 
     private static Instant eventTime(ForgeEvent e, Instant receivedAt) {

@@ -1,5 +1,6 @@
 package dev.rset.cli.dev;
 
+import dev.rset.core.Sha256;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.rset.cli.UserError;
@@ -14,7 +15,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
-import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
@@ -64,7 +64,7 @@ final class Demo {
         say("demo: applied examples/preview-environments (Receiver, ResourceSetInputProvider, ResourceSet in namespace "
                 + NAMESPACE + ")");
         settle();
-        URI hook = plane.endpoint().resolve("/hook/" + sha256(token + RECEIVER + NAMESPACE));
+        URI hook = plane.endpoint().resolve("/hook/" + Sha256.hex(token + RECEIVER + NAMESPACE));
         say("  webhook URL     " + hook);
         say("  webhook secret  " + token + "   (secret " + NAMESPACE + "/" + TOKEN_SECRET + ")");
 
@@ -187,11 +187,4 @@ final class Demo {
         }
     }
 
-    static String sha256(String text) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("SHA-256 is part of every JDK", e);
-        }
-    }
 }

@@ -1,5 +1,6 @@
 package dev.rset.core.api;
 
+import dev.rset.core.Sha256;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -75,13 +76,7 @@ public record Receiver(ObjectMeta metadata, String type, List<String> events, Li
 
     /** The last segment of {@link #webhookPath}. */
     public String webhookDigest(String token) {
-        try {
-            byte[] sum = java.security.MessageDigest.getInstance("SHA-256").digest((token + name() + namespace())
-                    .getBytes(java.nio.charset.StandardCharsets.UTF_8));
-            return java.util.HexFormat.of().formatHex(sum);
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every Java platform", e);
-        }
+        return Sha256.hex(token + name() + namespace());
     }
 
     public String namespace() {

@@ -1,10 +1,7 @@
 package dev.rset.forge.notify;
 
+import dev.rset.core.Sha256;
 import dev.rset.forge.providers.http.HttpFailure;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.Optional;
 
 /**
@@ -68,11 +65,6 @@ public record ChangeRequestReport(Notice notice, Optional<CommitStatus> status, 
                 .append(s.targetUrl()));
         what.append('\0');
         comment.ifPresent(what::append);
-        try {
-            byte[] hash = MessageDigest.getInstance("SHA-256").digest(what.toString().getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(hash, 0, 6);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JVM has SHA-256", e);
-        }
+        return Sha256.hex(what.toString()).substring(0, 12);
     }
 }

@@ -1,15 +1,12 @@
 package dev.rset.reconciler.queue;
 
+import dev.rset.core.Sha256;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.rset.reconciler.PairRequest;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -69,7 +66,7 @@ public final class PairMessages {
      */
     public static String groupId(PairRequest r) {
         String id = r.groupId();
-        return id.length() <= MAX_ID ? id : "sha256:" + sha256(id);
+        return id.length() <= MAX_ID ? id : "sha256:" + Sha256.hex(id);
     }
 
     /**
@@ -79,7 +76,7 @@ public final class PairMessages {
      * as the duplicate it is, and a new event never is.
      */
     public static String deduplicationId(PairRequest r) {
-        return sha256(r.cause() + "\n" + r.groupId() + "\n" + r.force());
+        return Sha256.hex(r.cause() + "\n" + r.groupId() + "\n" + r.force());
     }
 
     private static String text(JsonNode n, String field, boolean required) {
@@ -96,11 +93,4 @@ public final class PairMessages {
         return v.asText();
     }
 
-    private static String sha256(String s) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every JDK", e);
-        }
-    }
 }

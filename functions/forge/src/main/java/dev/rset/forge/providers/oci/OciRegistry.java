@@ -1,5 +1,6 @@
 package dev.rset.forge.providers.oci;
 
+import dev.rset.core.Sha256;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.rset.forge.providers.http.ForgeHttp;
 import dev.rset.forge.providers.http.HttpFailure;
@@ -10,11 +11,8 @@ import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -85,11 +83,7 @@ public final class OciRegistry {
             return digest;
         }
         Response manifest = get("GET", uri, Map.of("Accept", MANIFEST_TYPES));
-        try {
-            return "sha256:" + HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(manifest.body()));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return "sha256:" + Sha256.hex(manifest.body());
     }
 
     private Response get(String method, URI uri, Map<String, String> headers) throws HttpFailure {
