@@ -4,14 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.rset.forge.hook.ReceiverType;
 import dev.rset.forge.testing.ChangeRequest;
-import dev.rset.forge.testing.Objects;
 import dev.rset.forge.testing.Payloads;
 import dev.rset.store.testing.MotoServer;
 import dev.rset.webhook.testing.LostAnswers;
 import dev.rset.webhook.testing.World;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -36,10 +34,7 @@ class LostAnswerTest {
     @BeforeEach
     void setUp(MotoServer moto) {
         world = World.create(moto);
-        digest = world.receiver("github", ReceiverType.GITHUB, TOKEN, List.of("pull_request"),
-                List.of(Objects.byName("app-prs")));
-        world.provider("app-prs", "GitHubPullRequest", REPO, Map.of());
-        world.resourceSet("previews", "app-prs");
+        digest = world.pullRequestPreviews(TOKEN, REPO);
     }
 
     private World.Response post(String delivery, ChangeRequest cr) {

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.rset.forge.hook.ReceiverType;
 import dev.rset.forge.testing.ChangeRequest;
-import dev.rset.forge.testing.Objects;
 import dev.rset.forge.testing.Payloads;
 import dev.rset.store.testing.MotoServer;
 import dev.rset.webhook.testing.RoundTrips;
@@ -37,10 +36,7 @@ class RequestBudgetTest {
     @BeforeEach
     void setUp(MotoServer moto) {
         world = World.create(moto);
-        digest = world.receiver("github", ReceiverType.GITHUB, TOKEN, List.of("pull_request"),
-                List.of(Objects.byName("app-prs")));
-        world.provider("app-prs", "GitHubPullRequest", REPO, Map.of());
-        world.resourceSet("previews", "app-prs");
+        digest = world.pullRequestPreviews(TOKEN, REPO);
         world.useService(world.service(sent));
         // Warm: the receiver index, its token and the namespace's definitions are read once.
         deliver(ChangeRequest.opened(1, SHA1, T0));

@@ -25,6 +25,7 @@ import dev.rset.webhook.WebhookHandler;
 import dev.rset.webhook.WebhookService;
 import dev.rset.webhook.Wiring;
 import dev.rset.events.EventPublisher;
+import dev.rset.forge.testing.Objects;
 import dev.rset.events.InputsChanged;
 import dev.rset.events.ReconcileRequested;
 import dev.rset.events.testing.Bus;
@@ -84,6 +85,18 @@ public final class World {
     /** A world whose requests are received at {@code now} (replayed samples carry their own dates). */
     public static World create(MotoServer moto, Instant now) {
         return new World(moto, now);
+    }
+
+    /**
+     * A GitHub receiver of {@code pull_request} events for the provider {@code app-prs} of
+     * {@code repo}, read by the ResourceSet {@code previews}; returns the receiver's digest.
+     */
+    public String pullRequestPreviews(String token, String repo) {
+        String digest = receiver("github", ReceiverType.GITHUB, token, List.of("pull_request"),
+                List.of(Objects.byName("app-prs")));
+        provider("app-prs", "GitHubPullRequest", repo, Map.of());
+        resourceSet("previews", "app-prs");
+        return digest;
     }
 
     /** The service as deployed, its publisher optionally wrapped (to inject a bus failure). */
